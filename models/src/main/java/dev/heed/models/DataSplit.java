@@ -1,0 +1,56 @@
+package dev.heed.models;
+
+import java.util.Locale;
+
+/**
+ * A chronological train/validation/test split of each file: fractions of its rows, or explicit row
+ * counts (such as {@code 8640,2880,2880} for ETTh1). Validation and test windows take their
+ * lookback from the rows before them.
+ */
+public record DataSplit(double train, double val, double test, boolean rowCounts) {
+
+  /** 70% / 10% / 20%. */
+  public static final DataSplit DEFAULT = new DataSplit(0.7, 0.1, 0.2, false);
+
+  /** Checks that parts are positive and fractions sum to at most 1. */
+  public DataSplit {
+    check(
+        train > 0 && val > 0 && test > 0,
+        "split parts must be > 0: " + train + "," + val + "," + test);
+    check(
+        rowCounts || train + val + test <= 1.0 + 1e-9,
+        "split fractions must sum to <= 1: " + train + " + " + val + " + " + test);
+  }
+
+  /** Parses {@code train,val,test}: fractions (sum <= 1) or whole row counts. */
+  public static DataSplit parse(String spec) {
+    String[] parts = spec == null ? new String[0] : spec.split(",");
+    check(
+        parts.length == 3,
+        "split must be train,val,test such as 0.7,0.1,0.2 or 8640,2880,2880: '" + spec + "'");
+    double[] v = new double[3];
+    boolean counts = true;
+    for (int i = 0; i < 3; i++) {
+      try {
+        v[i] = Double.parseDouble(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new HeedModelException("split values must be numbers: '" + spec + "'", e);
+      }
+      counts &= !parts[i].contains(".") && v[i] >= 1;
+    }
+    return new DataSplit(v[0], v[1], v[2], counts);
+  }
+
+  /** The split as {@code train,val,test}. */
+  public String spec() {
+    return rowCounts
+        ? String.format(Locale.ROOT, "%d,%d,%d", (long) train, (long) val, (long) test)
+        : String.format(Locale.ROOT, "%s,%s,%s", train, val, test);
+  }
+
+  private static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new HeedModelException(message);
+    }
+  }
+}

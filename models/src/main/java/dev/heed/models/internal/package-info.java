@@ -1,0 +1,7 @@
+/**
+ * Implementation of Heed's models, not API: the DJL blocks of the patch transformer ({@link
+ * dev.heed.models.internal.PatchTstBlock} and its layers), the {@code djl} model format (weights
+ * file, loading, forecasting), the descriptor's JSON form, and training (data, epochs, step guard,
+ * evaluation). Classes are package-private unless the public package needs them.
+ */
+package dev.heed.models.internal;

@@ -1,0 +1,140 @@
+package dev.heed.streams.cli;
+
+import dev.heed.models.ForecastModel;
+import dev.heed.models.ModelDescriptor;
+import dev.heed.streams.Durations;
+import dev.heed.streams.HeedApp;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
+import dev.heed.streams.ModelSource;
+import dev.heed.streams.RouteCounters;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code heed demo}: the main job on the embedded broker, fed by a replay of real sensor series
+ * shipped with Heed, with a live view of predictions and the steps that drove them.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run Heed on an embedded Kafka broker with a replay of real sensor series.")
+final class DemoCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--for", paramLabel = "DURATION",
+      description = "Stop after this long, such as 60s (default: until Ctrl-C).")
+  String duration;
+
+  @Option(names = "--rate", paramLabel = "N", defaultValue = "100",
+      description = "Readings per second replayed, all series together (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--keep-data", description = "Keep the demo's broker and state folder.")
+  boolean keepData;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    Path dir = Files.createTempDirectory("heed-demo-");
+    HeedConfig config = options.load(Map.of(
+        HeedKeys.EMBEDDED_DIR, dir.resolve("kafka").toString(),
+        "state.dir", dir.resolve("streams").toString(),
+        HeedKeys.EMBEDDED_PORT, "0",
+        "application.id", "heed-demo"));
+    long forMs = duration == null ? Long.MAX_VALUE : Durations.parse("--for", duration).toMillis();
+    ForecastModel model = HeedApp.loadModel(config);
+    ModelDescriptor d = model.descriptor();
+    RouteCounters counters = new RouteCounters();
+    out.printf("heed demo: model %s (version %s, window %d steps, horizon %d), attention %s%n",
+        d.name(), d.version(), d.window(), d.horizon(), config.getString(HeedKeys.ATTENTION_METHOD));
+    long t0 = System.nanoTime();
+    ModelSource models = ModelSource.of(model);
+    HeedApp app = HeedApp.start(config, models, counters);
+    out.printf("heed demo: %s Kafka broker at %s; topics %s -> %s, dead letters %s%n",
+        app.embedded() ? "embedded" : "external", app.config().getString("bootstrap.servers"),
+        config.getString(HeedKeys.TOPIC_SENSORS), config.getString(HeedKeys.TOPIC_PREDICTIONS),
+        config.getString(HeedKeys.TOPIC_DLQ));
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        done.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "heed-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    DemoReplay replay = new DemoReplay(app.config(), rate, out);
+    DemoWatch watch = new DemoWatch(app.config(), new LiveView(out, System.console() != null,
+        1500));
+    try {
+      watch.start();
+      replay.start();
+      stop.await(forMs, TimeUnit.MILLISECONDS);
+    } finally {
+      replay.stop();
+      awaitCaughtUp(counters, replay.sent(), Duration.ofSeconds(15));
+      app.streams().close(Duration.ofSeconds(30));
+      watch.stop(Duration.ofSeconds(3));
+      app.close();
+      models.close();
+      double secs = (System.nanoTime() - t0) / 1e9;
+      out.println(summary(counters, replay.sent(), watch.predictions(), secs));
+      if (!keepData) {
+        deleteTree(dir);
+      } else {
+        out.println("heed demo: data kept in " + dir);
+      }
+      done.countDown();
+      if (stop.getCount() > 0) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+    return 0;
+  }
+
+  /** Waits until every sent record was processed and every window predicted, or the timeout. */
+  private static void awaitCaughtUp(RouteCounters c, long sent, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while ((c.recordsIn() < sent || c.predictions() + c.deadLettersByReason()
+            .getOrDefault("model_error", 0L) < c.windows())
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
+  static String summary(RouteCounters c, long sent, long seen, double secs) {
+    Map<String, Long> dl = c.deadLettersByReason();
+    String reasons = dl.isEmpty() ? "" : dl.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
+    return String.format("summary: %d records sent, %d records in, %d windows, %d predictions "
+            + "(%d read back from the topic), %d dead letters%s in %.1f s",
+        sent, c.recordsIn(), c.windows(), c.predictions(), seen, c.deadLetters(), reasons, secs);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("heed demo: could not delete " + dir + ": " + e.getMessage());
+    }
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

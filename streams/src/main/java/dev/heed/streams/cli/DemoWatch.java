@@ -1,0 +1,79 @@
+package dev.heed.streams.cli;
+
+import dev.heed.streams.HeedApp;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Reads the predictions and dead-letter topics like any client and shows them in the live view. */
+final class DemoWatch {
+  private final HeedConfig config;
+  private final LiveView view;
+  private final AtomicLong predictions = new AtomicLong();
+  private volatile boolean running = true;
+  private volatile long stopAtNanos = Long.MAX_VALUE;
+  private Thread thread;
+
+  DemoWatch(HeedConfig config, LiveView view) {
+    this.config = config;
+    this.view = view;
+  }
+
+  void start() {
+    thread = new Thread(this::run, "heed-demo-watch");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    Map<String, Object> props = HeedApp.consumerProperties(config);
+    props.put("group.id", "heed-demo-watch");
+    props.put("auto.offset.reset", "earliest");
+    props.put("isolation.level", "read_committed");
+    String predictionsTopic = config.getString(HeedKeys.TOPIC_PREDICTIONS);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(predictionsTopic, config.getString(HeedKeys.TOPIC_DLQ)));
+      while (running && System.nanoTime() < stopAtNanos) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+          if (r.topic().equals(predictionsTopic)) {
+            predictions.incrementAndGet();
+            view.prediction(r.value(), System.currentTimeMillis());
+          } else {
+            view.deadLetter(header(r, "heed.dlq.reason"), header(r, "heed.dlq.message"));
+          }
+        }
+      }
+    } catch (Exception e) {
+      if (running) {
+        System.err.println("heed demo: watcher stopped: " + e);
+      }
+    }
+  }
+
+  private static String header(ConsumerRecord<?, ?> r, String key) {
+    Header h = r.headers().lastHeader(key);
+    return h == null ? "?" : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  long predictions() {
+    return predictions.get();
+  }
+
+  /** Lets the watcher read what is still in flight for up to {@code grace}, then stops it. */
+  void stop(Duration grace) throws InterruptedException {
+    stopAtNanos = System.nanoTime() + grace.toNanos();
+    if (thread != null) {
+      thread.join(grace.toMillis() + 5_000);
+    }
+    running = false;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.heed.streams.cli;
+
+import dev.heed.models.HeedModelException;
+import dev.heed.streams.HeedStreamsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code heed}: the command line entry point. */
+@Command(
+    name = "heed",
+    mixinStandardHelpOptions = true,
+    version = "heed 0.1.0",
+    description = "Streaming attention processor: Kafka Streams + self-attention models.",
+    subcommands = {
+      DemoCommand.class, RunCommand.class, SendCommand.class, TailCommand.class,
+      TrainCommand.class, CommandLine.HelpCommand.class
+    })
+public final class HeedCli {
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs {@code args}; user errors print one clear line and give exit code 2. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new HeedCli());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      Throwable root = e;
+      if (root instanceof HeedStreamsException || root instanceof HeedModelException
+          || root instanceof dev.heed.models.ModelLoadException) {
+        cmd.getErr().println("heed: " + root.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.heed.streams.cli;
+
+import dev.heed.streams.HeedApp;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
+import dev.heed.streams.HeedStreamsException;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code heed send sensors FILE.csv}: produce a CSV's rows as readings. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+    description = "Produce a CSV (timestamp first, then numeric columns) into the sensors topic.")
+final class SendCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Parameters(index = "0", paramLabel = "sensors", description = "What to send: sensors.")
+  String kind;
+
+  @Parameters(index = "1", paramLabel = "FILE.csv")
+  Path file;
+
+  @Option(names = "--rate", paramLabel = "N", description = "Readings per second (0: as fast as possible).")
+  double rate;
+
+  @Option(names = "--series", description = "Series id (default: the file name without .csv).")
+  String series;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!kind.equals("sensors")) {
+      throw new HeedStreamsException("heed send takes 'sensors', got '" + kind + "'");
+    }
+    HeedConfig config = options.load();
+    if (!config.hasBootstrapServers()) {
+      config = config.with("bootstrap.servers",
+          "127.0.0.1:" + config.getString(HeedKeys.EMBEDDED_PORT));
+    }
+    String name = series != null ? series : file.getFileName().toString().replaceAll("\\.csv$", "");
+    List<byte[]> readings;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      readings = CsvReadings.read(in, file.toString(), name);
+    }
+    String topic = config.getString(HeedKeys.TOPIC_SENSORS);
+    Map<String, Object> props = HeedApp.producerProperties(config);
+    props.putIfAbsent("acks", "all");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      byte[] key = name.getBytes(StandardCharsets.UTF_8);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < readings.size(); i++) {
+        if (rate > 0) {
+          long due = t0 + (long) (i * 1e9 / rate);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
+        producer.send(new ProducerRecord<>(topic, key, readings.get(i)));
+      }
+      producer.flush();
+    }
+    System.err.printf("heed: sent %d readings of series '%s' to %s at %s%n", readings.size(), name,
+        topic, config.getString("bootstrap.servers"));
+    return 0;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.heed.streams.internal;
+
+import dev.heed.streams.RouteCounters;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Parses readings, keeps each series' window state, hands full windows to the stream thread's
+ * batcher and forwards predictions and dead letters. A full window is kept in the pending store
+ * until its prediction is forwarded, so a crash between the two loses nothing: the restored
+ * pending windows are run again.
+ */
+public final class SensorProcessor
+    implements Processor<byte[], byte[], byte[], byte[]>, ThreadBatcher.Owner {
+  private final SensorSettings settings;
+  private final Batching batching;
+  private final RouteCounters counters;
+  private final ReadingParser parser;
+  private final Windower windower;
+  private final PredictionWriter writer;
+  private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
+  private ProcessorContext<byte[], byte[]> ctx;
+  private KeyValueStore<String, byte[]> seriesStore;
+  private KeyValueStore<String, byte[]> pendingStore;
+  private ThreadBatcher batcher;
+
+  public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
+    this.settings = settings;
+    this.batching = batching;
+    this.counters = counters;
+    this.parser = new ReadingParser(settings.maxBytes(), settings.maxFutureMs());
+    this.windower = new Windower(settings.steps(), settings.stride(), settings.intervalMs(),
+        settings.maxFill(), settings.graceMs());
+    this.writer = new PredictionWriter(settings.method(), settings.topK());
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.ctx = context;
+    this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
+    this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
+    this.batcher = batching.acquire();
+    long tick = Math.max(1, batching.maxWaitNanos() / 2_000_000);
+    context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
+    List<WindowSnapshot> recovered = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = pendingStore.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        WindowSnapshot w = WindowSnapshot.fromBytes(kv.value);
+        recovered.add(new WindowSnapshot(w.series(), w.names(), w.ts(), w.values(), w.filled(),
+            System.nanoTime()));
+      }
+    }
+    recovered.forEach(w -> batcher.submit(this, w));
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    counters.recordIn();
+    long now = System.nanoTime();
+    try {
+      Reading r = parser.parse(record.key(), record.value(), System.currentTimeMillis());
+      byte[] stored = seriesStore.get(r.series());
+      SeriesState state = stored == null ? null : SeriesState.fromBytes(stored, settings.steps());
+      String[] expected = state != null ? state.names : settings.variables();
+      double[] values = VariableCheck.align(expected, r);
+      if (state == null) {
+        state = new SeriesState(expected != null ? expected : r.names(), settings.steps());
+      }
+      Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
+      List<WindowSnapshot> windows = windower.accept(state, aligned, now);
+      seriesStore.put(r.series(), state.toBytes());
+      for (WindowSnapshot w : windows) {
+        counters.window();
+        pendingStore.put(w.key(), w.toBytes());
+        batcher.submit(this, w);
+      }
+    } catch (Rejection e) {
+      deadLetter(record, e.reason(), e.getMessage());
+    }
+    drain();
+  }
+
+  private void tick() {
+    batcher.flushIfDue(System.nanoTime());
+    drain();
+  }
+
+  @Override
+  public void deliver(Prediction p) {
+    outbox.add(p);
+  }
+
+  private void drain() {
+    Prediction p;
+    while ((p = outbox.poll()) != null) {
+      WindowSnapshot w = p.window();
+      byte[] key = w.series().getBytes(StandardCharsets.UTF_8);
+      if (p.error() == null) {
+        byte[] json = writer.write(p, System.nanoTime());
+        ctx.forward(new Record<>(key, json, w.end(), new RecordHeaders()),
+            SensorSettings.PREDICTIONS_SINK);
+        counters.prediction();
+      } else {
+        Record<byte[], byte[]> bad = new Record<>(key, WindowJson.write(w), w.end(),
+            DeadLetters.headers(null, Reason.MODEL_ERROR,
+                "model rejected the window ending " + w.end() + ": " + p.error(),
+                settings.sensorsTopic(), ctx.taskId().partition(), -1));
+        ctx.forward(bad, SensorSettings.DLQ_SINK);
+        counters.deadLetter(Reason.MODEL_ERROR.wireName());
+      }
+      pendingStore.delete(w.key());
+    }
+  }
+
+  private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
+    RecordMetadata m = ctx.recordMetadata().orElse(null);
+    String topic = m == null ? settings.sensorsTopic() : m.topic();
+    int partition = m == null ? -1 : m.partition();
+    long offset = m == null ? -1 : m.offset();
+    ctx.forward(record.withHeaders(
+            DeadLetters.headers(record.headers(), reason, message, topic, partition, offset)),
+        SensorSettings.DLQ_SINK);
+    counters.deadLetter(reason.wireName());
+  }
+
+  @Override
+  public void close() {
+    if (batcher != null) {
+      batching.release(batcher, this);
+      batcher = null;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.heed.streams.internal;
+
+import dev.heed.models.AttentionMethod;
+
+/**
+ * The sensor topology's settings, resolved and validated from the configuration and the model.
+ *
+ * @param variables the series' variables in model order, or null to take each series' first
+ *     reading's variables
+ * @param intervalMs resampling interval in time mode, 0 in count mode
+ */
+public record SensorSettings(
+    String sensorsTopic, String predictionsTopic, String dlqTopic, int steps, int stride,
+    long intervalMs, int maxFill, long graceMs, String[] variables, AttentionMethod method,
+    int topK, int maxBytes, long maxFutureMs) {
+  public static final String SOURCE = "sensors-source";
+  public static final String PROCESSOR = "sensor-attention";
+  public static final String PREDICTIONS_SINK = "predictions-sink";
+  public static final String DLQ_SINK = "dlq-sink";
+  public static final String SERIES_STORE = "heed-series";
+  public static final String PENDING_STORE = "heed-pending";
+}

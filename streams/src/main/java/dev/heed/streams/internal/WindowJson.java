@@ -1,0 +1,40 @@
+package dev.heed.streams.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** A window as plain JSON, for dead letters about windows the model rejected. */
+final class WindowJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private WindowJson() {}
+
+  static byte[] write(WindowSnapshot w) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(bytes)) {
+      g.writeStartObject();
+      g.writeStringField("series", w.series());
+      g.writeArrayFieldStart("ts");
+      for (long t : w.ts()) {
+        g.writeNumber(t);
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("values");
+      for (int c = 0; c < w.names().length; c++) {
+        g.writeArrayFieldStart(w.names()[c]);
+        for (float v : w.values()[c]) {
+          g.writeNumber(v);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,169 @@
+package dev.heed.streams;
+
+import static dev.heed.streams.Fixtures.T0;
+import static dev.heed.streams.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DeadLetterRoutingTest {
+  @TempDir Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> in;
+  private TestOutputTopic<byte[], byte[]> dlq;
+  private TestOutputTopic<byte[], byte[]> predictions;
+  private final RouteCounters counters = new RouteCounters();
+
+  @BeforeEach
+  void start() {
+    start(HeedConfig.of(Map.of("input.max.bytes", "2000", "sensors.variables", "value")));
+  }
+
+  private void start(HeedConfig config) {
+    if (driver != null) {
+      driver.close();
+    }
+    Properties props = new Properties();
+    props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
+    props.put("state.dir", stateDir.toString());
+    driver = new TopologyTestDriver(
+        SensorTopology.build(config, ModelSource.of(Fixtures.model()), counters), props);
+    in = driver.createInputTopic("heed.sensors", new ByteArraySerializer(),
+        new ByteArraySerializer());
+    dlq = driver.createOutputTopic("heed.dlq", new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+    predictions = driver.createOutputTopic("heed.predictions", new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  static Stream<Arguments> badRecords() {
+    return Stream.of(
+        Arguments.of("empty", "", "empty", "empty record"),
+        Arguments.of("oversize", "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":1,\"pad\":\""
+            + "x".repeat(3000) + "\"}", "oversize", "3"),
+        Arguments.of("truncated JSON", "{\"series\":\"s\",\"ts\":" + T0 + ",\"val",
+            "malformed_json", "malformed JSON"),
+        Arguments.of("not an object", "[1,2,3]", "malformed_json", "[1,2,3]"),
+        Arguments.of("two objects", "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":1}{}",
+            "malformed_json", "trailing"),
+        Arguments.of("no ts", "{\"series\":\"s\",\"value\":1}", "missing_field", "no ts"),
+        Arguments.of("no values", "{\"series\":\"s\",\"ts\":" + T0 + "}", "missing_field",
+            "no values"),
+        Arguments.of("string value", "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":\"12\"}",
+            "non_numeric", "value must be a number, got 12"),
+        Arguments.of("null value", "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":null}",
+            "non_numeric", "null"),
+        Arguments.of("NaN", "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":NaN}", "non_finite",
+            "NaN"),
+        Arguments.of("Infinity", "{\"series\":\"s\",\"ts\":" + T0 + ",\"values\":{\"value\":"
+            + "-Infinity}}", "non_finite", "-Infinity"),
+        Arguments.of("huge number", "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":1e400}",
+            "non_finite", "1e400"),
+        Arguments.of("unknown variable", "{\"series\":\"s\",\"ts\":" + T0
+            + ",\"values\":{\"value\":1,\"rpm\":2}}", "unknown_variable", "[rpm]"),
+        Arguments.of("variable not configured", "{\"series\":\"s\",\"ts\":" + T0
+            + ",\"values\":{\"temp\":1}}", "unknown_variable", "[temp]"),
+        Arguments.of("unparsable ts", "{\"series\":\"s\",\"ts\":\"yesterday\",\"value\":1}",
+            "bad_timestamp", "yesterday"),
+        Arguments.of("ts in seconds", "{\"series\":\"s\",\"ts\":1704067200,\"value\":1}",
+            "absurd_timestamp", "1704067200"),
+        Arguments.of("ts far in the future", "{\"series\":\"s\",\"ts\":\"2999-01-01T00:00:00Z\","
+            + "\"value\":1}", "absurd_timestamp", "2999"),
+        Arguments.of("ts out of long range", "{\"series\":\"s\",\"ts\":99999999999999999999,"
+            + "\"value\":1}", "absurd_timestamp", "99999999999999999999"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRecords")
+  void shouldRouteEveryBadRecordToTheDeadLetterTopicWithItsReason(
+      String kind, String value, String reason, String mentioned) {
+    Headers original = new RecordHeaders().add("trace-id", utf8("abc"));
+    in.pipeInput(new TestRecord<>(utf8("s"), utf8(value), original));
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(dead.value()).isEqualTo(utf8(value));
+    assertThat(dead.key()).isEqualTo(utf8("s"));
+    assertThat(header(dead, "heed.dlq.reason")).isEqualTo(reason);
+    assertThat(header(dead, "heed.dlq.message")).contains(mentioned);
+    assertThat(header(dead, "heed.dlq.source.topic")).isEqualTo("heed.sensors");
+    assertThat(header(dead, "heed.dlq.source.partition")).isEqualTo("0");
+    assertThat(header(dead, "heed.dlq.source.offset")).isEqualTo("0");
+    assertThat(header(dead, "trace-id")).isEqualTo("abc");
+    assertThat(counters.deadLettersByReason()).containsEntry(reason, 1L);
+    assertThat(counters.recordsIn()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldHoldEachSeriesToTheVariablesOfItsFirstReading() {
+    start(HeedConfig.of(Map.of()));
+    in.pipeInput(utf8("m"), Fixtures.reading("m", T0, "temp", 1, "vib", 2));
+    in.pipeInput(utf8("m"), utf8("{\"series\":\"m\",\"ts\":" + (T0 + 1)
+        + ",\"values\":{\"temp\":1}}"));
+    in.pipeInput(utf8("m"), utf8("{\"series\":\"m\",\"ts\":" + (T0 + 2)
+        + ",\"values\":{\"temp\":1,\"vib\":2,\"rpm\":3}}"));
+    in.pipeInput(utf8("m"), Fixtures.reading("m", T0 + 3, "vib", 1, "temp", 2));
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(header(dead.get(0), "heed.dlq.reason")).isEqualTo("missing_variable");
+    assertThat(header(dead.get(0), "heed.dlq.message")).contains("[vib]");
+    assertThat(header(dead.get(1), "heed.dlq.reason")).isEqualTo("unknown_variable");
+    assertThat(header(dead.get(1), "heed.dlq.message")).contains("[rpm]");
+  }
+
+  @Test
+  void shouldRouteLateAndDuplicateReadingsAndKeepGoing() {
+    in.pipeInput(utf8("s"), Fixtures.reading("s", T0 + 60_000, 1));
+    in.pipeInput(utf8("s"), Fixtures.reading("s", T0, 2));
+    in.pipeInput(utf8("s"), Fixtures.reading("s", T0 + 60_000, 3));
+    in.pipeInput(utf8("s"), Fixtures.reading("s", T0 + 120_000, 4));
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(header(dead.get(0), "heed.dlq.reason")).isEqualTo("late");
+    assertThat(header(dead.get(0), "heed.dlq.message")).contains("60000 ms older");
+    assertThat(header(dead.get(1), "heed.dlq.reason")).isEqualTo("late");
+    assertThat(header(dead.get(1), "heed.dlq.source.offset")).isEqualTo("2");
+    assertThat(counters.recordsIn()).isEqualTo(4);
+    assertThat(counters.deadLetters()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepProcessingGoodRecordsAfterBadOnes() {
+    int steps = Fixtures.model().descriptor().window();
+    for (int i = 0; i < steps; i++) {
+      in.pipeInput(utf8("s"), utf8("garbage " + i));
+      in.pipeInput(utf8("s"), Fixtures.reading("s", T0 + i * 60_000L, Fixtures.wave(i)));
+    }
+    driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+    assertThat(predictions.readValuesToList()).hasSize(1);
+    assertThat(dlq.readValuesToList()).hasSize(steps);
+    assertThat(counters.recordsIn()).isEqualTo(2L * steps);
+  }
+
+  private static String header(TestRecord<byte[], byte[]> r, String key) {
+    return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.heed.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.streams.cli.HeedCli;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole sensor path against a real broker: CSV in via {@code heed send}, predictions out. */
+class SensorPipelineIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] SERIES = {"machine_temperature", "nyc_taxi", "ec2_cpu_825cc2"};
+  private static final int ROWS = 200;
+  private static TestKafka kafka;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = TestKafka.start();
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    kafka.close();
+  }
+
+  @Test
+  void shouldTurnReadingsIntoOnePredictionPerWindowAndBadRecordsIntoDeadLetters()
+      throws Exception {
+    String app = "heed-it-" + UUID.randomUUID();
+    HeedConfig config = HeedConfig.of(Map.of(
+        "bootstrap.servers", kafka.bootstrapServers(),
+        "application.id", app,
+        "state.dir", tmp.resolve("state").toString(),
+        "topic.sensors", app + ".sensors",
+        "topic.predictions", app + ".predictions",
+        "topic.dlq", app + ".dlq",
+        "topic.partitions", "2",
+        "topic.replication.factor", "1"));
+    int steps = Fixtures.model().descriptor().window();
+    int stride = config.getPositiveInt("window.stride");
+    RouteCounters counters = new RouteCounters();
+    try (HeedApp heed = HeedApp.start(config, ModelSource.of(Fixtures.model()), counters)) {
+      for (String s : SERIES) {
+        Path csv = tmp.resolve(s + ".csv");
+        Files.write(csv, head("/demo/" + s + ".csv", ROWS + 1));
+        assertThat(HeedCli.execute("send", "sensors", csv.toString(), "--bootstrap-servers",
+            kafka.bootstrapServers(), "--set", "topic.sensors=" + app + ".sensors")).isZero();
+      }
+      List<byte[]> bad = List.of(
+          Fixtures.utf8("{\"series\":\"nyc_taxi\",\"ts\":\"soon\",\"value\":1}"),
+          Fixtures.utf8("{\"series\":\"nyc_taxi\",\"ts\":1414000000000,\"value\":NaN}"),
+          Fixtures.utf8("{\"series\": \"ec2_cpu_825cc2\", \"val"));
+      produce(app + ".sensors", bad);
+
+      int expected = SERIES.length * ((ROWS - steps) / stride + 1);
+      Map<String, List<ConsumerRecord<byte[], byte[]>>> got =
+          consume(List.of(app + ".predictions", app + ".dlq"), expected + bad.size(),
+              Duration.ofSeconds(120));
+      List<ConsumerRecord<byte[], byte[]>> predictions = got.get(app + ".predictions");
+      List<ConsumerRecord<byte[], byte[]>> dead = got.get(app + ".dlq");
+
+      assertThat(predictions).as("predictions on %s", kafka.kind()).hasSize(expected);
+      Set<String> windows = new HashSet<>();
+      for (ConsumerRecord<byte[], byte[]> r : predictions) {
+        JsonNode p = JSON.readTree(r.value());
+        assertThat(windows.add(p.path("series").asText() + "@"
+            + p.path("window").path("end_ms").asLong())).as("no duplicate window").isTrue();
+        assertThat(new String(r.key(), StandardCharsets.UTF_8))
+            .isEqualTo(p.path("series").asText());
+        assertThat(r.timestamp()).isEqualTo(p.path("window").path("end_ms").asLong());
+        double sum = 0;
+        for (JsonNode w : p.path("attention").path("weights")) {
+          sum += w.asDouble();
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-4));
+        assertThat(p.path("top_steps").size()).isEqualTo(5);
+      }
+      assertThat(dead).extracting(r -> new String(
+              r.headers().lastHeader("heed.dlq.reason").value(), StandardCharsets.UTF_8))
+          .containsExactlyInAnyOrder("bad_timestamp", "non_finite", "malformed_json");
+      assertThat(counters.recordsIn()).isEqualTo(SERIES.length * ROWS + bad.size());
+    }
+  }
+
+  private static List<String> head(String resource, int lines) throws Exception {
+    try (InputStream in = SensorPipelineIT.class.getResourceAsStream(resource)) {
+      List<String> all = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      return all.subList(0, lines);
+    }
+  }
+
+  private static void produce(String topic, List<byte[]> values) {
+    Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers());
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (byte[] v : values) {
+        p.send(new ProducerRecord<>(topic, v));
+      }
+    }
+  }
+
+  static Map<String, List<ConsumerRecord<byte[], byte[]>>> consume(
+      List<String> topics, int total, Duration timeout) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("bootstrap.servers", kafka.bootstrapServers());
+    props.put("group.id", "it-" + UUID.randomUUID());
+    props.put("auto.offset.reset", "earliest");
+    props.put("isolation.level", "read_committed");
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> out = new HashMap<>();
+    topics.forEach(t -> out.put(t, new ArrayList<>()));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int seen = 0;
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      c.subscribe(topics);
+      while (seen < total && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+          out.get(r.topic()).add(r);
+          seen++;
+        }
+      }
+      // one more short poll: anything beyond the expected count would be a duplicate
+      for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofSeconds(2))) {
+        out.get(r.topic()).add(r);
+      }
+    }
+    return out;
+  }
+}

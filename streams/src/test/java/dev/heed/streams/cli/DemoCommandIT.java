@@ -1,0 +1,49 @@
+package dev.heed.streams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code heed demo --for}: the README's first command, run in-process on the embedded broker. */
+class DemoCommandIT {
+
+  @Test
+  void shouldShowPredictionsWithAttentionAndEndWithTheSummaryLine() {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = HeedCli.execute("demo", "--for", "25s", "--rate", "400", "--set",
+          "model.dir=../models/shipped/sensor-default");
+    } finally {
+      System.setOut(old);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    old.println(out);
+    assertThat(code).isZero();
+    assertThat(out).contains("embedded Kafka broker at 127.0.0.1:");
+    assertThat(out).contains("attention ").contains("top t-");
+    for (String reason : new String[] {"bad_timestamp", "non_finite", "malformed_json",
+        "non_numeric"}) {
+      assertThat(out).contains("dead letter [" + reason + "]");
+    }
+    Matcher m = Pattern.compile("summary: (\\d+) records sent, (\\d+) records in, (\\d+) windows, "
+        + "(\\d+) predictions \\((\\d+) read back from the topic\\), (\\d+) dead letters").matcher(out);
+    assertThat(m.find()).as("summary line in:%n%s", out).isTrue();
+    long sent = Long.parseLong(m.group(1));
+    long in = Long.parseLong(m.group(2));
+    long windows = Long.parseLong(m.group(3));
+    long predictions = Long.parseLong(m.group(4));
+    long readBack = Long.parseLong(m.group(5));
+    assertThat(in).isEqualTo(sent);
+    assertThat(predictions).isEqualTo(windows).isGreaterThan(50);
+    assertThat(readBack).isEqualTo(predictions);
+    assertThat(Long.parseLong(m.group(6))).isEqualTo(4);
+  }
+}
