@@ -107,6 +107,49 @@ class SensorPipelineIT {
     }
   }
 
+  @Test
+  void shouldRunAWindowThatWasPendingWhenTheApplicationStopped() throws Exception {
+    String app = "heed-it-" + UUID.randomUUID();
+    Map<String, String> base = new HashMap<>(Map.of(
+        "bootstrap.servers", kafka.bootstrapServers(),
+        "application.id", app,
+        "state.dir", tmp.resolve("state").toString(),
+        "topic.sensors", app + ".sensors",
+        "topic.predictions", app + ".predictions",
+        "topic.dlq", app + ".dlq",
+        "topic.partitions", "1",
+        "topic.replication.factor", "1",
+        "batch.max.size", "1000"));
+    base.put("batch.max.wait", "1h");
+    int steps = Fixtures.model().descriptor().window();
+    RouteCounters first = new RouteCounters();
+    try (HeedApp heed = HeedApp.start(HeedConfig.of(base), ModelSource.of(Fixtures.model()),
+        first)) {
+      List<byte[]> readings = new ArrayList<>();
+      for (int i = 0; i < steps; i++) {
+        readings.add(Fixtures.reading("p", Fixtures.T0 + i * 60_000L, Fixtures.wave(i)));
+      }
+      produce(app + ".sensors", readings);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (first.windows() < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(first.windows()).isEqualTo(1);
+      assertThat(first.predictions()).isZero();
+    }
+    base.put("batch.max.wait", "1ms");
+    RouteCounters second = new RouteCounters();
+    try (HeedApp heed = HeedApp.start(HeedConfig.of(base), ModelSource.of(Fixtures.model()),
+        second)) {
+      List<ConsumerRecord<byte[], byte[]>> p =
+          consume(List.of(app + ".predictions"), 1, Duration.ofSeconds(60)).get(app + ".predictions");
+      assertThat(p).hasSize(1);
+      assertThat(JSON.readTree(p.get(0).value()).path("window").path("end_ms").asLong())
+          .isEqualTo(Fixtures.T0 + (steps - 1) * 60_000L);
+      assertThat(second.recordsIn()).as("no input re-read after the restart").isZero();
+    }
+  }
+
   private static List<String> head(String resource, int lines) throws Exception {
     try (InputStream in = SensorPipelineIT.class.getResourceAsStream(resource)) {
       List<String> all = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

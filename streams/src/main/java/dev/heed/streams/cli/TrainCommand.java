@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         .optClipNorm(clipNorm).optSeed(seed).optMaxMinutes(maxMinutes)
         .optMaxTrainWindows(maxTrainWindows).optName(name)
         .optDevice(DeviceChoice.parse(device))
-        .optCommand("heed train " + String.join(" ",
+        .optCommand("heed " + String.join(" ",
             spec.commandLine().getParseResult().originalArgs()));
     if (split != null) {
       b.optSplit(DataSplit.parse(split));

@@ -12,25 +12,25 @@ public final class Batching {
   private final ModelSource models;
   private final AttentionMethod method;
   private final int maxSize;
-  private final long maxWaitNanos;
+  private final long maxWaitMs;
   private final RouteCounters counters;
   private final ThreadLocal<ThreadBatcher> batcher = new ThreadLocal<>();
   private final ThreadLocal<int[]> users = ThreadLocal.withInitial(() -> new int[1]);
 
   public Batching(
-      ModelSource models, AttentionMethod method, int maxSize, long maxWaitNanos,
+      ModelSource models, AttentionMethod method, int maxSize, long maxWaitMs,
       RouteCounters counters) {
     this.models = models;
     this.method = method;
     this.maxSize = maxSize;
-    this.maxWaitNanos = maxWaitNanos;
+    this.maxWaitMs = maxWaitMs;
     this.counters = counters;
   }
 
   ThreadBatcher acquire() {
     ThreadBatcher b = batcher.get();
     if (b == null) {
-      b = new ThreadBatcher(models, method, maxSize, maxWaitNanos, counters);
+      b = new ThreadBatcher(models, method, maxSize, maxWaitMs, counters);
       batcher.set(b);
     }
     users.get()[0]++;
@@ -46,7 +46,7 @@ public final class Batching {
     }
   }
 
-  long maxWaitNanos() {
-    return maxWaitNanos;
+  long maxWaitMs() {
+    return maxWaitMs;
   }
 }

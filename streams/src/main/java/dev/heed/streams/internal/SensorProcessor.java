@@ -52,7 +52,7 @@ public final class SensorProcessor
     this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
     this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
     this.batcher = batching.acquire();
-    long tick = Math.max(1, batching.maxWaitNanos() / 2_000_000);
+    long tick = Math.max(1, batching.maxWaitMs() / 2);
     context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
     List<WindowSnapshot> recovered = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = pendingStore.all()) {
@@ -63,7 +63,7 @@ public final class SensorProcessor
             System.nanoTime()));
       }
     }
-    recovered.forEach(w -> batcher.submit(this, w));
+    recovered.forEach(w -> batcher.submit(this, w, context.currentSystemTimeMs()));
   }
 
   @Override
@@ -85,7 +85,7 @@ public final class SensorProcessor
       for (WindowSnapshot w : windows) {
         counters.window();
         pendingStore.put(w.key(), w.toBytes());
-        batcher.submit(this, w);
+        batcher.submit(this, w, ctx.currentSystemTimeMs());
       }
     } catch (Rejection e) {
       deadLetter(record, e.reason(), e.getMessage());
@@ -94,7 +94,7 @@ public final class SensorProcessor
   }
 
   private void tick() {
-    batcher.flushIfDue(System.nanoTime());
+    batcher.flushIfDue(ctx.currentSystemTimeMs());
     drain();
   }
 

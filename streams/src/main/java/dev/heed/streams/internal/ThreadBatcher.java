@@ -25,13 +25,13 @@ final class ThreadBatcher {
   private final ModelSource models;
   private final AttentionMethod method;
   private final int maxSize;
-  private final long maxWaitNanos;
+  private final long maxWaitMs;
   private final RouteCounters counters;
   private final List<Request> queue = new ArrayList<>();
   private ForecastModel model;
   private Forecaster forecaster;
 
-  record Request(Owner owner, WindowSnapshot window, long queuedNanos) {}
+  record Request(Owner owner, WindowSnapshot window, long queuedMs) {}
 
   /** A processor that receives predictions. */
   interface Owner {
@@ -39,24 +39,27 @@ final class ThreadBatcher {
   }
 
   ThreadBatcher(
-      ModelSource models, AttentionMethod method, int maxSize, long maxWaitNanos,
+      ModelSource models, AttentionMethod method, int maxSize, long maxWaitMs,
       RouteCounters counters) {
     this.models = models;
     this.method = method;
     this.maxSize = maxSize;
-    this.maxWaitNanos = maxWaitNanos;
+    this.maxWaitMs = maxWaitMs;
     this.counters = counters;
   }
 
-  void submit(Owner owner, WindowSnapshot w) {
-    queue.add(new Request(owner, w, System.nanoTime()));
+  /**
+   * @param nowMs the stream thread's wall-clock time ({@code ProcessorContext.currentSystemTimeMs})
+   */
+  void submit(Owner owner, WindowSnapshot w, long nowMs) {
+    queue.add(new Request(owner, w, nowMs));
     if (queue.size() >= maxSize) {
       flush();
     }
   }
 
-  void flushIfDue(long nowNanos) {
-    if (!queue.isEmpty() && nowNanos - queue.get(0).queuedNanos() >= maxWaitNanos) {
+  void flushIfDue(long nowMs) {
+    if (!queue.isEmpty() && nowMs - queue.get(0).queuedMs() >= maxWaitMs) {
       flush();
     }
   }
