@@ -2,6 +2,7 @@ package dev.heed.streams.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.heed.models.Attention;
 import dev.heed.models.AttentionMethod;
 import dev.heed.models.Forecast;
 import java.io.ByteArrayOutputStream;
@@ -110,7 +111,7 @@ final class PredictionWriter {
   private void writeTopSteps(JsonGenerator g, WindowSnapshot w, float[] weights)
       throws IOException {
     g.writeArrayFieldStart("top_steps");
-    for (int t : TopK.indices(weights, topK)) {
+    for (int t : Attention.topK(weights, topK)) {
       g.writeStartObject();
       g.writeNumberField("index", t);
       g.writeStringField("ts", Instant.ofEpochMilli(w.ts()[t]).toString());
