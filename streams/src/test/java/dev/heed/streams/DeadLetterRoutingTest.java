@@ -8,12 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -28,11 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DeadLetterRoutingTest {
   @TempDir Path stateDir;
+  private TopologyHarness harness;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> in;
   private TestOutputTopic<byte[], byte[]> dlq;
   private TestOutputTopic<byte[], byte[]> predictions;
-  private final RouteCounters counters = new RouteCounters();
+  private RouteCounters counters;
 
   @BeforeEach
   void start() {
@@ -40,25 +38,20 @@ class DeadLetterRoutingTest {
   }
 
   private void start(HeedConfig config) {
-    if (driver != null) {
-      driver.close();
+    if (harness != null) {
+      harness.close();
     }
-    Properties props = new Properties();
-    props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
-    props.put("state.dir", stateDir.toString());
-    driver = new TopologyTestDriver(
-        SensorTopology.build(config, ModelSource.of(Fixtures.model()), counters), props);
-    in = driver.createInputTopic("heed.sensors", new ByteArraySerializer(),
-        new ByteArraySerializer());
-    dlq = driver.createOutputTopic("heed.dlq", new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
-    predictions = driver.createOutputTopic("heed.predictions", new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
+    harness = new TopologyHarness(config, stateDir);
+    driver = harness.driver;
+    in = harness.in;
+    dlq = harness.dlq;
+    predictions = harness.predictions;
+    counters = harness.counters;
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    harness.close();
   }
 
   static Stream<Arguments> badRecords() {

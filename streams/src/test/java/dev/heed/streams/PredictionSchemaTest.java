@@ -15,12 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,24 +33,16 @@ class PredictionSchemaTest {
   }
 
   private List<byte[]> predictions(Map<String, String> overrides, boolean multivariate) {
-    HeedConfig config = HeedConfig.of(overrides);
-    Properties props = new Properties();
-    props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
-    props.put("state.dir", stateDir.toString());
-    try (TopologyTestDriver driver = new TopologyTestDriver(SensorTopology.build(config,
-        ModelSource.of(Fixtures.model()), new RouteCounters()), props)) {
-      TestInputTopic<byte[], byte[]> in = driver.createInputTopic("heed.sensors",
-          new ByteArraySerializer(), new ByteArraySerializer());
+    try (TopologyHarness h = new TopologyHarness(HeedConfig.of(overrides), stateDir)) {
       int steps = Fixtures.model().descriptor().window();
       for (int i = 0; i < steps + 8; i++) {
         long ts = T0 + i * 60_000L + (i % 3) * 7_000L;
-        in.pipeInput(Fixtures.utf8("s"), multivariate
+        h.in.pipeInput(Fixtures.utf8("s"), multivariate
             ? Fixtures.reading("s", ts, "a", Fixtures.wave(i), "b", i)
             : Fixtures.reading("s", ts, Fixtures.wave(i)));
       }
-      driver.advanceWallClockTime(Duration.ofSeconds(1));
-      return driver.createOutputTopic("heed.predictions", new ByteArrayDeserializer(),
-          new ByteArrayDeserializer()).readValuesToList();
+      h.driver.advanceWallClockTime(Duration.ofSeconds(1));
+      return h.predictions.readValuesToList();
     }
   }
 

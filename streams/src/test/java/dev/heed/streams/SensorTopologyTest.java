@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -29,28 +26,24 @@ class SensorTopologyTest {
   private static final long MINUTE = 60_000;
 
   @TempDir Path stateDir;
+  private TopologyHarness harness;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> in;
   private TestOutputTopic<byte[], byte[]> out;
-  private final RouteCounters counters = new RouteCounters();
+  private RouteCounters counters;
 
   private void start(Map<String, String> overrides) {
-    HeedConfig config = HeedConfig.of(overrides);
-    Properties props = new Properties();
-    props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
-    props.put("state.dir", stateDir.toString());
-    driver = new TopologyTestDriver(
-        SensorTopology.build(config, ModelSource.of(Fixtures.model()), counters), props);
-    in = driver.createInputTopic("heed.sensors", new ByteArraySerializer(),
-        new ByteArraySerializer());
-    out = driver.createOutputTopic("heed.predictions", new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
+    harness = new TopologyHarness(HeedConfig.of(overrides), stateDir);
+    driver = harness.driver;
+    in = harness.in;
+    out = harness.predictions;
+    counters = harness.counters;
   }
 
   @AfterEach
   void stop() {
-    if (driver != null) {
-      driver.close();
+    if (harness != null) {
+      harness.close();
     }
   }
 

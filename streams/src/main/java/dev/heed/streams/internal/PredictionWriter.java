@@ -50,15 +50,7 @@ final class PredictionWriter {
         }
       }
       g.writeEndArray();
-      g.writeObjectFieldStart("values");
-      for (int c = 0; c < w.names().length; c++) {
-        g.writeArrayFieldStart(w.names()[c]);
-        for (float v : w.values()[c]) {
-          g.writeNumber(v);
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
+      WindowJson.writeVariables(g, "values", w.names(), w.values());
       g.writeEndObject();
       g.writeArrayFieldStart("variables");
       for (String n : w.names()) {
@@ -96,15 +88,7 @@ final class PredictionWriter {
       g.writeString(Instant.ofEpochMilli(w.end() + h * stepMs).toString());
     }
     g.writeEndArray();
-    g.writeObjectFieldStart("values");
-    for (int c = 0; c < w.names().length; c++) {
-      g.writeArrayFieldStart(w.names()[c]);
-      for (float v : f.prediction()[c]) {
-        g.writeNumber(v);
-      }
-      g.writeEndArray();
-    }
-    g.writeEndObject();
+    WindowJson.writeVariables(g, "values", w.names(), f.prediction());
     g.writeEndObject();
   }
 

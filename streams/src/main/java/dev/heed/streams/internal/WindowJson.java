@@ -22,19 +22,25 @@ final class WindowJson {
         g.writeNumber(t);
       }
       g.writeEndArray();
-      g.writeObjectFieldStart("values");
-      for (int c = 0; c < w.names().length; c++) {
-        g.writeArrayFieldStart(w.names()[c]);
-        for (float v : w.values()[c]) {
-          g.writeNumber(v);
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
+      writeVariables(g, "values", w.names(), w.values());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /** {@code "field": {"name": [v, ...], ...}}, one array per variable. */
+  static void writeVariables(JsonGenerator g, String field, String[] names, float[][] values)
+      throws IOException {
+    g.writeObjectFieldStart(field);
+    for (int c = 0; c < names.length; c++) {
+      g.writeArrayFieldStart(names[c]);
+      for (float v : values[c]) {
+        g.writeNumber(v);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
   }
 }

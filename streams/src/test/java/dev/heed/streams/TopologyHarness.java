@@ -1,0 +1,37 @@
+package dev.heed.streams;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The topology the app runs, in a {@link TopologyTestDriver}, with its three topics. */
+final class TopologyHarness implements AutoCloseable {
+  final TopologyTestDriver driver;
+  final TestInputTopic<byte[], byte[]> in;
+  final TestOutputTopic<byte[], byte[]> predictions;
+  final TestOutputTopic<byte[], byte[]> dlq;
+  final RouteCounters counters = new RouteCounters();
+
+  TopologyHarness(HeedConfig config, Path stateDir) {
+    Properties props = new Properties();
+    props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
+    props.put("state.dir", stateDir.toString());
+    driver = new TopologyTestDriver(
+        SensorTopology.build(config, ModelSource.of(Fixtures.model()), counters), props);
+    in = driver.createInputTopic(config.getString(HeedKeys.TOPIC_SENSORS),
+        new ByteArraySerializer(), new ByteArraySerializer());
+    predictions = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_PREDICTIONS),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    dlq = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_DLQ),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
