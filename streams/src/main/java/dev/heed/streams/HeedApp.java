@@ -35,6 +35,7 @@ public final class HeedApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final ModelSource models;
   private final RouteCounters counters;
+  private ModelWatcher watcher;
 
   private HeedApp(HeedConfig config, EmbeddedKafka broker, KafkaStreams streams,
       ModelSource models, RouteCounters counters) {
@@ -122,6 +123,23 @@ public final class HeedApp implements AutoCloseable {
     return clientProperties(config, ConsumerConfig.configNames());
   }
 
+  /**
+   * Watches {@code dir} every {@code model.watch.interval} (0 disables) and swaps in new model
+   * versions while the application runs.
+   */
+  public synchronized void watchModel(Path dir) {
+    java.time.Duration every = config.getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
+    if (watcher == null && !every.isZero()) {
+      watcher = ModelWatcher.start(dir, DeviceChoice.parse(config.getString(HeedKeys.DEVICE)),
+          models, every);
+    }
+  }
+
+  /** The model watcher, or null when none runs. */
+  public ModelWatcher watcher() {
+    return watcher;
+  }
+
   /** The configuration in effect, with {@code bootstrap.servers} of the embedded broker if any. */
   public HeedConfig config() {
     return config;
@@ -158,6 +176,9 @@ public final class HeedApp implements AutoCloseable {
   /** Stops the streams (committing what was processed), then the embedded broker. */
   @Override
   public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
     streams.close(Duration.ofSeconds(30));
     if (broker != null) {
       broker.close();

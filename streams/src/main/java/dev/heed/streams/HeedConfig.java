@@ -159,6 +159,7 @@ public final class HeedConfig {
     getPositiveInt(HeedKeys.INPUT_MAX_BYTES);
     get(HeedKeys.WINDOW_STEPS).ifPresent(v -> getPositiveInt(HeedKeys.WINDOW_STEPS));
     getDuration(HeedKeys.BATCH_MAX_WAIT);
+    getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
     getDuration(HeedKeys.WINDOW_GRACE);
     getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE);
     String mode = getString(HeedKeys.WINDOW_MODE);

@@ -21,6 +21,7 @@ public final class HeedKeys {
   public static final String BATCH_MAX_SIZE = "batch.max.size";
   public static final String BATCH_MAX_WAIT = "batch.max.wait";
   public static final String MODEL_DIR = "model.dir";
+  public static final String MODEL_WATCH_INTERVAL = "model.watch.interval";
   public static final String DEVICE = "device";
   public static final String ATTENTION_METHOD = "attention.method";
   public static final String ATTENTION_TOP_K = "attention.top.k";
@@ -49,6 +50,7 @@ public final class HeedKeys {
     d.put(BATCH_MAX_SIZE, "64");
     d.put(BATCH_MAX_WAIT, "20ms");
     d.put(MODEL_DIR, "");
+    d.put(MODEL_WATCH_INTERVAL, "10s");
     d.put(DEVICE, "cpu");
     d.put(ATTENTION_METHOD, "rollout");
     d.put(ATTENTION_TOP_K, "5");

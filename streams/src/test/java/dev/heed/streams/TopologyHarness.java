@@ -17,11 +17,15 @@ final class TopologyHarness implements AutoCloseable {
   final RouteCounters counters = new RouteCounters();
 
   TopologyHarness(HeedConfig config, Path stateDir) {
+    this(config, stateDir, ModelSource.of(Fixtures.model()));
+  }
+
+  TopologyHarness(HeedConfig config, Path stateDir, ModelSource models) {
     Properties props = new Properties();
     props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
     props.put("state.dir", stateDir.toString());
     driver = new TopologyTestDriver(
-        SensorTopology.build(config, ModelSource.of(Fixtures.model()), counters), props);
+        SensorTopology.build(config, models, counters), props);
     in = driver.createInputTopic(config.getString(HeedKeys.TOPIC_SENSORS),
         new ByteArraySerializer(), new ByteArraySerializer());
     predictions = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_PREDICTIONS),

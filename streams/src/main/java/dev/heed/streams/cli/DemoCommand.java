@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     ModelSource models = ModelSource.of(model);
     HeedApp app = HeedApp.start(config, models, counters);
+    app.watchModel(HeedApp.modelDir(config));
     out.printf("heed demo: %s Kafka broker at %s; topics %s -> %s, dead letters %s%n",
         app.embedded() ? "embedded" : "external", app.config().getString("bootstrap.servers"),
         config.getString(HeedKeys.TOPIC_SENSORS), config.getString(HeedKeys.TOPIC_PREDICTIONS),

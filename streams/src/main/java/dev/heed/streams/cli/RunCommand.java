@@ -21,6 +21,7 @@ final class RunCommand implements Callable<Integer> {
     HeedConfig config = options.load();
     ModelSource models = ModelSource.of(HeedApp.loadModel(config));
     HeedApp app = HeedApp.start(config, models, new RouteCounters());
+    app.watchModel(HeedApp.modelDir(config));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close();
