@@ -21,11 +21,12 @@ import java.util.Map;
  * {@code (B*C, L, H, N, N)}. A {@link #variables()} list of just {@code "*"} marks a
  * channel-independent model: any number of variables, each forecast alone (C = 1 per series).
  *
- * @param format how the weights are stored: {@code djl} now, {@code torchscript} and {@code onnx}
- *     later
+ * @param format how the network is stored: {@code djl} (Heed's own), {@code torchscript} or {@code
+ *     onnx} (exported from PyTorch); see {@link ModelLoader}
  * @param name a human name for the model
  * @param version the model's version, such as its creation instant or a user string
- * @param architecture the network's hyper-parameters; required for {@code djl}
+ * @param architecture the network's hyper-parameters: all of them for {@code djl}; for {@code
+ *     torchscript} and {@code onnx} at least {@code patch_len} and {@code patch_stride}
  * @param variables the input variables in order, or just {@code "*"} (channel-independent)
  * @param window input steps T
  * @param horizon forecast steps
@@ -33,7 +34,8 @@ import java.util.Map;
  * @param instanceNorm whether the model normalises each series over its window inside (RevIN)
  * @param outputs which model output index holds what
  * @param attentionMethods the attention summaries the model supports, as wire names
- * @param weights the weights file name inside the model directory
+ * @param weights the weights file name inside the model directory, such as {@code model.params},
+ *     {@code model.pt} or {@code model.onnx}
  * @param weightsSha256 SHA-256 of the weights file, checked on load when present
  * @param data the training data, when known
  * @param training how the model was trained, when known
@@ -111,7 +113,12 @@ public record ModelDescriptor(
     return variables.equals(List.of(ANY_VARIABLES));
   }
 
-  /** Network hyper-parameters of a patch transformer. */
+  /**
+   * Network hyper-parameters of a patch transformer. A {@code djl} model needs every field; an
+   * exported ({@code torchscript}, {@code onnx}) model needs {@code patch_len} and {@code
+   * patch_stride}, which map its attention tokens to time steps, and may leave the rest 0
+   * (unknown); {@code layers} and {@code heads}, when given, must match its attention output.
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Architecture(
       String type,

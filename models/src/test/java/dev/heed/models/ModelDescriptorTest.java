@@ -131,14 +131,40 @@ class ModelDescriptorTest {
   }
 
   @Test
-  void shouldAcceptOtherFormatsWithoutAnArchitecture() {
+  void shouldAcceptExportedFormatsWithOnlyTheTokenMapping() {
     String json =
         "{\"format\": \"onnx\", \"name\": \"n\", \"version\": \"v1\", \"variables\": [\"*\"],"
-            + " \"window\": 64, \"horizon\": 8, \"instance_norm\": true, \"weights\": \"m.onnx\"}";
+            + " \"window\": 64, \"horizon\": 8, \"instance_norm\": true, \"weights\": \"m.onnx\","
+            + " \"architecture\": {\"patch_len\": 16, \"patch_stride\": 8}}";
     ModelDescriptor d = ModelDescriptor.fromJson(json);
     assertThat(d.channelIndependent()).isTrue();
-    assertThat(d.architecture()).isNull();
+    assertThat(d.architecture().patchLen()).isEqualTo(16);
+    assertThat(d.architecture().heads()).isZero();
     assertThat(d.outputs()).isEqualTo(ModelDescriptor.Outputs.DEFAULT);
     assertThat(d.normalization().isEmpty()).isTrue();
+    assertThat(ModelDescriptor.fromJson(d.toJson())).isEqualTo(d);
+  }
+
+  @Test
+  void shouldRequireTheTokenMappingOfExportedFormats() {
+    String noArchitecture =
+        "{\"format\": \"torchscript\", \"name\": \"n\", \"version\": \"v1\","
+            + " \"variables\": [\"*\"], \"window\": 64, \"horizon\": 8, \"weights\": \"m.pt\"}";
+    assertThatThrownBy(() -> ModelDescriptor.fromJson(noArchitecture))
+        .isInstanceOf(HeedModelException.class)
+        .hasMessage(
+            "model.json: architecture with patch_len and patch_stride is required for format"
+                + " torchscript (they map attention tokens to time steps)");
+    String noStride = noArchitecture.replace("}", ", \"architecture\": {\"patch_len\": 16}}");
+    assertThatThrownBy(() -> ModelDescriptor.fromJson(noStride))
+        .hasMessage("model.json: architecture.patch_stride must be > 0: 0");
+    String noWeights =
+        noArchitecture
+            .replace(", \"weights\": \"m.pt\"", "")
+            .replace("}", ", \"architecture\": {\"patch_len\": 16, \"patch_stride\": 8}}");
+    assertThatThrownBy(() -> ModelDescriptor.fromJson(noWeights))
+        .hasMessage(
+            "model.json: weights (the torchscript file name) is required for format"
+                + " torchscript");
   }
 }

@@ -105,16 +105,16 @@ class ModelLoaderTest {
   }
 
   @Test
-  void shouldNameUnsupportedFormats() throws Exception {
+  void shouldNameUnknownFormatsAndTheSupportedOnes() throws Exception {
     Files.createDirectories(dir);
     Files.writeString(
         dir.resolve("model.json"),
-        "{\"format\": \"onnx\", \"name\": \"n\", \"version\": \"1\", \"variables\": [\"*\"],"
-            + " \"window\": 8, \"horizon\": 2, \"weights\": \"model.onnx\"}");
+        "{\"format\": \"tflite\", \"name\": \"n\", \"version\": \"1\", \"variables\": [\"*\"],"
+            + " \"window\": 8, \"horizon\": 2, \"weights\": \"model.tflite\"}");
     assertThatThrownBy(() -> ModelLoader.load(dir, DeviceChoice.AUTO))
         .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("format 'onnx' is not supported")
-        .hasMessageContaining("supported formats: djl");
+        .hasMessageContaining("unknown format 'tflite'")
+        .hasMessageContaining("supported formats: djl, torchscript, onnx");
   }
 
   @Test

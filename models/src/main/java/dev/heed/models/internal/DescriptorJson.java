@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads, writes and validates {@code model.json}; the one place that knows its JSON form. */
 public final class DescriptorJson {
@@ -30,6 +31,9 @@ public final class DescriptorJson {
           .setDefaultPropertyInclusion(
               JsonInclude.Value.construct(
                   JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+
+  /** Formats of networks exported from elsewhere, described only by their inputs and outputs. */
+  private static final List<String> EXPORTED = List.of("torchscript", "onnx");
 
   private DescriptorJson() {}
 
@@ -111,12 +115,23 @@ public final class DescriptorJson {
         throw new HeedModelException("model.json: " + e.getMessage(), e);
       }
     }
-    if ("djl".equals(d.format())) {
+    String format = d.format().toLowerCase(Locale.ROOT);
+    if ("djl".equals(format)) {
       require(d.architecture() != null, "architecture is required for format djl");
       require(notBlank(d.weights()), "weights (the parameter file name) is required for djl");
-    }
-    if (d.architecture() != null) {
       validateArchitecture(d.architecture(), d.window());
+    } else if (EXPORTED.contains(format)) {
+      require(
+          d.architecture() != null,
+          "architecture with patch_len and patch_stride is required for format "
+              + d.format()
+              + " (they map attention tokens to time steps)");
+      require(
+          notBlank(d.weights()),
+          "weights (the " + format + " file name) is required for format " + d.format());
+      validateTokenMapping(d.architecture(), d.window());
+    } else if (d.architecture() != null) {
+      validateTokenMapping(d.architecture(), d.window());
     }
   }
 
@@ -162,6 +177,29 @@ public final class DescriptorJson {
           std != null && Double.isFinite(std) && std > 0,
           "normalization std of " + d.variables().get(i) + " must be > 0: " + std);
     }
+  }
+
+  /**
+   * Checks what an exported network's architecture block must tell: patch length and stride that
+   * fit the window; the other fields are optional (0 when unknown), and {@code layers} and {@code
+   * heads}, when given, are checked against the attention output at load.
+   */
+  static void validateTokenMapping(Architecture a, int window) {
+    require(a.patchLen() > 0, "architecture.patch_len must be > 0: " + a.patchLen());
+    require(a.patchStride() > 0, "architecture.patch_stride must be > 0: " + a.patchStride());
+    require(
+        a.patchLen() <= window,
+        "architecture.patch_len must be <= window: " + a.patchLen() + " > " + window);
+    require(
+        a.dModel() >= 0 && a.heads() >= 0 && a.layers() >= 0 && a.ffDim() >= 0,
+        "architecture d_model, heads, layers and ff_dim must be >= 0 (0 when unknown): "
+            + a.dModel()
+            + ", "
+            + a.heads()
+            + ", "
+            + a.layers()
+            + ", "
+            + a.ffDim());
   }
 
   /** Checks architecture hyper-parameters against the window they are used with. */

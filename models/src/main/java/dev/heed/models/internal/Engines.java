@@ -11,13 +11,24 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the DJL PyTorch engine the way Heed wants it and picks devices. */
+/**
+ * Starts DJL's engines the way Heed wants them and picks devices: PyTorch for the {@code djl} and
+ * {@code torchscript} formats and all NDArray work, ONNX Runtime (CPU) only to run {@code onnx}
+ * models.
+ */
 public final class Engines {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
   private static final String THREADS = "ai.djl.pytorch.num_threads";
   private static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
   private static final String OFFLINE = "ai.djl.offline";
+  private static final String DEFAULT_ENGINE = "ai.djl.default_engine";
+
+  /** DJL's name of the PyTorch engine. */
+  static final String PYTORCH = "PyTorch";
+
+  /** DJL's name of the ONNX Runtime engine. */
+  static final String ONNX_RUNTIME = "OnnxRuntime";
 
   private Engines() {}
 
@@ -25,26 +36,50 @@ public final class Engines {
    * Returns the engine, first defaulting PyTorch to one intra-op and one inter-op thread (about 7x
    * faster small-model training on two cores than PyTorch's own default) and DJL to offline mode
    * (the natives come from the pytorch-native-cpu jar; nothing is downloaded). Properties already
-   * set are kept; they only take effect before the engine's first start.
+   * set are kept; they only take effect before the engine's first start. PyTorch stays DJL's
+   * default engine although ONNX Runtime is on the classpath too.
    */
   public static synchronized Engine engine() {
-    if (System.getProperty(OFFLINE) == null) {
-      System.setProperty(OFFLINE, "true");
-    }
-    if (System.getProperty(THREADS) == null) {
-      System.setProperty(THREADS, "1");
-    }
-    if (System.getProperty(INTEROP_THREADS) == null) {
-      System.setProperty(INTEROP_THREADS, "1");
-    }
+    defaults();
     try {
-      return Engine.getInstance();
+      return Engine.getEngine(PYTORCH);
     } catch (RuntimeException e) {
       throw new HeedModelException(
           "cannot start the DJL PyTorch engine (are the pytorch-native-cpu natives on the"
               + " classpath?): "
               + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Returns DJL's ONNX Runtime engine (CPU build), offline like {@link #engine()}.
+   *
+   * @throws HeedModelException if it cannot start
+   */
+  static synchronized Engine onnxRuntime() {
+    defaults();
+    try {
+      return Engine.getEngine(ONNX_RUNTIME);
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      throw new HeedModelException(
+          "cannot start the DJL ONNX Runtime engine (is ai.djl.onnxruntime:onnxruntime-engine on"
+              + " the classpath?): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void defaults() {
+    setIfAbsent(OFFLINE, "true");
+    setIfAbsent(THREADS, "1");
+    setIfAbsent(INTEROP_THREADS, "1");
+    setIfAbsent(DEFAULT_ENGINE, PYTORCH);
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
     }
   }
 

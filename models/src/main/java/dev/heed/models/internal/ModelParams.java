@@ -54,27 +54,7 @@ final class ModelParams {
    */
   static void load(Block block, NDManager manager, Path file, Shape inputShape, String sha256)
       throws ModelLoadException {
-    if (!Files.isRegularFile(file)) {
-      throw new ModelLoadException(
-          "model weights not found: " + file + " (named by model.json's \"weights\")");
-    }
-    if (sha256 != null) {
-      String actual;
-      try {
-        actual = Hashing.sha256(file);
-      } catch (IOException e) {
-        throw new ModelLoadException("cannot read model weights " + file + ": " + e, e);
-      }
-      if (!actual.equalsIgnoreCase(sha256)) {
-        throw new ModelLoadException(
-            "model weights "
-                + file
-                + " are corrupt or replaced: sha256 is "
-                + actual
-                + ", model.json expects "
-                + sha256);
-      }
-    }
+    WeightsFile.verify(file, sha256);
     Map<String, Shape> expected = expectedShapes(block, manager, inputShape);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
@@ -95,7 +75,7 @@ final class ModelParams {
           "cannot load model weights "
               + file
               + ": "
-              + e.getMessage()
+              + (e.getMessage() == null ? e.toString() : e.getMessage())
               + "; the file is corrupt or was written for a different architecture",
           e);
     }

@@ -32,16 +32,16 @@ public final class TrainingRun {
 
   /** The trained model, still open, and what was written. Close it when done. */
   public static final class Trained implements AutoCloseable {
-    private final DjlForecastModel model;
+    private final NetworkForecastModel model;
     private final TrainingResult result;
 
-    Trained(DjlForecastModel model, TrainingResult result) {
+    Trained(NetworkForecastModel model, TrainingResult result) {
       this.model = model;
       this.result = result;
     }
 
     /** The in-memory model as trained (best epoch's parameters). */
-    public DjlForecastModel model() {
+    public NetworkForecastModel model() {
       return model;
     }
 
@@ -75,7 +75,7 @@ public final class TrainingRun {
         data.test.size());
     ModelDescriptor draft = descriptor(o, data, null, null, null);
     PatchTstBlock block = PatchTstBlock.of(draft);
-    Model model = Model.newInstance(draft.name(), device);
+    Model model = Model.newInstance(draft.name(), device, Engines.PYTORCH);
     try {
       model.setBlock(block);
       EpochLoop.Outcome outcome = new EpochLoop(o, data, model, events).run();
@@ -107,7 +107,7 @@ public final class TrainingRun {
       TrainingResult result =
           new TrainingResult(
               dir, descriptor, outcome.trainLoss(), outcome.valMse(), outcome.stoppedEarly());
-      return new Trained(new DjlForecastModel(descriptor, model, block), result);
+      return new Trained(new NetworkForecastModel(descriptor, model), result);
     } catch (IOException e) {
       model.close();
       throw new HeedModelException(

@@ -117,18 +117,11 @@ final class WindowBatch {
     return shape;
   }
 
-  /**
-   * Forecasts from the model outputs.
-   *
-   * @param prediction flat {@code (B, horizon, C)} or {@code (R, horizon, 1)}, normalised units
-   * @param attention flat {@code (R, L, H, N, N)}
-   */
-  List<Forecast> unpack(
-      float[] prediction,
-      float[] attention,
-      Shape attentionShape,
-      AttentionMethod method,
-      Normalizer normalizer) {
+  /** Forecasts from the checked outputs of the network call on {@link #input()}. */
+  List<Forecast> unpack(NetworkOutputs out, AttentionMethod method, Normalizer normalizer) {
+    float[] prediction = out.prediction(); // (B, horizon, C) or (R, horizon, 1)
+    float[] attention = out.attention(); // (R, L, H, N, N)
+    Shape attentionShape = out.attentionShape();
     int horizon = descriptor.horizon();
     int layers = (int) attentionShape.get(1);
     int heads = (int) attentionShape.get(2);

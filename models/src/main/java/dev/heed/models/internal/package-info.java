@@ -1,7 +1,9 @@
 /**
  * Implementation of Heed's models, not API: the DJL blocks of the patch transformer ({@link
- * dev.heed.models.internal.PatchTstBlock} and its layers), the {@code djl} model format (weights
- * file, loading, forecasting), the descriptor's JSON form, and training (data, epochs, step guard,
- * evaluation). Classes are package-private unless the public package needs them.
+ * dev.heed.models.internal.PatchTstBlock} and its layers), the model formats ({@code djl} weights
+ * file, {@code torchscript} and {@code onnx} loading) behind one forecaster that all formats share
+ * ({@link dev.heed.models.internal.NetworkForecastModel}), the descriptor's JSON form, and training
+ * (data, epochs, step guard, evaluation). Classes are package-private unless the public package
+ * needs them.
  */
 package dev.heed.models.internal;

@@ -59,7 +59,7 @@ public final class TestModels {
     try (Model model = Model.newInstance("random", Device.cpu())) {
       PatchTstBlock block = PatchTstBlock.of(d);
       model.setBlock(block);
-      block.initialize(model.getNDManager(), DataType.FLOAT32, DjlForecastModel.inputShape(d));
+      block.initialize(model.getNDManager(), DataType.FLOAT32, DjlFormat.inputShape(d));
       java.nio.file.Files.createDirectories(dir);
       Path weights = dir.resolve(d.weights());
       ModelParams.save(block, weights);

@@ -141,7 +141,7 @@ class TrainingRunTest {
       assertThat(exploding.rollbacks).isNotEmpty();
       assertThat(run.result().descriptor().training().nanRollbacks())
           .isEqualTo(exploding.rollbacks.size());
-      for (Pair<String, Parameter> p : run.model().block().getParameters()) {
+      for (Pair<String, Parameter> p : run.model().model().getBlock().getParameters()) {
         for (float v : p.getValue().getArray().toFloatArray()) {
           assertThat(Float.isFinite(v)).as(p.getKey()).isTrue();
         }

@@ -1,8 +1,5 @@
 package dev.heed.models.internal;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.heed.models.AttentionMethod;
 import dev.heed.models.Forecast;
@@ -12,17 +9,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs a {@link DjlForecastModel} for one worker thread: one model call per batch, in an {@link
- * NDManager} that is closed after the call, so nothing outlives it.
+ * Runs a {@link NetworkForecastModel} for one worker thread, whatever its format: windows are
+ * checked, normalised and packed ({@link WindowBatch}), the network runs once per batch, and its
+ * outputs are unpacked into forecasts with attention summaries.
  */
-final class DjlForecaster implements Forecaster {
+final class NetworkForecaster implements Forecaster {
 
-  private final DjlForecastModel model;
+  private final NetworkForecastModel model;
   private final ModelDescriptor descriptor;
   private final Normalizer normalizer;
   private final ParameterStore store;
 
-  DjlForecaster(DjlForecastModel model) {
+  NetworkForecaster(NetworkForecastModel model) {
     this.model = model;
     this.descriptor = model.descriptor();
     this.normalizer = Normalizer.of(descriptor.normalization());
@@ -34,18 +32,8 @@ final class DjlForecaster implements Forecaster {
     Objects.requireNonNull(method, "method");
     model.checkOpen();
     WindowBatch batch = WindowBatch.pack(descriptor, windows, normalizer);
-    try (NDManager manager = model.model().getNDManager().newSubManager()) {
-      NDArray x = manager.create(batch.input(), batch.shape()); // (B, T, C) or (R, T, 1)
-      NDList out = model.block().forward(store, new NDList(x), false);
-      NDArray prediction = out.get(descriptor.outputs().prediction()); // (B, horizon, C)
-      NDArray attention = out.get(descriptor.outputs().attention()); // (R, L, H, N, N)
-      return batch.unpack(
-          prediction.toFloatArray(),
-          attention.toFloatArray(),
-          attention.getShape(),
-          method,
-          normalizer);
-    }
+    NetworkOutputs out = model.run(store, batch.input(), batch.shape()); // (B, T, C) or (R, T, 1)
+    return batch.unpack(out, method, normalizer);
   }
 
   @Override
