@@ -45,9 +45,10 @@ public final class Engines {
       return Engine.getEngine(PYTORCH);
     } catch (RuntimeException e) {
       throw new HeedModelException(
-          "cannot start the DJL PyTorch engine (are the pytorch-native-cpu natives on the"
-              + " classpath?): "
-              + e.getMessage(),
+          "cannot start the DJL PyTorch engine: "
+              + e.getMessage()
+              + "; the default build needs the pytorch-native-cpu jar on the classpath (lib/),"
+              + " a -Pgpu build runs only where an NVIDIA GPU with a CUDA 12.4 driver is present",
           e);
     }
   }
