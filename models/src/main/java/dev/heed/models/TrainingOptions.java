@@ -31,6 +31,7 @@ public record TrainingOptions(
     int maxEpochs,
     int patience,
     double clipNorm,
+    WeightInit weightInit,
     long seed,
     double maxMinutes,
     int maxTrainWindows,
@@ -73,6 +74,7 @@ public record TrainingOptions(
     require(maxEpochs > 0, "max epochs must be > 0: " + maxEpochs);
     require(patience > 0, "patience must be > 0: " + patience);
     require(clipNorm >= 0 && Double.isFinite(clipNorm), "clip norm must be >= 0: " + clipNorm);
+    require(weightInit != null, "weight init is required: xavier or torch");
     require(maxMinutes >= 0, "max minutes must be >= 0: " + maxMinutes);
     require(maxTrainWindows >= 0, "max train windows must be >= 0: " + maxTrainWindows);
     require(name != null && !name.isBlank(), "name must not be blank: " + name);
@@ -126,6 +128,7 @@ public record TrainingOptions(
     private int maxEpochs = 30;
     private int patience = 5;
     private double clipNorm = 1.0;
+    private WeightInit weightInit = WeightInit.XAVIER;
     private long seed = 42;
     private double maxMinutes = 0;
     private int maxTrainWindows = 0;
@@ -265,6 +268,12 @@ public record TrainingOptions(
       return this;
     }
 
+    /** How weight matrices are initialised; default xavier. */
+    public Builder optWeightInit(WeightInit weightInit) {
+      this.weightInit = weightInit;
+      return this;
+    }
+
     /** Seed of initialisation, dropout and shuffling; default 42. */
     public Builder optSeed(long seed) {
       this.seed = seed;
@@ -335,6 +344,7 @@ public record TrainingOptions(
           maxEpochs,
           patience,
           clipNorm,
+          weightInit,
           seed,
           maxMinutes,
           maxTrainWindows,

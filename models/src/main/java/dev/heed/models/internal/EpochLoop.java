@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.util.Pair;
@@ -17,6 +18,7 @@ import dev.heed.models.TrainingListener;
 import dev.heed.models.TrainingListener.BatchProgress;
 import dev.heed.models.TrainingListener.EpochSummary;
 import dev.heed.models.TrainingOptions;
+import dev.heed.models.WeightInit;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,7 @@ final class EpochLoop {
         new DefaultTrainingConfig(new PredictionMseLoss())
             .optOptimizer(Adam.builder().optLearningRateTracker(schedule.tracker()).build())
             .optDevices(new Device[] {model.getNDManager().getDevice()})
-            .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            .optInitializer(initializer(options.weightInit()), Parameter.Type.WEIGHT);
     List<Double> trainLoss = new ArrayList<>();
     List<Double> valMse = new ArrayList<>();
     int bestEpoch = 0;
@@ -122,6 +124,18 @@ final class EpochLoop {
     }
     model.getBlock().freezeParameters(true);
     return new Outcome(trainLoss, valMse, bestEpoch, rollbacks, stopped, schedule);
+  }
+
+  /**
+   * The weight initializer. {@code XavierInitializer(UNIFORM, IN, 1)} draws from {@code +-sqrt(1 /
+   * fan_in)}, PyTorch's {@code nn.Linear} default (kaiming_uniform with a = sqrt(5)); biases stay
+   * zero either way.
+   */
+  static Initializer initializer(WeightInit init) {
+    return init == WeightInit.TORCH
+        ? new XavierInitializer(
+            XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f)
+        : new XavierInitializer();
   }
 
   /** One pass over the epoch's training windows; returns the mean loss of the applied steps. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Streaming attention processor: Kafka Streams + self-attention models.",
     subcommands = {
       DemoCommand.class, RunCommand.class, SendCommand.class, TailCommand.class,
-      TrainCommand.class, CommandLine.HelpCommand.class
+      TrainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class
     })
 public final class HeedCli {
 

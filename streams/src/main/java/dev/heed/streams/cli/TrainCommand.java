@@ -7,6 +7,7 @@ import dev.heed.models.ForecastTrainer;
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.TrainingOptions;
 import dev.heed.models.TrainingResult;
+import dev.heed.models.WeightInit;
 import dev.heed.streams.HeedStreamsException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "30") int epochs;
   @Option(names = "--patience", defaultValue = "5") int patience;
   @Option(names = "--clip-norm", defaultValue = "1.0") double clipNorm;
+  @Option(names = "--init", defaultValue = "xavier",
+      description = "Weight init: xavier, or torch (PyTorch's nn.Linear default, as PatchTST).")
+  String init;
   @Option(names = "--seed", defaultValue = "42") long seed;
   @Option(names = "--max-minutes", defaultValue = "0") double maxMinutes;
   @Option(names = "--max-train-windows", defaultValue = "0") int maxTrainWindows;
@@ -84,6 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         .optClipNorm(clipNorm).optSeed(seed).optMaxMinutes(maxMinutes)
         .optMaxTrainWindows(maxTrainWindows).optName(name)
         .optDevice(DeviceChoice.parse(device))
+        .optWeightInit(WeightInit.parse(init))
         .optCommand("heed " + String.join(" ",
             spec.commandLine().getParseResult().originalArgs()));
     if (split != null) {
