@@ -5,6 +5,8 @@
  * <p>Entry points: {@link dev.heed.models.ModelLoader} loads a model directory described by a
  * {@link dev.heed.models.ModelDescriptor}, in Heed's own {@code djl} format or exported from
  * PyTorch as {@code torchscript} or {@code onnx}; a {@link dev.heed.models.ForecastModel} hands out
- * one {@link dev.heed.models.Forecaster} per worker thread.
+ * one {@link dev.heed.models.Forecaster} per worker thread. {@link
+ * dev.heed.models.ForecastTrainer} trains a model; {@link dev.heed.models.ForecastEvaluator}
+ * scores one on a CSV file by the standard long-horizon protocol.
  */
 package dev.heed.models;

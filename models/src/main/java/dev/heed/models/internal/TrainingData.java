@@ -121,34 +121,13 @@ final class TrainingData {
     return List.of(o.target());
   }
 
-  /** Ends of the train, validation and test rows: {@code [0, a) [a, b) [b, c)}. */
+  /**
+   * Ends of the train, validation and test rows: {@code [0, a) [a, b) [b, c)}, by the same
+   * arithmetic as the evaluation protocol ({@link ProtocolSplit}).
+   */
   private static int[] bounds(DataSplit split, CsvTable table) {
-    int n = table.rows();
-    int trainEnd;
-    int valEnd;
-    int testEnd;
-    if (split.rowCounts()) {
-      trainEnd = (int) split.train();
-      valEnd = trainEnd + (int) split.val();
-      testEnd = valEnd + (int) split.test();
-      if (testEnd > n) {
-        throw new HeedModelException(
-            "split "
-                + split.spec()
-                + " needs "
-                + testEnd
-                + " rows but "
-                + table.file()
-                + " has "
-                + n);
-      }
-    } else {
-      trainEnd = (int) Math.floor(n * split.train());
-      valEnd = trainEnd + (int) Math.floor(n * split.val());
-      boolean whole = split.train() + split.val() + split.test() >= 1 - 1e-9;
-      testEnd = whole ? n : Math.min(n, valEnd + (int) Math.floor(n * split.test()));
-    }
-    return new int[] {trainEnd, valEnd, testEnd};
+    ProtocolSplit p = ProtocolSplit.of(split, table.rows(), table.file());
+    return new int[] {p.trainEnd(), p.valEnd(), p.testEnd()};
   }
 
   private Normalization normalise(TrainingOptions o, List<int[]> bounds) {

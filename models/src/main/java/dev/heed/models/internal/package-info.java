@@ -3,7 +3,8 @@
  * dev.heed.models.internal.PatchTstBlock} and its layers), the model formats ({@code djl} weights
  * file, {@code torchscript} and {@code onnx} loading) behind one forecaster that all formats share
  * ({@link dev.heed.models.internal.NetworkForecastModel}), the descriptor's JSON form, and training
- * (data, epochs, step guard, evaluation). Classes are package-private unless the public package
- * needs them.
+ * (data, epochs, step guard, evaluation), and the protocol evaluation behind {@link
+ * dev.heed.models.ForecastEvaluator} (split, statistics, error sums). Classes are package-private
+ * unless the public package needs them.
  */
 package dev.heed.models.internal;
