@@ -82,6 +82,10 @@ final class EvalCommand implements Callable<Integer> {
     }
     DataSplit dataSplit = DataSplit.parse(split);
     Path dir = model != null ? model : shipped(horizon);
+    if (model == null && !Files.isDirectory(dir)) {
+      throw new HeedStreamsException("no shipped model for horizon " + horizon + " (" + dir
+          + "); pass --model DIR, or train one with heed train forecast ... --horizon " + horizon);
+    }
     try (ForecastModel m = ModelLoader.load(dir, DeviceChoice.parse(device))) {
       System.err.printf("heed: evaluating %s on %s, horizon %d, split %s%n",
           m.descriptor().name(), data, horizon, dataSplit.spec());
