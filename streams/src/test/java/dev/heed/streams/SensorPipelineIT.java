@@ -52,15 +52,7 @@ class SensorPipelineIT {
   void shouldTurnReadingsIntoOnePredictionPerWindowAndBadRecordsIntoDeadLetters()
       throws Exception {
     String app = "heed-it-" + UUID.randomUUID();
-    HeedConfig config = HeedConfig.of(Map.of(
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "application.id", app,
-        "state.dir", tmp.resolve("state").toString(),
-        "topic.sensors", app + ".sensors",
-        "topic.predictions", app + ".predictions",
-        "topic.dlq", app + ".dlq",
-        "topic.partitions", "2",
-        "topic.replication.factor", "1"));
+    HeedConfig config = HeedConfig.of(appConfig(app, 2));
     int steps = Fixtures.model().descriptor().window();
     int stride = config.getPositiveInt("window.stride");
     RouteCounters counters = new RouteCounters();
@@ -110,16 +102,8 @@ class SensorPipelineIT {
   @Test
   void shouldRunAWindowThatWasPendingWhenTheApplicationStopped() throws Exception {
     String app = "heed-it-" + UUID.randomUUID();
-    Map<String, String> base = new HashMap<>(Map.of(
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "application.id", app,
-        "state.dir", tmp.resolve("state").toString(),
-        "topic.sensors", app + ".sensors",
-        "topic.predictions", app + ".predictions",
-        "topic.dlq", app + ".dlq",
-        "topic.partitions", "1",
-        "topic.replication.factor", "1",
-        "batch.max.size", "1000"));
+    Map<String, String> base = appConfig(app, 1);
+    base.put("batch.max.size", "1000");
     base.put("batch.max.wait", "1h");
     int steps = Fixtures.model().descriptor().window();
     RouteCounters first = new RouteCounters();
@@ -148,6 +132,20 @@ class SensorPipelineIT {
           .isEqualTo(Fixtures.T0 + (steps - 1) * 60_000L);
       assertThat(second.recordsIn()).as("no input re-read after the restart").isZero();
     }
+  }
+
+  /** One application's config on the test broker: its own id, state dir and topics. */
+  private Map<String, String> appConfig(String app, int partitions) {
+    Map<String, String> c = new HashMap<>();
+    c.put("bootstrap.servers", kafka.bootstrapServers());
+    c.put("application.id", app);
+    c.put("state.dir", tmp.resolve("state").toString());
+    c.put("topic.sensors", app + ".sensors");
+    c.put("topic.predictions", app + ".predictions");
+    c.put("topic.dlq", app + ".dlq");
+    c.put("topic.partitions", Integer.toString(partitions));
+    c.put("topic.replication.factor", "1");
+    return c;
   }
 
   private static List<String> head(String resource, int lines) throws Exception {

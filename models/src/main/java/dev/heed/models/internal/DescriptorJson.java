@@ -185,11 +185,7 @@ public final class DescriptorJson {
    * heads}, when given, are checked against the attention output at load.
    */
   static void validateTokenMapping(Architecture a, int window) {
-    require(a.patchLen() > 0, "architecture.patch_len must be > 0: " + a.patchLen());
-    require(a.patchStride() > 0, "architecture.patch_stride must be > 0: " + a.patchStride());
-    require(
-        a.patchLen() <= window,
-        "architecture.patch_len must be <= window: " + a.patchLen() + " > " + window);
+    validatePatches(a, window);
     require(
         a.dModel() >= 0 && a.heads() >= 0 && a.layers() >= 0 && a.ffDim() >= 0,
         "architecture d_model, heads, layers and ff_dim must be >= 0 (0 when unknown): "
@@ -200,6 +196,15 @@ public final class DescriptorJson {
             + a.layers()
             + ", "
             + a.ffDim());
+  }
+
+  /** Patch length and stride that fit the window: what mapping tokens to steps needs. */
+  private static void validatePatches(Architecture a, int window) {
+    require(a.patchLen() > 0, "architecture.patch_len must be > 0: " + a.patchLen());
+    require(a.patchStride() > 0, "architecture.patch_stride must be > 0: " + a.patchStride());
+    require(
+        a.patchLen() <= window,
+        "architecture.patch_len must be <= window: " + a.patchLen() + " > " + window);
   }
 
   /** Checks architecture hyper-parameters against the window they are used with. */
@@ -219,11 +224,7 @@ public final class DescriptorJson {
             + a.dModel() % Math.max(1, a.heads()));
     require(a.layers() > 0, "architecture.layers must be > 0: " + a.layers());
     require(a.ffDim() > 0, "architecture.ff_dim must be > 0: " + a.ffDim());
-    require(a.patchLen() > 0, "architecture.patch_len must be > 0: " + a.patchLen());
-    require(a.patchStride() > 0, "architecture.patch_stride must be > 0: " + a.patchStride());
-    require(
-        a.patchLen() <= window,
-        "architecture.patch_len must be <= window: " + a.patchLen() + " > " + window);
+    validatePatches(a, window);
     require(
         a.dropout() >= 0 && a.dropout() < 1,
         "architecture.dropout must be in [0, 1): " + a.dropout());
