@@ -94,7 +94,7 @@ public final class HeedApp implements AutoCloseable {
   }
 
   /** Kafka Streams properties: Heed's defaults plus every pass-through Kafka key. */
-  static Properties streamsProperties(HeedConfig config) {
+  public static Properties streamsProperties(HeedConfig config) {
     Properties p = new Properties();
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024L);
     if (!config.hasBootstrapServers() || config.getInt(HeedKeys.TOPIC_REPLICATION) == 1) {

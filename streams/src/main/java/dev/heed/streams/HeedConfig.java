@@ -120,6 +120,21 @@ public final class HeedConfig {
     return n;
   }
 
+  /** A number in {@code [min, max]}. */
+  public double getDouble(String key, double min, double max) {
+    String v = getString(key);
+    double d;
+    try {
+      d = Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " must be a number: '" + v + "'");
+    }
+    if (!(d >= min && d <= max)) {
+      throw new ConfigException(key + " must be between " + min + " and " + max + ": " + v);
+    }
+    return d;
+  }
+
   /** Durations as {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} or ISO-8601. */
   public Duration getDuration(String key) {
     return Durations.parse(key, getString(key));

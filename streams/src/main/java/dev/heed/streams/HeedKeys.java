@@ -9,6 +9,7 @@ public final class HeedKeys {
   public static final String TOPIC_SENSORS = "topic.sensors";
   public static final String TOPIC_PREDICTIONS = "topic.predictions";
   public static final String TOPIC_DLQ = "topic.dlq";
+  public static final String TOPIC_ANOMALIES = "topic.anomalies";
   public static final String TOPIC_PARTITIONS = "topic.partitions";
   public static final String TOPIC_REPLICATION = "topic.replication.factor";
   public static final String WINDOW_STEPS = "window.steps";
@@ -27,6 +28,11 @@ public final class HeedKeys {
   public static final String ATTENTION_TOP_K = "attention.top.k";
   public static final String INPUT_MAX_BYTES = "input.max.bytes";
   public static final String TIMESTAMP_MAX_FUTURE = "timestamp.max.future";
+  public static final String ANOMALY_THRESHOLD = "anomaly.threshold";
+  public static final String ANOMALY_WARMUP = "anomaly.warmup";
+  public static final String ANOMALY_WINDOW_SHORT = "anomaly.window.short";
+  public static final String ANOMALY_WINDOW_LONG = "anomaly.window.long";
+  public static final String ANOMALY_RANGE_TOLERANCE = "anomaly.range.tolerance";
   public static final String EMBEDDED_DIR = "embedded.dir";
   public static final String EMBEDDED_PORT = "embedded.port";
 
@@ -38,6 +44,7 @@ public final class HeedKeys {
     d.put(TOPIC_SENSORS, "heed.sensors");
     d.put(TOPIC_PREDICTIONS, "heed.predictions");
     d.put(TOPIC_DLQ, "heed.dlq");
+    d.put(TOPIC_ANOMALIES, "heed.anomalies");
     d.put(TOPIC_PARTITIONS, "3");
     d.put(TOPIC_REPLICATION, "-1");
     d.put(WINDOW_STEPS, "");
@@ -56,6 +63,11 @@ public final class HeedKeys {
     d.put(ATTENTION_TOP_K, "5");
     d.put(INPUT_MAX_BYTES, "65536");
     d.put(TIMESTAMP_MAX_FUTURE, "1d");
+    d.put(ANOMALY_THRESHOLD, "0.9999");
+    d.put(ANOMALY_WARMUP, "300");
+    d.put(ANOMALY_WINDOW_SHORT, "10");
+    d.put(ANOMALY_WINDOW_LONG, "2000");
+    d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
     d.put(EMBEDDED_DIR, "heed-data/kafka");
     d.put(EMBEDDED_PORT, "9092");
     d.put("application.id", "heed");

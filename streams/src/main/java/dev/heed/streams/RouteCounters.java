@@ -14,6 +14,7 @@ public final class RouteCounters {
   private final LongAdder windows = new LongAdder();
   private final LongAdder predictions = new LongAdder();
   private final LongAdder batches = new LongAdder();
+  private final LongAdder anomalies = new LongAdder();
   private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
 
   public void recordIn() {
@@ -26,6 +27,10 @@ public final class RouteCounters {
 
   public void prediction() {
     predictions.increment();
+  }
+
+  public void anomaly() {
+    anomalies.increment();
   }
 
   public void batch() {
@@ -46,6 +51,10 @@ public final class RouteCounters {
 
   public long predictions() {
     return predictions.sum();
+  }
+
+  public long anomalies() {
+    return anomalies.sum();
   }
 
   public long batches() {

@@ -2,6 +2,7 @@ package dev.heed.streams;
 
 import dev.heed.models.AttentionMethod;
 import dev.heed.models.ModelDescriptor;
+import dev.heed.streams.internal.AnomalySettings;
 import dev.heed.streams.internal.Batching;
 import dev.heed.streams.internal.SensorProcessor;
 import dev.heed.streams.internal.SensorSettings;
@@ -13,11 +14,13 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The sensor topology: readings from {@code topic.sensors} are windowed per series, run through the
  * model in micro-batches, and come out as predictions with attention on {@code topic.predictions};
- * every record that cannot be used goes to {@code topic.dlq} with its reason.
+ * windows whose anomaly likelihood reaches {@code anomaly.threshold} also go, with their
+ * explanation, to {@code topic.anomalies}; every record that cannot be used goes to {@code topic.dlq} with its reason.
  *
  * <pre>
- * sensors-source -> sensor-attention [heed-series, heed-pending] -> predictions-sink
- *                                                                -> dlq-sink
+ * sensors-source -> sensor-attention [heed-series, heed-pending, heed-anomaly] -> predictions-sink
+ *                                                                              -> anomalies-sink
+ *                                                                              -> dlq-sink
  * </pre>
  */
 public final class SensorTopology {
@@ -42,7 +45,14 @@ public final class SensorTopology {
             Stores.persistentKeyValueStore(SensorSettings.PENDING_STORE), Serdes.String(),
             Serdes.ByteArray()).withCachingEnabled(),
         SensorSettings.PROCESSOR);
+    t.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SensorSettings.ANOMALY_STORE), Serdes.String(),
+            Serdes.ByteArray()).withCachingEnabled(),
+        SensorSettings.PROCESSOR);
     t.addSink(SensorSettings.PREDICTIONS_SINK, s.predictionsTopic(),
+        Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
+        SensorSettings.PROCESSOR);
+    t.addSink(SensorSettings.ANOMALIES_SINK, s.anomaly().topic(),
         Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
         SensorSettings.PROCESSOR);
     t.addSink(SensorSettings.DLQ_SINK, s.dlqTopic(), Serdes.ByteArray().serializer(),
@@ -53,7 +63,8 @@ public final class SensorTopology {
   /** The topics the topology reads and writes (not its internal changelogs). */
   public static List<String> topics(HeedConfig config) {
     return List.of(config.getString(HeedKeys.TOPIC_SENSORS),
-        config.getString(HeedKeys.TOPIC_PREDICTIONS), config.getString(HeedKeys.TOPIC_DLQ));
+        config.getString(HeedKeys.TOPIC_PREDICTIONS), config.getString(HeedKeys.TOPIC_ANOMALIES),
+        config.getString(HeedKeys.TOPIC_DLQ));
   }
 
   static SensorSettings settings(HeedConfig config, ModelDescriptor model) {
@@ -87,6 +98,17 @@ public final class SensorTopology {
         AttentionMethod.parse(config.getString(HeedKeys.ATTENTION_METHOD)),
         config.getPositiveInt(HeedKeys.ATTENTION_TOP_K),
         config.getPositiveInt(HeedKeys.INPUT_MAX_BYTES),
-        config.getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE).toMillis());
+        config.getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE).toMillis(),
+        anomalySettings(config));
+  }
+
+  static AnomalySettings anomalySettings(HeedConfig config) {
+    return new AnomalySettings(
+        config.getString(HeedKeys.TOPIC_ANOMALIES),
+        config.getDouble(HeedKeys.ANOMALY_THRESHOLD, 0, 1),
+        config.getInt(HeedKeys.ANOMALY_WARMUP),
+        config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_SHORT),
+        config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_LONG),
+        config.getDouble(HeedKeys.ANOMALY_RANGE_TOLERANCE, 0, 100));
   }
 }

@@ -8,12 +8,13 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-/** The topology the app runs, in a {@link TopologyTestDriver}, with its three topics. */
+/** The topology the app runs, in a {@link TopologyTestDriver}, with its topics. */
 final class TopologyHarness implements AutoCloseable {
   final TopologyTestDriver driver;
   final TestInputTopic<byte[], byte[]> in;
   final TestOutputTopic<byte[], byte[]> predictions;
   final TestOutputTopic<byte[], byte[]> dlq;
+  final TestOutputTopic<byte[], byte[]> anomalies;
   final RouteCounters counters = new RouteCounters();
 
   TopologyHarness(HeedConfig config, Path stateDir) {
@@ -31,6 +32,8 @@ final class TopologyHarness implements AutoCloseable {
     predictions = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_PREDICTIONS),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     dlq = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_DLQ),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    anomalies = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_ANOMALIES),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 

@@ -42,6 +42,10 @@ record ProtocolSplit(int trainEnd, int valEnd, int testEnd) {
     } else {
       trainEnd = (int) Math.floor(rows * split.train());
       valEnd = trainEnd + (int) Math.floor(rows * split.val());
+      if (split.headCap() > 0 && valEnd > split.headCap()) {
+        trainEnd = (int) Math.floor(split.headCap() * split.train() / (split.train() + split.val()));
+        valEnd = split.headCap();
+      }
       boolean whole = split.train() + split.val() + split.test() >= 1 - 1e-9;
       testEnd = whole ? rows : Math.min(rows, valEnd + (int) Math.floor(rows * split.test()));
     }

@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
 class ProtocolSplitTest {
 
   @Test
+  void shouldKeepTheNabSplitInsideTheProbationaryPeriod() {
+    DataSplit nab = DataSplit.parse("nab");
+    // NAB's probationary period: min(floor(0.15 n), 750) rows.
+    assertThat(ProtocolSplit.of(nab, 22695, "long.csv")).isEqualTo(new ProtocolSplit(600, 750,
+        22695));
+    ProtocolSplit small = ProtocolSplit.of(nab, 1127, "short.csv");
+    assertThat(small.valEnd()).isLessThanOrEqualTo(169).isGreaterThan(160);
+    assertThat(small.trainEnd()).isEqualTo(135);
+    assertThat(nab.spec()).isEqualTo("nab");
+  }
+
+  @Test
   void shouldSplitEttHourlyRowsTwelveFourFourMonths() {
     ProtocolSplit split = ProtocolSplit.of(ForecastEvaluator.ETT_HOURLY_SPLIT, 17420, "ETTh1.csv");
     assertThat(split).isEqualTo(new ProtocolSplit(8640, 11520, 14400));

@@ -50,7 +50,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--horizon", required = true) int horizon;
   @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
   @Option(names = "--name", defaultValue = "forecaster") String name;
-  @Option(names = "--split", description = "train,val,test fractions or row counts.")
+  @Option(names = "--split", description = "train,val,test fractions or row counts, or nab:"
+      + " each file's NAB probationary period (first min(15%, 750) rows, 80/20 train/val).")
   String split;
   @Option(names = "--d-model", defaultValue = "64") int dModel;
   @Option(names = "--heads", defaultValue = "4") int heads;

@@ -30,10 +30,13 @@ public final class SensorProcessor
   private final ReadingParser parser;
   private final Windower windower;
   private final PredictionWriter writer;
+  private final AnomalyDetector detector;
+  private final AnomalyWriter anomalyWriter;
   private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
   private ProcessorContext<byte[], byte[]> ctx;
   private KeyValueStore<String, byte[]> seriesStore;
   private KeyValueStore<String, byte[]> pendingStore;
+  private KeyValueStore<String, byte[]> anomalyStore;
   private ThreadBatcher batcher;
 
   public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
@@ -44,6 +47,9 @@ public final class SensorProcessor
     this.windower = new Windower(settings.steps(), settings.stride(), settings.intervalMs(),
         settings.maxFill(), settings.graceMs());
     this.writer = new PredictionWriter(settings.method(), settings.topK());
+    this.detector = new AnomalyDetector(settings.anomaly());
+    this.anomalyWriter = new AnomalyWriter(settings.method(), settings.topK(),
+        settings.anomaly().threshold());
   }
 
   @Override
@@ -51,6 +57,7 @@ public final class SensorProcessor
     this.ctx = context;
     this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
     this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
+    this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
     this.batcher = batching.acquire();
     long tick = Math.max(1, batching.maxWaitMs() / 2);
     context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
@@ -109,10 +116,16 @@ public final class SensorProcessor
       WindowSnapshot w = p.window();
       byte[] key = w.series().getBytes(StandardCharsets.UTF_8);
       if (p.error() == null) {
-        byte[] json = writer.write(p, System.nanoTime());
+        Anomaly a = score(p);
+        byte[] json = writer.write(p, a, System.nanoTime());
         ctx.forward(new Record<>(key, json, w.end(), new RecordHeaders()),
             SensorSettings.PREDICTIONS_SINK);
         counters.prediction();
+        if (a.flagged(settings.anomaly().threshold())) {
+          ctx.forward(new Record<>(key, anomalyWriter.write(p, a), w.end(), new RecordHeaders()),
+              SensorSettings.ANOMALIES_SINK);
+          counters.anomaly();
+        }
       } else {
         Record<byte[], byte[]> bad = new Record<>(key, WindowJson.write(w), w.end(),
             DeadLetters.headers(null, Reason.MODEL_ERROR,
@@ -123,6 +136,16 @@ public final class SensorProcessor
       }
       pendingStore.delete(w.key());
     }
+  }
+
+  private Anomaly score(Prediction p) {
+    WindowSnapshot w = p.window();
+    byte[] stored = anomalyStore.get(w.series());
+    AnomalyState st = stored != null ? AnomalyState.fromBytes(stored)
+        : detector.newState(w.names().length);
+    Anomaly a = detector.update(st, w, p.forecast().prediction());
+    anomalyStore.put(w.series(), st.toBytes());
+    return a;
   }
 
   private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
