@@ -10,6 +10,7 @@ public final class HeedKeys {
   public static final String TOPIC_PREDICTIONS = "topic.predictions";
   public static final String TOPIC_DLQ = "topic.dlq";
   public static final String TOPIC_ANOMALIES = "topic.anomalies";
+  public static final String TOPIC_TRANSCRIPTS = "topic.transcripts";
   public static final String TOPIC_PARTITIONS = "topic.partitions";
   public static final String TOPIC_REPLICATION = "topic.replication.factor";
   public static final String WINDOW_STEPS = "window.steps";
@@ -35,6 +36,12 @@ public final class HeedKeys {
   public static final String ANOMALY_RANGE_TOLERANCE = "anomaly.range.tolerance";
   public static final String EMBEDDED_DIR = "embedded.dir";
   public static final String EMBEDDED_PORT = "embedded.port";
+  public static final String HTTP_ENABLED = "http.enabled";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_AUTH_TOKEN = "http.auth.token";
+  public static final String HTTP_AUTH_OPEN = "http.auth.open";
+  public static final String HTTP_SERIES_MAX = "http.series.max";
 
   /** Defaults of Heed's keys and of the Kafka keys Heed sets differently from Kafka. */
   public static final Map<String, String> DEFAULTS;
@@ -45,6 +52,7 @@ public final class HeedKeys {
     d.put(TOPIC_PREDICTIONS, "heed.predictions");
     d.put(TOPIC_DLQ, "heed.dlq");
     d.put(TOPIC_ANOMALIES, "heed.anomalies");
+    d.put(TOPIC_TRANSCRIPTS, "heed.transcripts");
     d.put(TOPIC_PARTITIONS, "3");
     d.put(TOPIC_REPLICATION, "-1");
     d.put(WINDOW_STEPS, "");
@@ -70,6 +78,12 @@ public final class HeedKeys {
     d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
     d.put(EMBEDDED_DIR, "heed-data/kafka");
     d.put(EMBEDDED_PORT, "9092");
+    d.put(HTTP_ENABLED, "true");
+    d.put(HTTP_HOST, "127.0.0.1");
+    d.put(HTTP_PORT, "8080");
+    d.put(HTTP_AUTH_TOKEN, "");
+    d.put(HTTP_AUTH_OPEN, "false");
+    d.put(HTTP_SERIES_MAX, "50");
     d.put("application.id", "heed");
     d.put("processing.guarantee", "exactly_once_v2");
     d.put("state.dir", "heed-data/streams");

@@ -1,13 +1,15 @@
 package dev.heed.streams;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts every route a record takes through one application instance: records in, windows,
- * predictions out, and dead letters by reason. Thread-safe.
+ * predictions out, utterances, and dead letters by reason. Thread-safe.
  */
 public final class RouteCounters {
   private final LongAdder recordsIn = new LongAdder();
@@ -15,7 +17,19 @@ public final class RouteCounters {
   private final LongAdder predictions = new LongAdder();
   private final LongAdder batches = new LongAdder();
   private final LongAdder anomalies = new LongAdder();
+  private final LongAdder utterances = new LongAdder();
   private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
+  private final List<BatchListener> batchListeners = new CopyOnWriteArrayList<>();
+
+  /** Told of every model call, from the stream thread that made it (metrics hook it here). */
+  public interface BatchListener {
+    void batch(int size, double inferenceMs);
+  }
+
+  /** Adds a listener of model calls; it must be quick and must not throw. */
+  public void onBatch(BatchListener listener) {
+    batchListeners.add(listener);
+  }
 
   public void recordIn() {
     recordsIn.increment();
@@ -35,6 +49,19 @@ public final class RouteCounters {
 
   public void batch() {
     batches.increment();
+  }
+
+  /** One model call of {@code size} windows that took {@code inferenceMs}. */
+  public void batch(int size, double inferenceMs) {
+    batches.increment();
+    for (BatchListener l : batchListeners) {
+      l.batch(size, inferenceMs);
+    }
+  }
+
+  /** One finished utterance (a final transcript) of the speech pipeline. */
+  public void utterance() {
+    utterances.increment();
   }
 
   public void deadLetter(String reason) {
@@ -59,6 +86,10 @@ public final class RouteCounters {
 
   public long batches() {
     return batches.sum();
+  }
+
+  public long utterances() {
+    return utterances.sum();
   }
 
   public long deadLetters() {

@@ -6,8 +6,11 @@ import dev.heed.streams.Durations;
 import dev.heed.streams.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
+import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.web.Dashboard;
+import dev.heed.streams.web.HttpSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         HeedKeys.EMBEDDED_PORT, "0",
         "application.id", "heed-demo"));
     long forMs = duration == null ? Long.MAX_VALUE : Durations.parse("--for", duration).toMillis();
+    HttpSettings http = HttpSettings.of(config);
     ForecastModel model = HeedApp.loadModel(config);
     ModelDescriptor d = model.descriptor();
     RouteCounters counters = new RouteCounters();
@@ -67,6 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         app.embedded() ? "embedded" : "external", app.config().getString("bootstrap.servers"),
         config.getString(HeedKeys.TOPIC_SENSORS), config.getString(HeedKeys.TOPIC_PREDICTIONS),
         config.getString(HeedKeys.TOPIC_DLQ));
+    Optional<Dashboard> web = dashboard(app, http, out);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -90,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
       awaitCaughtUp(counters, replay.sent(), Duration.ofSeconds(15));
       app.streams().close(Duration.ofSeconds(30));
       watch.stop(Duration.ofSeconds(3));
+      web.ifPresent(Dashboard::close);
       app.close();
       models.close();
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -105,6 +112,23 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The dashboard, on a free port if {@code http.port} is taken; its URL is printed. */
+  private static Optional<Dashboard> dashboard(HeedApp app, HttpSettings http, PrintStream out) {
+    if (!http.enabled()) {
+      return Optional.empty();
+    }
+    Dashboard d;
+    try {
+      d = Dashboard.start(app, http);
+    } catch (HeedStreamsException e) {
+      out.printf("heed demo: port %d is taken; the dashboard takes a free port%n", http.port());
+      d = Dashboard.start(app, new HttpSettings(true, http.host(), 0, http.token(),
+          http.seriesMax()));
+    }
+    out.printf("heed demo: dashboard at %s (metrics at %smetrics)%n", d.url(), d.url());
+    return Optional.of(d);
   }
 
   /** Waits until every sent record was processed and every window predicted, or the timeout. */

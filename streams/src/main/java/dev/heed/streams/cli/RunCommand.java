@@ -5,6 +5,9 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.web.Dashboard;
+import dev.heed.streams.web.HttpSettings;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -19,11 +22,21 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     HeedConfig config = options.load();
+    HttpSettings http = HttpSettings.of(config);
     ModelSource models = ModelSource.of(HeedApp.loadModel(config));
     HeedApp app = HeedApp.start(config, models, new RouteCounters());
     app.watchModel(HeedApp.modelDir(config));
+    Optional<Dashboard> web;
+    try {
+      web = http.enabled() ? Optional.of(Dashboard.start(app, http)) : Optional.empty();
+    } catch (RuntimeException e) {
+      app.close();
+      models.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      web.ifPresent(Dashboard::close);
       app.close();
       models.close();
       stopped.countDown();
@@ -33,6 +46,8 @@ final class RunCommand implements Callable<Integer> {
         app.config().getString("bootstrap.servers"),
         config.getString(HeedKeys.TOPIC_SENSORS), config.getString(HeedKeys.TOPIC_PREDICTIONS),
         config.getString(HeedKeys.TOPIC_DLQ));
+    web.ifPresent(d -> System.err.printf("heed: dashboard at %s, metrics at %smetrics%n",
+        d.url(), d.url()));
     stopped.await();
     return 0;
   }

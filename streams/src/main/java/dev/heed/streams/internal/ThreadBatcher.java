@@ -92,7 +92,7 @@ final class ThreadBatcher {
     try {
       List<Forecast> out = f.forecast(windows, method);
       double ms = (System.nanoTime() - t0) / 1e6;
-      counters.batch();
+      counters.batch(batch.size(), ms);
       Iterator<Forecast> it = out.iterator();
       for (Request r : batch) {
         r.owner().deliver(new Prediction(r.window(), it.next(), model.descriptor(), ms,

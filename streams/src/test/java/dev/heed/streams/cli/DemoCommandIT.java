@@ -28,6 +28,7 @@ class DemoCommandIT {
     old.println(out);
     assertThat(code).isZero();
     assertThat(out).contains("embedded Kafka broker at 127.0.0.1:");
+    assertThat(out).containsPattern("dashboard at http://127\\.0\\.0\\.1:\\d+/");
     assertThat(out).contains("attention ").contains("top t-");
     for (String reason : new String[] {"bad_timestamp", "non_finite", "malformed_json",
         "non_numeric"}) {

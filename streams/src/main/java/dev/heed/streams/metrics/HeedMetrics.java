@@ -1,0 +1,126 @@
+package dev.heed.streams.metrics;
+
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
+import dev.heed.streams.RouteCounters;
+import dev.heed.streams.internal.Reason;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * One Prometheus registry per Heed instance and the binding of Heed's counters to it. Metric names
+ * as Prometheus shows them: {@code heed_records_in_total{topic}}, {@code
+ * heed_records_out_total{topic}}, {@code heed_windows_total}, {@code heed_utterances_total}, {@code
+ * heed_dead_letters_total{reason}}, {@code heed_inference_seconds} (histogram), {@code
+ * heed_batch_size} (histogram), {@code heed_consumer_lag_records{topic}}, the {@code
+ * kafka_stream_*} and {@code kafka_consumer_*} metrics of Kafka Streams, and the JVM's.
+ */
+public final class HeedMetrics implements AutoCloseable {
+  private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256};
+  private static final Duration[] INFERENCE_BUCKETS = {
+    Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+    Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
+    Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Set<String> reasons = ConcurrentHashMap.newKeySet();
+  private RouteCounters counters;
+  private KafkaStreamsMetrics streamsMetrics;
+
+  public HeedMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Exports {@code counters} under the topic names of {@code config}; call once. */
+  public void bindRoutes(RouteCounters counters, HeedConfig config) {
+    this.counters = counters;
+    FunctionCounter.builder("heed.records.in", counters, RouteCounters::recordsIn)
+        .tag("topic", config.getString(HeedKeys.TOPIC_SENSORS))
+        .description("Records read from the input topic").register(registry);
+    FunctionCounter.builder("heed.records.out", counters, RouteCounters::predictions)
+        .tag("topic", config.getString(HeedKeys.TOPIC_PREDICTIONS))
+        .description("Records written per output topic").register(registry);
+    FunctionCounter.builder("heed.records.out", counters, RouteCounters::anomalies)
+        .tag("topic", config.getString(HeedKeys.TOPIC_ANOMALIES))
+        .description("Records written per output topic").register(registry);
+    FunctionCounter.builder("heed.records.out", counters, RouteCounters::deadLetters)
+        .tag("topic", config.getString(HeedKeys.TOPIC_DLQ))
+        .description("Records written per output topic").register(registry);
+    FunctionCounter.builder("heed.windows", counters, RouteCounters::windows)
+        .description("Full windows sent to the model").register(registry);
+    FunctionCounter.builder("heed.utterances", counters, RouteCounters::utterances)
+        .description("Utterances finished by the speech pipeline").register(registry);
+    for (Reason r : Reason.values()) {
+      deadLetterCounter(r.wireName());
+    }
+    Timer inference = Timer.builder("heed.inference")
+        .description("Wall time of one model call (one batch)")
+        .serviceLevelObjectives(INFERENCE_BUCKETS).register(registry);
+    DistributionSummary batchSize = DistributionSummary.builder("heed.batch.size")
+        .description("Windows per model call").serviceLevelObjectives(BATCH_BUCKETS)
+        .register(registry);
+    counters.onBatch((size, ms) -> {
+      inference.record((long) (ms * 1e6), TimeUnit.NANOSECONDS);
+      batchSize.record(size);
+    });
+  }
+
+  /** Exports Kafka Streams' own metrics and the lag of its input topic; call once. */
+  public void bindStreams(KafkaStreams streams, HeedConfig config) {
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    String input = config.getString(HeedKeys.TOPIC_SENSORS);
+    Gauge.builder("heed.consumer.lag", streams, s -> InputLag.of(s, input))
+        .tag("topic", input).baseUnit("records")
+        .description("Records of the input topic not yet read by this instance")
+        .register(registry);
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  public String scrape() {
+    if (counters != null) {
+      counters.deadLettersByReason().keySet().forEach(this::deadLetterCounter);
+    }
+    return registry.scrape();
+  }
+
+  private void deadLetterCounter(String reason) {
+    if (reasons.add(reason)) {
+      FunctionCounter.builder("heed.dead.letters", counters,
+              c -> c.deadLettersByReason().getOrDefault(reason, 0L))
+          .tag("reason", reason).description("Records sent to the dead-letter topic, by reason")
+          .register(registry);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
+    registry.close();
+  }
+}
