@@ -26,10 +26,40 @@ class PredictionSchemaTest {
   @TempDir Path stateDir;
 
   private static JsonSchema schema() throws Exception {
+    return schema("prediction");
+  }
+
+  /** A published schema; its {@code $ref}s to sibling schemas resolve on the classpath. */
+  static JsonSchema schema(String name) throws Exception {
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+        b -> b.schemaMappers(m -> m.mapPrefix("https://heed.dev/schema/", "classpath:schema/")));
     try (InputStream in = PredictionSchemaTest.class.getResourceAsStream(
-        "/schema/prediction.schema.json")) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        "/schema/" + name + ".schema.json")) {
+      return factory.getSchema(in);
     }
+  }
+
+  @Test
+  void shouldWriteAnomaliesThatConformToTheirSchema() throws Exception {
+    JsonSchema schema = schema("anomaly");
+    List<byte[]> anomalies = new java.util.ArrayList<>();
+    try (TopologyHarness h = new TopologyHarness(HeedConfig.of(Map.of("window.stride", "1",
+        "anomaly.warmup", "0", "anomaly.threshold", "0")), stateDir)) {
+      for (int i = 0; i < 80; i++) {
+        h.in.pipeInput(Fixtures.utf8("s"), Fixtures.reading("s", T0 + i * 60_000L,
+            Fixtures.wave(i) + (i == 75 ? 40 : 0)));
+      }
+      h.driver.advanceWallClockTime(Duration.ofSeconds(1));
+      anomalies.addAll(h.anomalies.readValuesToList());
+    }
+    assertThat(anomalies).hasSizeGreaterThan(10);
+    for (byte[] a : anomalies) {
+      assertThat(schema.validate(JSON.readTree(a))).as("%s", new String(a)).isEmpty();
+    }
+    JsonNode bad = JSON.readTree(anomalies.get(0));
+    ((ObjectNode) bad).remove("expected");
+    ((ObjectNode) bad.path("attention")).put("method", "saliency");
+    assertThat(schema.validate(bad)).hasSize(2);
   }
 
   private List<byte[]> predictions(Map<String, String> overrides, boolean multivariate) {

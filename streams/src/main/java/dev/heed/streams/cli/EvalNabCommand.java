@@ -67,7 +67,7 @@ final class EvalNabCommand implements Callable<Integer> {
       Map<String, double[]> scores = NabDetection.run(corpus, config, models, state,
           r -> System.err.printf(Locale.ROOT, "  %-58s %6d rows %6d predictions %4d anomalies"
               + "%s %5.1f s%n", r.name(), r.rows(), r.predictions(), r.anomalies(),
-              r.deadLetters() > 0 ? " " + r.deadLetters() + " dead letters" : "", r.seconds()));
+              r.deadLetters().isEmpty() ? "" : " dead letters " + r.deadLetters(), r.seconds()));
       double seconds = (System.nanoTime() - t0) / 1e9;
       NabScore score = NabResults.write(out, detector, corpus, scores);
       print(score, seconds, out.resolve(detector));

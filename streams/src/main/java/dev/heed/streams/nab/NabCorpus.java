@@ -46,11 +46,14 @@ public final class NabCorpus {
     Path data = dir.resolve("data");
     if (!Files.isDirectory(data)) {
       throw new HeedStreamsException("no data folder at " + data + "; a NAB folder holds"
-          + " data/<category>/<file>.csv, labels/combined_windows.json and config/profiles.json");
+          + " data/<category>/<file>.csv and labels/combined_windows.json (config/profiles.json"
+          + " optional: NAB's published profiles otherwise)");
     }
     Path labelsFile = dir.resolve("labels").resolve("combined_windows.json");
     Map<String, List<LocalDateTime[]>> labels = CorpusJson.windows(labelsFile);
-    List<NabProfile> profiles = CorpusJson.profiles(dir.resolve("config").resolve("profiles.json"));
+    Path profilesFile = dir.resolve("config").resolve("profiles.json");
+    List<NabProfile> profiles = Files.isRegularFile(profilesFile)
+        ? CorpusJson.profiles(profilesFile) : NabProfile.PUBLISHED;
     checkSameFiles(data, labelsFile, labels.keySet());
     List<NabSeries> series = new ArrayList<>(labels.size());
     for (String name : new TreeSet<>(labels.keySet())) {

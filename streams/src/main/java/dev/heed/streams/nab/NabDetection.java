@@ -41,8 +41,8 @@ public final class NabDetection {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What one series gave. */
-  public record SeriesRun(String name, int rows, int predictions, int deadLetters, int anomalies,
-      double seconds) {}
+  public record SeriesRun(String name, int rows, int predictions,
+      Map<String, Long> deadLetters, int anomalies, double seconds) {}
 
   private NabDetection() {}
 
@@ -97,7 +97,7 @@ public final class NabDetection {
       predictions += read(out, rowOf, scores);
     }
     progress.accept(new SeriesRun(s.name(), s.size(), predictions,
-        (int) counters.deadLetters(), (int) counters.anomalies(),
+        counters.deadLettersByReason(), (int) counters.anomalies(),
         (System.nanoTime() - t0) / 1e9));
     return scores;
   }

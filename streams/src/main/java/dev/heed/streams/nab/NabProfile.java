@@ -21,6 +21,12 @@ public record NabProfile(
   /** NAB's profile that penalises false negatives more. */
   public static final String LOW_FN = "reward_low_FN_rate";
 
+  /** NAB v1.1's {@code config/profiles.json}, used when a folder has none. */
+  public static final java.util.List<NabProfile> PUBLISHED = java.util.List.of(
+      new NabProfile(STANDARD, 1.0, 0.11, 1.0, 1.0),
+      new NabProfile(LOW_FP, 1.0, 0.22, 1.0, 1.0),
+      new NabProfile(LOW_FN, 1.0, 0.11, 2.0, 1.0));
+
   /** Validates the weights: each finite and {@code >= 0}. */
   public NabProfile {
     if (name == null || name.isBlank()) {

@@ -50,6 +50,18 @@ class NabCorpusTest {
   }
 
   @Test
+  void shouldUseNabsPublishedProfilesWhenTheFolderHasNone() throws Exception {
+    NabFixtures f = new NabFixtures(dir).file("a/x.csv", 20);
+    f.load();
+    java.nio.file.Files.delete(dir.resolve("config/profiles.json"));
+    NabCorpus c = NabCorpus.load(dir);
+    assertThat(c.profiles()).extracting(NabProfile::name).containsExactly(NabProfile.STANDARD,
+        NabProfile.LOW_FP, NabProfile.LOW_FN);
+    assertThat(c.profiles().get(1).fpWeight()).isEqualTo(0.22);
+    assertThat(c.profiles().get(2).fnWeight()).isEqualTo(2.0);
+  }
+
+  @Test
   void shouldNameTheProfileAndKeyOfAMissingWeight() throws Exception {
     NabFixtures f = new NabFixtures(dir).file("a/x.csv", 20)
         .profiles("{\"odd\": {\"CostMatrix\": {\"tpWeight\": 1.0, \"fnWeight\": 1.0}}}");
