@@ -147,8 +147,9 @@ final class DemoCommand implements Callable<Integer> {
     String reasons = dl.isEmpty() ? "" : dl.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
     return String.format("summary: %d records sent, %d records in, %d windows, %d predictions "
-            + "(%d read back from the topic), %d dead letters%s in %.1f s",
-        sent, c.recordsIn(), c.windows(), c.predictions(), seen, c.deadLetters(), reasons, secs);
+            + "(%d read back from the topic), %d dead letters%s, %d anomalies in %.1f s",
+        sent, c.recordsIn(), c.windows(), c.predictions(), seen, c.deadLetters(), reasons,
+        c.anomalies(), secs);
   }
 
   private static void deleteTree(Path dir) {

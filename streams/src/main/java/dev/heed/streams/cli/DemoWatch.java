@@ -41,12 +41,16 @@ final class DemoWatch {
     String predictionsTopic = config.getString(HeedKeys.TOPIC_PREDICTIONS);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(predictionsTopic, config.getString(HeedKeys.TOPIC_DLQ)));
+      String anomaliesTopic = config.getString(HeedKeys.TOPIC_ANOMALIES);
+      consumer.subscribe(List.of(predictionsTopic, anomaliesTopic,
+          config.getString(HeedKeys.TOPIC_DLQ)));
       while (running && System.nanoTime() < stopAtNanos) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
           if (r.topic().equals(predictionsTopic)) {
             predictions.incrementAndGet();
             view.prediction(r.value(), System.currentTimeMillis());
+          } else if (r.topic().equals(anomaliesTopic)) {
+            view.anomaly(r.value());
           } else {
             view.deadLetter(header(r, "heed.dlq.reason"), header(r, "heed.dlq.message"));
           }

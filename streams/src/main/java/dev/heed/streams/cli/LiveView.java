@@ -71,6 +71,25 @@ final class LiveView {
     return true;
   }
 
+  /** One line per anomaly: when, how sure, observed vs expected, where the model looked. */
+  void anomaly(byte[] value) throws java.io.IOException {
+    JsonNode a = JSON.readTree(value);
+    StringBuilder seen = new StringBuilder();
+    a.path("observed").fields().forEachRemaining(e -> seen.append(String.format(
+        java.util.Locale.ROOT, " %s %.4g (expected %.4g)", e.getKey(), e.getValue().asDouble(),
+        a.path("expected").path(e.getKey()).asDouble())));
+    StringBuilder top = new StringBuilder();
+    int steps = a.path("window").path("steps").asInt();
+    for (JsonNode t : a.path("top_steps")) {
+      top.append(" t-").append(steps - 1 - t.path("index").asInt());
+    }
+    String head = "anomaly [" + a.path("series").asText() + "]";
+    out.printf(java.util.Locale.ROOT, "%s at %s: likelihood %.6f%s%s; attention top%s%n",
+        color ? "\u001b[31m" + head + "\u001b[0m" : head, a.path("ts").asText(),
+        a.path("anomaly_likelihood").asDouble(),
+        a.path("range_break").asBoolean() ? " (outside the range seen so far)" : "", seen, top);
+  }
+
   void deadLetter(String reason, String message) {
     out.printf("%s %s%n", color ? "\u001b[33mdead letter [" + reason + "]\u001b[0m"
         : "dead letter [" + reason + "]", message);

@@ -21,6 +21,7 @@ public final class NabScoreboard {
       new Entry("Windowed Gaussian", 39.6, 20.9, 47.4),
       new Entry("Etsy Skyline", 35.7, 27.1, 44.5),
       new Entry("Bayesian Changepoint", 17.7, 3.2, 32.2),
+      new Entry("Random", 11.0, 1.2, 19.5),
       new Entry("Null", 0.0, 0.0, 0.0));
 
   private static final String ROW = "%-2s%-22s %9s %9s %9s%n";
