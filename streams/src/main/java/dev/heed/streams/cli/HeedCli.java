@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "Streaming attention processor: Kafka Streams + self-attention models.",
     subcommands = {
       DemoCommand.class, RunCommand.class, SendCommand.class, TailCommand.class,
-      TrainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class
+      TrainCommand.class, EvalCommand.class, BenchCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class HeedCli {
 

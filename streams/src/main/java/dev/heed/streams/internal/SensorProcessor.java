@@ -24,6 +24,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class SensorProcessor
     implements Processor<byte[], byte[], byte[], byte[]>, ThreadBatcher.Owner {
+  /** Decoded series states kept per task (about 1-3 KB each for a univariate 64-step window). */
+  static final int SERIES_CACHE_SIZE = 4_096;
+
   private final SensorSettings settings;
   private final Batching batching;
   private final RouteCounters counters;
@@ -33,6 +36,7 @@ public final class SensorProcessor
   private final AnomalyDetector detector;
   private final AnomalyWriter anomalyWriter;
   private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
+  private final SeriesCache cache = new SeriesCache(SERIES_CACHE_SIZE);
   private ProcessorContext<byte[], byte[]> ctx;
   private KeyValueStore<String, byte[]> seriesStore;
   private KeyValueStore<String, byte[]> pendingStore;
@@ -55,6 +59,7 @@ public final class SensorProcessor
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.ctx = context;
+    cache.clear();
     this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
     this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
     this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
@@ -79,8 +84,11 @@ public final class SensorProcessor
     long now = System.nanoTime();
     try {
       Reading r = parser.parse(record.key(), record.value(), System.currentTimeMillis());
-      byte[] stored = seriesStore.get(r.series());
-      SeriesState state = stored == null ? null : SeriesState.fromBytes(stored, settings.steps());
+      SeriesState state = cache.get(r.series());
+      if (state == null) {
+        byte[] stored = seriesStore.get(r.series());
+        state = stored == null ? null : SeriesState.fromBytes(stored, settings.steps());
+      }
       String[] expected = state != null ? state.names : settings.variables();
       double[] values = VariableCheck.align(expected, r);
       if (state == null) {
@@ -89,6 +97,7 @@ public final class SensorProcessor
       Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
       List<WindowSnapshot> windows = windower.accept(state, aligned, now);
       seriesStore.put(r.series(), state.toBytes());
+      cache.put(r.series(), state);
       for (WindowSnapshot w : windows) {
         counters.window();
         pendingStore.put(w.key(), w.toBytes());
@@ -161,6 +170,7 @@ public final class SensorProcessor
 
   @Override
   public void close() {
+    cache.clear();
     if (batcher != null) {
       batching.release(batcher, this);
       batcher = null;

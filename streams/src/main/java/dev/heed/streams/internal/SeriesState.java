@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,8 @@ final class SeriesState {
   long slotStart = Long.MIN_VALUE;
   double[] slotSum;
   int slotCount;
+  private byte[] namesHeader;
+  private String[] namesHeaderFor;
 
   record Held(long ts, double[] values) {}
 
@@ -81,82 +84,98 @@ final class SeriesState {
     return new WindowSnapshot(series, names, ts, values, filled, arrivalNanos);
   }
 
+  /**
+   * Encodes the state: version byte, variable names (each as {@link
+   * java.io.DataOutputStream#writeUTF}), capacity, reorder buffer, steps oldest first, resampling
+   * slot; big-endian. Written straight into one exact-size buffer, with the names' bytes encoded
+   * once per state.
+   */
   byte[] toBytes() {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + size * (13 + 4 * names.length));
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(1);
-      out.writeShort(names.length);
-      for (String n : names) {
-        out.writeUTF(n);
+    byte[] header = namesHeader();
+    int c = names.length;
+    int bytes = 1 + header.length + 4 + 8 + 8 + 4 + held.size() * (8 + 8 * c) + 4
+        + size * (8 + 1 + 4 * c) + 8 + 8 + 4 + 8 * c;
+    ByteBuffer out = ByteBuffer.allocate(bytes);
+    out.put((byte) 1).put(header).putInt(stepTs.length).putLong(maxSeenTs)
+        .putLong(lastReleasedTs).putInt(held.size());
+    for (Held h : held) {
+      out.putLong(h.ts());
+      for (double v : h.values()) {
+        out.putDouble(v);
       }
-      out.writeInt(stepTs.length);
-      out.writeLong(maxSeenTs);
-      out.writeLong(lastReleasedTs);
-      out.writeInt(held.size());
-      for (Held h : held) {
-        out.writeLong(h.ts());
-        for (double v : h.values()) {
-          out.writeDouble(v);
-        }
-      }
-      out.writeInt(size);
-      for (int i = 0; i < size; i++) {
-        int s = (head + i) % stepTs.length;
-        out.writeLong(stepTs[s]);
-        out.writeBoolean(stepFilled[s]);
-        for (float v : stepValues[s]) {
-          out.writeFloat(v);
-        }
-      }
-      out.writeLong(stepsSeen);
-      out.writeLong(slotStart);
-      out.writeInt(slotCount);
-      for (double v : slotSum) {
-        out.writeDouble(v);
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    out.putInt(size);
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) % stepTs.length;
+      out.putLong(stepTs[slot]).put((byte) (stepFilled[slot] ? 1 : 0));
+      for (float v : stepValues[slot]) {
+        out.putFloat(v);
+      }
+    }
+    out.putLong(stepsSeen).putLong(slotStart).putInt(slotCount);
+    for (double v : slotSum) {
+      out.putDouble(v);
+    }
+    return out.array();
+  }
+
+  /** The names' count and modified-UTF-8 strings, as DataOutputStream writes them. */
+  private byte[] namesHeader() {
+    if (namesHeader == null || namesHeaderFor != names) {
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 + 16 * names.length);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeShort(names.length);
+        for (String n : names) {
+          out.writeUTF(n);
+        }
+        namesHeader = bytes.toByteArray();
+        namesHeaderFor = names;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return namesHeader;
   }
 
   /** Decodes a stored state; a different {@code steps} than stored keeps the newest steps. */
   static SeriesState fromBytes(byte[] b, int steps) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
-      in.readByte();
-      String[] names = new String[in.readShort()];
-      for (int i = 0; i < names.length; i++) {
-        names[i] = in.readUTF();
+    try (DataInputStream names = new DataInputStream(new ByteArrayInputStream(b))) {
+      names.readByte();
+      String[] n = new String[names.readShort()];
+      for (int i = 0; i < n.length; i++) {
+        n[i] = names.readUTF();
       }
-      in.readInt();
-      SeriesState s = new SeriesState(names, steps);
-      s.maxSeenTs = in.readLong();
-      s.lastReleasedTs = in.readLong();
-      int heldCount = in.readInt();
+      int headerEnd = b.length - names.available();
+      ByteBuffer in = ByteBuffer.wrap(b, headerEnd, b.length - headerEnd);
+      in.getInt();
+      SeriesState s = new SeriesState(n, steps);
+      s.maxSeenTs = in.getLong();
+      s.lastReleasedTs = in.getLong();
+      int heldCount = in.getInt();
       for (int i = 0; i < heldCount; i++) {
-        long ts = in.readLong();
-        double[] v = new double[names.length];
+        long ts = in.getLong();
+        double[] v = new double[n.length];
         for (int c = 0; c < v.length; c++) {
-          v[c] = in.readDouble();
+          v[c] = in.getDouble();
         }
         s.held.add(new Held(ts, v));
       }
-      int size = in.readInt();
+      int size = in.getInt();
       for (int i = 0; i < size; i++) {
-        long ts = in.readLong();
-        boolean filled = in.readBoolean();
-        float[] v = new float[names.length];
+        long ts = in.getLong();
+        boolean filled = in.get() != 0;
+        float[] v = new float[n.length];
         for (int c = 0; c < v.length; c++) {
-          v[c] = in.readFloat();
+          v[c] = in.getFloat();
         }
         s.append(ts, v, filled, 1);
       }
-      s.stepsSeen = in.readLong();
-      s.slotStart = in.readLong();
-      s.slotCount = in.readInt();
-      for (int c = 0; c < names.length; c++) {
-        s.slotSum[c] = in.readDouble();
+      s.stepsSeen = in.getLong();
+      s.slotStart = in.getLong();
+      s.slotCount = in.getInt();
+      for (int c = 0; c < n.length; c++) {
+        s.slotSum[c] = in.getDouble();
       }
       return s;
     } catch (IOException e) {
