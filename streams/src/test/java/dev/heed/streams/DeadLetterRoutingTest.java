@@ -88,7 +88,10 @@ class DeadLetterRoutingTest {
         Arguments.of("ts far in the future", "{\"series\":\"s\",\"ts\":\"2999-01-01T00:00:00Z\","
             + "\"value\":1}", "absurd_timestamp", "2999"),
         Arguments.of("ts out of long range", "{\"series\":\"s\",\"ts\":99999999999999999999,"
-            + "\"value\":1}", "absurd_timestamp", "99999999999999999999"));
+            + "\"value\":1}", "absurd_timestamp", "99999999999999999999"),
+        Arguments.of("ISO year out of epoch-ms range", "{\"series\":\"s\","
+            + "\"ts\":\"+300000000-01-01T00:00:00Z\",\"value\":1}", "absurd_timestamp",
+            "+300000000"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -133,14 +133,19 @@ final class ReadingParser {
   static long parseIso(String s) throws Rejection {
     String v = s.trim().replace(' ', 'T');
     try {
-      return OffsetDateTime.parse(v).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
       try {
-        return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
-      } catch (DateTimeParseException e2) {
-        throw new Rejection(Reason.BAD_TIMESTAMP,
-            "ts '" + s + "' is not ISO-8601 such as 2024-05-01T12:00:00Z or epoch ms");
+        return OffsetDateTime.parse(v).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e) {
+        try {
+          return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e2) {
+          throw new Rejection(Reason.BAD_TIMESTAMP,
+              "ts '" + s + "' is not ISO-8601 such as 2024-05-01T12:00:00Z or epoch ms");
+        }
       }
+    } catch (ArithmeticException e) {
+      throw new Rejection(Reason.ABSURD_TIMESTAMP,
+          "ts '" + s + "' is beyond the epoch-millisecond range; send a date between 2000 and now");
     }
   }
 

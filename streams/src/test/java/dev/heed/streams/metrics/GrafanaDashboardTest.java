@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Grafana dashboard in {@code deploy/grafana/} asks only for metrics Heed exports. */
 class GrafanaDashboardTest {
-  private static final Path DASHBOARD = Path.of("../deploy/grafana/heed.json");
+  private static final Path DASHBOARD = Path.of("../deploy/grafana/dashboards/heed.json");
 
   @Test
   void shouldUseOnlyHeedMetricsThatTheEndpointServes() throws Exception {
