@@ -8,5 +8,11 @@
  * one {@link dev.heed.models.Forecaster} per worker thread. {@link
  * dev.heed.models.ForecastTrainer} trains a model; {@link dev.heed.models.ForecastEvaluator}
  * scores one on a CSV file by the standard long-horizon protocol.
+ *
+ * <p>Speech: {@link dev.heed.models.SpeechModel#load} loads a CTC speech model directory ({@link
+ * dev.heed.models.SpeechDescriptor}, same three formats); a {@link dev.heed.models.Transcriber}
+ * per thread turns log-mel frames into a {@link dev.heed.models.Transcript} of {@link
+ * dev.heed.models.SpeechToken}s with times, confidence and attention. {@link
+ * dev.heed.models.SpeechTrainer} trains Heed's conv-transformer CTC model.
  */
 package dev.heed.models;

@@ -25,6 +25,7 @@ final class EncoderLayer extends AbstractBlock {
   private static final byte VERSION = 1;
 
   private final float dropout;
+  private final boolean preNorm;
   private final MultiHeadSelfAttention attention;
   private final LayerNorm attentionNorm;
   private final Linear feedForwardIn;
@@ -34,6 +35,7 @@ final class EncoderLayer extends AbstractBlock {
   private EncoderLayer(Builder builder) {
     super(VERSION);
     dropout = builder.dropout;
+    preNorm = builder.preNorm;
     attention =
         addChildBlock(
             "attention",
@@ -57,6 +59,9 @@ final class EncoderLayer extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow(); // (B, N, E)
+    if (preNorm) {
+      return preNorm(store, x, training);
+    }
     NDList attended = attention.forward(store, inputs, training); // [(B, N, E), (B, H, N, N)]
     NDArray residual = x.add(drop(attended.get(0), training)); // (B, N, E)
     NDArray h = apply(attentionNorm, store, residual, training); // (B, N, E)
@@ -64,6 +69,21 @@ final class EncoderLayer extends AbstractBlock {
     f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
     NDArray y = apply(feedForwardNorm, store, h.add(drop(f, training)), training); // (B, N, E)
     return new NDList(y, attended.get(1));
+  }
+
+  /**
+   * Pre-norm order (Xiong et al., 2020): {@code x = x + Dropout(MHA(LN(x)))}, then {@code x = x +
+   * Dropout(W2 Dropout(GELU(W1 LN(x))))}; same parameters as post-norm.
+   */
+  private NDList preNorm(ParameterStore store, NDArray x, boolean training) {
+    NDArray normed = apply(attentionNorm, store, x, training); // (B, N, E)
+    NDList attended = attention.forward(store, new NDList(normed), training);
+    // [(B, N, E), (B, H, N, N)]
+    NDArray h = x.add(drop(attended.get(0), training)); // (B, N, E)
+    NDArray f = apply(feedForwardNorm, store, h, training); // (B, N, E)
+    f = Activation.gelu(apply(feedForwardIn, store, f, training)); // (B, N, F)
+    f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
+    return new NDList(h.add(drop(f, training)), attended.get(1)); // (B, N, E)
   }
 
   private NDArray drop(NDArray x, boolean training) {
@@ -100,8 +120,15 @@ final class EncoderLayer extends AbstractBlock {
     private int heads;
     private int feedForward;
     private float dropout;
+    private boolean preNorm;
 
     private Builder() {}
+
+    /** Layer norm before each sub-layer instead of after the residual (default: after). */
+    Builder optPreNorm(boolean preNorm) {
+      this.preNorm = preNorm;
+      return this;
+    }
 
     Builder setEmbedding(int embedding) {
       this.embedding = embedding;
