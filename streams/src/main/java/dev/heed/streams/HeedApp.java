@@ -4,6 +4,7 @@ import dev.heed.models.DeviceChoice;
 import dev.heed.models.ForecastModel;
 import dev.heed.models.ModelLoadException;
 import dev.heed.models.ModelLoader;
+import dev.heed.models.SpeechModel;
 import dev.heed.streams.kafka.EmbeddedKafka;
 import dev.heed.streams.kafka.Topics;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Heed instance: the embedded broker when no {@code bootstrap.servers} is configured,
- * Heed's topics, and the Kafka Streams application running the sensor topology.
+ * Heed's topics, and the Kafka Streams application running the sensor topology (and the audio
+ * topology when a speech model is given).
  */
 public final class HeedApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HeedApp.class);
@@ -51,6 +53,15 @@ public final class HeedApp implements AutoCloseable {
    * Returns once Kafka Streams has been started (it may still be rebalancing).
    */
   public static HeedApp start(HeedConfig config, ModelSource models, RouteCounters counters) {
+    return start(config, models, null, counters);
+  }
+
+  /**
+   * As {@link #start(HeedConfig, ModelSource, RouteCounters)}, with the audio topology too when
+   * {@code speech} is not null (the caller keeps and closes the speech model).
+   */
+  public static HeedApp start(HeedConfig config, ModelSource models, SpeechModel speech,
+      RouteCounters counters) {
     EmbeddedKafka broker = null;
     HeedConfig effective = config;
     if (!config.hasBootstrapServers()) {
@@ -59,10 +70,17 @@ public final class HeedApp implements AutoCloseable {
       effective = config.with("bootstrap.servers", broker.bootstrapServers());
     }
     try {
-      Topics.ensure(clientProperties(effective, AdminClientConfig.configNames()),
-          SensorTopology.topics(effective), effective.getPositiveInt(HeedKeys.TOPIC_PARTITIONS),
+      Set<String> topics = new java.util.LinkedHashSet<>(SensorTopology.topics(effective));
+      if (speech != null) {
+        topics.addAll(AudioTopology.topics(effective));
+      }
+      Topics.ensure(clientProperties(effective, AdminClientConfig.configNames()), topics,
+          effective.getPositiveInt(HeedKeys.TOPIC_PARTITIONS),
           (short) effective.getInt(HeedKeys.TOPIC_REPLICATION));
       Topology topology = SensorTopology.build(effective, models, counters);
+      if (speech != null) {
+        AudioTopology.addTo(topology, effective, speech, counters);
+      }
       KafkaStreams streams = new KafkaStreams(topology, streamsProperties(effective));
       streams.setUncaughtExceptionHandler(e -> {
         LOG.error("stream thread failed; replacing it", e);
@@ -82,6 +100,25 @@ public final class HeedApp implements AutoCloseable {
   /** Loads the model named by {@code model.dir} (the shipped default when unset). */
   public static ForecastModel loadModel(HeedConfig config) throws ModelLoadException {
     return ModelLoader.load(modelDir(config), DeviceChoice.parse(config.getString(HeedKeys.DEVICE)));
+  }
+
+  /**
+   * Loads the speech model named by {@code speech.model.dir} (the shipped {@code speech-digits}
+   * when unset); null, with a warning, when the default is not there, so the sensor path runs alone.
+   */
+  public static SpeechModel loadSpeech(HeedConfig config) throws ModelLoadException {
+    DeviceChoice device = DeviceChoice.parse(config.getString(HeedKeys.DEVICE));
+    if (config.get(HeedKeys.SPEECH_MODEL_DIR).isPresent()) {
+      return SpeechModel.load(Path.of(config.getString(HeedKeys.SPEECH_MODEL_DIR)), device);
+    }
+    Path home = Path.of(System.getProperty("heed.home", "."));
+    Path shipped = home.resolve("models/shipped/speech-digits");
+    Path dir = Files.isDirectory(shipped) ? shipped : Path.of("models/shipped/speech-digits");
+    if (!Files.isDirectory(dir)) {
+      LOG.warn("no speech model at {}; the audio topology is off (set speech.model.dir)", dir);
+      return null;
+    }
+    return SpeechModel.load(dir, device);
   }
 
   /** {@code model.dir}, or the shipped default model under the Heed home. */

@@ -11,6 +11,12 @@ public final class HeedKeys {
   public static final String TOPIC_DLQ = "topic.dlq";
   public static final String TOPIC_ANOMALIES = "topic.anomalies";
   public static final String TOPIC_TRANSCRIPTS = "topic.transcripts";
+  public static final String TOPIC_AUDIO = "topic.audio";
+  public static final String SPEECH_MODEL_DIR = "speech.model.dir";
+  public static final String AUDIO_MAX_CHUNK_BYTES = "audio.max.chunk.bytes";
+  public static final String AUDIO_PARTIAL_INTERVAL = "audio.partial.interval";
+  public static final String AUDIO_PREROLL = "audio.preroll";
+  public static final String AUDIO_MAX_UTTERANCE = "audio.max.utterance";
   public static final String TOPIC_PARTITIONS = "topic.partitions";
   public static final String TOPIC_REPLICATION = "topic.replication.factor";
   public static final String WINDOW_STEPS = "window.steps";
@@ -53,6 +59,12 @@ public final class HeedKeys {
     d.put(TOPIC_DLQ, "heed.dlq");
     d.put(TOPIC_ANOMALIES, "heed.anomalies");
     d.put(TOPIC_TRANSCRIPTS, "heed.transcripts");
+    d.put(TOPIC_AUDIO, "heed.audio");
+    d.put(SPEECH_MODEL_DIR, "");
+    d.put(AUDIO_MAX_CHUNK_BYTES, "320000");
+    d.put(AUDIO_PARTIAL_INTERVAL, "300ms");
+    d.put(AUDIO_PREROLL, "200ms");
+    d.put(AUDIO_MAX_UTTERANCE, "15s");
     d.put(TOPIC_PARTITIONS, "3");
     d.put(TOPIC_REPLICATION, "-1");
     d.put(WINDOW_STEPS, "");

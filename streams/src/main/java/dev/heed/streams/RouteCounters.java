@@ -18,6 +18,8 @@ public final class RouteCounters {
   private final LongAdder batches = new LongAdder();
   private final LongAdder anomalies = new LongAdder();
   private final LongAdder utterances = new LongAdder();
+  private final LongAdder audioIn = new LongAdder();
+  private final LongAdder transcripts = new LongAdder();
   private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
   private final List<BatchListener> batchListeners = new CopyOnWriteArrayList<>();
 
@@ -57,6 +59,24 @@ public final class RouteCounters {
     for (BatchListener l : batchListeners) {
       l.batch(size, inferenceMs);
     }
+  }
+
+  /** One audio chunk read. */
+  public void chunkIn() {
+    audioIn.increment();
+  }
+
+  /** One transcript (partial or final) written. */
+  public void transcript() {
+    transcripts.increment();
+  }
+
+  public long chunksIn() {
+    return audioIn.sum();
+  }
+
+  public long transcripts() {
+    return transcripts.sum();
   }
 
   /** One finished utterance (a final transcript) of the speech pipeline. */

@@ -12,6 +12,9 @@ public final class Fixtures {
   /** The model Heed ships, trained by {@code heed train forecast}; committed in the repo. */
   public static final Path SHIPPED_MODEL = Path.of("../models/shipped/sensor-default");
 
+  /** The speech model Heed ships, trained by {@code heed train speech}. */
+  public static final Path SPEECH_MODEL = Path.of("../models/shipped/speech-digits");
+
   /** 2024-01-01T00:00:00Z. */
   public static final long T0 = 1_704_067_200_000L;
 

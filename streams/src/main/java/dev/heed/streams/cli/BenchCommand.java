@@ -1,6 +1,7 @@
 package dev.heed.streams.cli;
 
 import dev.heed.streams.HeedConfig;
+import dev.heed.streams.bench.AudioBench;
 import dev.heed.streams.bench.SensorBench;
 import dev.heed.streams.Durations;
 import java.util.ArrayList;
@@ -97,13 +98,23 @@ final class BenchCommand {
   }
 
   @Command(name = "audio", mixinStandardHelpOptions = true,
-      description = "Audio path: real-time factor and concurrent streams (not available yet).")
+      description = "Audio path: concurrent real-time streams through the broker, delay from the"
+          + " end of the last word to its final transcript, real-time factor per core.")
   static final class Audio implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--streams", split = ",", defaultValue = "1,8,32", paramLabel = "N[,N...]",
+        description = "Concurrent streams per level (default ${DEFAULT-VALUE}).")
+    List<Integer> streams;
+
+    @Option(names = "--rounds", defaultValue = "2",
+        description = "Times each stream sends the recording (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Override
-    public Integer call() {
-      System.err.println("heed bench audio: not available yet; the audio path's speech model is "
-          + "still being built. Use heed bench sensors for the sensor path.");
-      return 2;
+    public Integer call() throws Exception {
+      AudioBench.run(streams, rounds, options.load(), System.out);
+      return 0;
     }
   }
 }

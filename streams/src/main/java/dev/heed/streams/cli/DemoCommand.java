@@ -2,6 +2,7 @@ package dev.heed.streams.cli;
 
 import dev.heed.models.ForecastModel;
 import dev.heed.models.ModelDescriptor;
+import dev.heed.models.SpeechModel;
 import dev.heed.streams.Durations;
 import dev.heed.streams.HeedApp;
 import dev.heed.streams.HeedConfig;
@@ -66,7 +67,13 @@ final class DemoCommand implements Callable<Integer> {
         d.name(), d.version(), d.window(), d.horizon(), config.getString(HeedKeys.ATTENTION_METHOD));
     long t0 = System.nanoTime();
     ModelSource models = ModelSource.of(model);
-    HeedApp app = HeedApp.start(config, models, counters);
+    SpeechModel speech = HeedApp.loadSpeech(config);
+    if (speech != null) {
+      out.printf("heed demo: speech model %s (version %s); live audio on %s -> %s%n",
+          speech.descriptor().name(), speech.descriptor().version(),
+          config.getString(HeedKeys.TOPIC_AUDIO), config.getString(HeedKeys.TOPIC_TRANSCRIPTS));
+    }
+    HeedApp app = HeedApp.start(config, models, speech, counters);
     app.watchModel(HeedApp.modelDir(config));
     out.printf("heed demo: %s Kafka broker at %s; topics %s -> %s, dead letters %s%n",
         app.embedded() ? "embedded" : "external", app.config().getString("bootstrap.servers"),
@@ -85,20 +92,30 @@ final class DemoCommand implements Callable<Integer> {
     }, "heed-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     DemoReplay replay = new DemoReplay(app.config(), rate, out);
+    DemoAudio audio = speech == null ? null : new DemoAudio(app.config());
     DemoWatch watch = new DemoWatch(app.config(), new LiveView(out, System.console() != null,
         1500));
     try {
       watch.start();
       replay.start();
+      if (audio != null) {
+        audio.start();
+      }
       stop.await(forMs, TimeUnit.MILLISECONDS);
     } finally {
       replay.stop();
+      if (audio != null) {
+        audio.stop();
+      }
       awaitCaughtUp(counters, replay.sent(), Duration.ofSeconds(15));
       app.streams().close(Duration.ofSeconds(30));
       watch.stop(Duration.ofSeconds(3));
       web.ifPresent(Dashboard::close);
       app.close();
       models.close();
+      if (speech != null) {
+        speech.close();
+      }
       double secs = (System.nanoTime() - t0) / 1e9;
       out.println(summary(counters, replay.sent(), watch.predictions(), secs));
       if (!keepData) {
@@ -147,9 +164,10 @@ final class DemoCommand implements Callable<Integer> {
     String reasons = dl.isEmpty() ? "" : dl.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
     return String.format("summary: %d records sent, %d records in, %d windows, %d predictions "
-            + "(%d read back from the topic), %d dead letters%s, %d anomalies in %.1f s",
+            + "(%d read back from the topic), %d dead letters%s, %d anomalies; %d audio chunks,"
+            + " %d transcripts (%d final) in %.1f s",
         sent, c.recordsIn(), c.windows(), c.predictions(), seen, c.deadLetters(), reasons,
-        c.anomalies(), secs);
+        c.anomalies(), c.chunksIn(), c.transcripts(), c.utterances(), secs);
   }
 
   private static void deleteTree(Path dir) {

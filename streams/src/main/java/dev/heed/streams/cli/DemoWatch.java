@@ -42,7 +42,8 @@ final class DemoWatch {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       String anomaliesTopic = config.getString(HeedKeys.TOPIC_ANOMALIES);
-      consumer.subscribe(List.of(predictionsTopic, anomaliesTopic,
+      String transcriptsTopic = config.getString(HeedKeys.TOPIC_TRANSCRIPTS);
+      consumer.subscribe(List.of(predictionsTopic, anomaliesTopic, transcriptsTopic,
           config.getString(HeedKeys.TOPIC_DLQ)));
       while (running && System.nanoTime() < stopAtNanos) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
@@ -51,6 +52,8 @@ final class DemoWatch {
             view.prediction(r.value(), System.currentTimeMillis());
           } else if (r.topic().equals(anomaliesTopic)) {
             view.anomaly(r.value());
+          } else if (r.topic().equals(transcriptsTopic)) {
+            view.transcript(r.value());
           } else {
             view.deadLetter(header(r, "heed.dlq.reason"), header(r, "heed.dlq.message"));
           }

@@ -90,6 +90,26 @@ final class LiveView {
         a.path("range_break").asBoolean() ? " (outside the range seen so far)" : "", seen, top);
   }
 
+  /** One line per final transcript: the words, when each was heard, and how sure. */
+  void transcript(byte[] value) throws java.io.IOException {
+    JsonNode t = JSON.readTree(value);
+    if (!t.path("final").asBoolean()) {
+      return;
+    }
+    StringBuilder tokens = new StringBuilder();
+    for (JsonNode k : t.path("tokens")) {
+      tokens.append(String.format(java.util.Locale.ROOT, " %s@%.2fs(%.2f, peak %.2fs)",
+          k.path("text").asText(), k.path("start_ms").asLong() / 1000.0,
+          k.path("confidence").asDouble(), k.path("attention").path("peak_ms").asLong() / 1000.0));
+    }
+    String head = "transcript [" + t.path("stream").asText() + " #" + t.path("utterance").asInt()
+        + "]";
+    out.printf(java.util.Locale.ROOT, "%s %.2f-%.2f s: \"%s\"  tokens%s  %.1f ms%n",
+        color ? "\u001b[36m" + head + "\u001b[0m" : head, t.path("start_ms").asLong() / 1000.0,
+        t.path("end_ms").asLong() / 1000.0, t.path("text").asText(), tokens,
+        t.path("latency_ms").asDouble());
+  }
+
   void deadLetter(String reason, String message) {
     out.printf("%s %s%n", color ? "\u001b[33mdead letter [" + reason + "]\u001b[0m"
         : "dead letter [" + reason + "]", message);

@@ -1,5 +1,6 @@
 package dev.heed.streams.cli;
 
+import dev.heed.models.SpeechModel;
 import dev.heed.streams.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
@@ -24,7 +25,8 @@ final class RunCommand implements Callable<Integer> {
     HeedConfig config = options.load();
     HttpSettings http = HttpSettings.of(config);
     ModelSource models = ModelSource.of(HeedApp.loadModel(config));
-    HeedApp app = HeedApp.start(config, models, new RouteCounters());
+    SpeechModel speech = HeedApp.loadSpeech(config);
+    HeedApp app = HeedApp.start(config, models, speech, new RouteCounters());
     app.watchModel(HeedApp.modelDir(config));
     Optional<Dashboard> web;
     try {
@@ -32,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       app.close();
       models.close();
+      closeSpeech(speech);
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -39,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
       web.ifPresent(Dashboard::close);
       app.close();
       models.close();
+      closeSpeech(speech);
       stopped.countDown();
     }, "heed-shutdown"));
     System.err.printf("heed: %s on %s; reading %s, writing %s and %s. Ctrl-C stops.%n",
@@ -46,9 +50,20 @@ final class RunCommand implements Callable<Integer> {
         app.config().getString("bootstrap.servers"),
         config.getString(HeedKeys.TOPIC_SENSORS), config.getString(HeedKeys.TOPIC_PREDICTIONS),
         config.getString(HeedKeys.TOPIC_DLQ));
+    if (speech != null) {
+      System.err.printf("heed: speech model %s; reading %s, writing %s%n",
+          speech.descriptor().name(), config.getString(HeedKeys.TOPIC_AUDIO),
+          config.getString(HeedKeys.TOPIC_TRANSCRIPTS));
+    }
     web.ifPresent(d -> System.err.printf("heed: dashboard at %s, metrics at %smetrics%n",
         d.url(), d.url()));
     stopped.await();
     return 0;
+  }
+
+  private static void closeSpeech(SpeechModel speech) {
+    if (speech != null) {
+      speech.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.heed.streams.cli;
 
+import dev.heed.audio.WavFile;
 import dev.heed.streams.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
@@ -19,17 +20,31 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code heed send sensors FILE.csv}: produce a CSV's rows as readings. */
+/**
+ * {@code heed send sensors FILE.csv}: produce a CSV's rows as readings; {@code heed send audio
+ * FILE.wav}: produce a WAV file as PCM chunks.
+ */
 @Command(name = "send", mixinStandardHelpOptions = true,
-    description = "Produce a CSV (timestamp first, then numeric columns) into the sensors topic.")
+    description = "Produce a CSV (timestamp first, then numeric columns) into the sensors topic,"
+        + " or a 16-bit PCM WAV file into the audio topic as chunks.")
 final class SendCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Parameters(index = "0", paramLabel = "sensors", description = "What to send: sensors.")
+  @Parameters(index = "0", paramLabel = "sensors|audio", description = "What to send.")
   String kind;
 
-  @Parameters(index = "1", paramLabel = "FILE.csv")
+  @Parameters(index = "1", paramLabel = "FILE.csv|FILE.wav")
   Path file;
+
+  @Option(names = "--stream", description = "Audio: the stream id (default: the file name).")
+  String stream;
+
+  @Option(names = "--chunk", defaultValue = "100", paramLabel = "MS",
+      description = "Audio: milliseconds per chunk (default ${DEFAULT-VALUE}).")
+  int chunkMs;
+
+  @Option(names = "--realtime", description = "Audio: send at the pace of the audio.")
+  boolean realtime;
 
   @Option(names = "--rate", paramLabel = "N", description = "Readings per second (0: as fast as possible).")
   double rate;
@@ -39,13 +54,16 @@ final class SendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!kind.equals("sensors")) {
-      throw new HeedStreamsException("heed send takes 'sensors', got '" + kind + "'");
+    if (!kind.equals("sensors") && !kind.equals("audio")) {
+      throw new HeedStreamsException("heed send takes 'sensors' or 'audio', got '" + kind + "'");
     }
     HeedConfig config = options.load();
     if (!config.hasBootstrapServers()) {
       config = config.with("bootstrap.servers",
           "127.0.0.1:" + config.getString(HeedKeys.EMBEDDED_PORT));
+    }
+    if (kind.equals("audio")) {
+      return sendAudio(config);
     }
     String name = series != null ? series : file.getFileName().toString().replaceAll("\\.csv$", "");
     List<byte[]> readings;
@@ -73,6 +91,27 @@ final class SendCommand implements Callable<Integer> {
     }
     System.err.printf("heed: sent %d readings of series '%s' to %s at %s%n", readings.size(), name,
         topic, config.getString("bootstrap.servers"));
+    return 0;
+  }
+
+  private int sendAudio(HeedConfig config) throws Exception {
+    if (chunkMs < 10 || chunkMs > 5000) {
+      throw new HeedStreamsException("--chunk must be 10 to 5000 ms: " + chunkMs);
+    }
+    WavFile wav = WavFile.read(file);
+    String id = stream != null ? stream : file.getFileName().toString().replaceAll("\\.wav$", "");
+    String topic = config.getString(HeedKeys.TOPIC_AUDIO);
+    Map<String, Object> props = HeedApp.producerProperties(config);
+    props.putIfAbsent("acks", "all");
+    props.putIfAbsent("linger.ms", 0);
+    int chunks;
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      chunks = AudioChunks.send(producer, topic, id, wav, chunkMs, realtime);
+    }
+    System.err.printf("heed: sent %s (%.2f s at %d Hz) as %d chunks of stream '%s' to %s at %s%n",
+        file, wav.seconds(), wav.sampleRate(), chunks, id, topic,
+        config.getString("bootstrap.servers"));
     return 0;
   }
 }

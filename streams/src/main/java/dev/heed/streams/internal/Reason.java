@@ -15,7 +15,15 @@ public enum Reason {
   BAD_TIMESTAMP,
   ABSURD_TIMESTAMP,
   LATE,
-  MODEL_ERROR;
+  MODEL_ERROR,
+  /** Audio: a header is missing or unreadable (sample rate, channels, sequence number). */
+  BAD_HEADER,
+  /** Audio: an encoding other than {@code pcm_s16le}. */
+  UNSUPPORTED_ENCODING,
+  /** Audio: a byte count that is not a whole number of samples. */
+  ODD_BYTE_COUNT,
+  /** Audio: a sequence number already processed for the stream. */
+  SEQUENCE_REPEAT;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -63,6 +63,12 @@ public final class HeedMetrics implements AutoCloseable {
     FunctionCounter.builder("heed.records.out", counters, RouteCounters::predictions)
         .tag("topic", config.getString(HeedKeys.TOPIC_PREDICTIONS))
         .description("Records written per output topic").register(registry);
+    FunctionCounter.builder("heed.records.in", counters, RouteCounters::chunksIn)
+        .tag("topic", config.getString(HeedKeys.TOPIC_AUDIO))
+        .description("Records read from the input topic").register(registry);
+    FunctionCounter.builder("heed.records.out", counters, RouteCounters::transcripts)
+        .tag("topic", config.getString(HeedKeys.TOPIC_TRANSCRIPTS))
+        .description("Records written per output topic").register(registry);
     FunctionCounter.builder("heed.records.out", counters, RouteCounters::anomalies)
         .tag("topic", config.getString(HeedKeys.TOPIC_ANOMALIES))
         .description("Records written per output topic").register(registry);

@@ -38,6 +38,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.heed.audio.WavFile;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.SpeechModel;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -50,13 +53,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real headless Chromium, against Heed on the embedded broker with the demo's
  * replay of real NAB series flowing. Screenshots go to {@code target/dashboard-it/}.
  *
- * <p>The anomaly is a real one, flagged by the topology in the replayed NAB samples. Heed has no
- * speech pipeline yet, so this test produces transcripts into their topic as an external client would,
- * in the schemas those pipelines will write ({@link StandInRecords}); switch to the real
- * pipelines once they exist. Skipped, saying why, where no Chromium is installed.
+ * <p>Everything shown is real: the anomaly is flagged by the topology in the replayed NAB samples,
+ * and the transcripts come from a shipped FSDD test recording of four digits streamed in real time
+ * through the audio topology. Skipped, saying why, where no Chromium is installed.
  */
 class DashboardIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path DIGITS = Path.of("src/main/resources/demo/audio/digits_2048_lucas.wav");
   private static final Path SHOTS = Path.of("target/dashboard-it");
 
   @TempDir Path tmp;
@@ -72,10 +75,10 @@ class DashboardIT {
         "embedded.dir", tmp.resolve("kafka").toString(), "embedded.port", "0",
         "state.dir", tmp.resolve("streams").toString(), "application.id", "heed-dashboard-it",
         "http.port", "0"));
-    try (HeedApp app = HeedApp.start(config, ModelSource.of(Fixtures.model()), new RouteCounters());
+    try (SpeechModel speech = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU);
+        HeedApp app = HeedApp.start(config, ModelSource.of(Fixtures.model()), speech,
+            new RouteCounters());
         Dashboard web = Dashboard.start(app, HttpSettings.of(app.config()))) {
-      Topics.ensure(HeedApp.clientProperties(app.config(), AdminClientConfig.configNames()),
-          List.of("heed.anomalies", "heed.transcripts"), 1, (short) 1);
       DemoReplay replay = new DemoReplay(app.config(), 150,
           new PrintStream(OutputStream.nullOutputStream()));
       replay.start();
@@ -102,17 +105,14 @@ class DashboardIT {
         wait.until(d -> number(d, "#status", "data-events") >= events + 3
             && !attr(d, "#series-chart", "data-latest").equals(latest));
 
-        for (int n = 1; n <= 2; n++) {
-          for (int k = 1; k <= 3; k++) {
-            producer.send(new ProducerRecord<>("heed.transcripts", Fixtures.utf8("mic-1"),
-                StandInRecords.transcript(n, k, k == 3)));
-          }
-        }
-        producer.flush();
+        AudioChunks.send(producer, "heed.audio", "mic-1", WavFile.read(DIGITS), 100, true);
         wait.until(d -> d.findElements(By.cssSelector(".utterance:not(.partial) .token")).size()
-            == 6);
+            == 4);
         assertThat(browser.findElements(By.cssSelector(".utterance"))).as("partials replaced")
-            .hasSize(2);
+            .hasSize(4);
+        assertThat(browser.findElements(By.cssSelector(".utterance .token")).stream()
+            .map(WebElement::getText).toList()).containsExactlyInAnyOrder("two", "zero", "four",
+            "eight");
         hoverFirstToken(browser, wait);
         shot(browser, "dashboard.png");
 
@@ -132,7 +132,8 @@ class DashboardIT {
       }
       String metrics = get(web.url().resolve("metrics"));
       assertThat(metrics).containsPattern("heed_records_in_total\\{topic=\"heed.sensors\"} [1-9]")
-          .containsPattern("heed_dashboard_records_total\\{topic=\"heed.transcripts\"} 6");
+          .containsPattern("heed_records_in_total\\{topic=\"heed.audio\"} [1-9]")
+          .containsPattern("heed_dashboard_records_total\\{topic=\"heed.transcripts\"} [1-9]");
     }
   }
 

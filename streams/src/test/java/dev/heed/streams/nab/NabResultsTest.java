@@ -69,7 +69,8 @@ class NabResultsTest {
     assertThat(rows.get(1)).contains("Numenta HTM", "70.1", "63.1", "74.3");
     assertThat(rows.get(3)).startsWith(">").contains("Heed", "60.0", "41.3", "n/a");
     assertThat(rows.get(4)).contains("KNN CAD");
-    assertThat(rows.get(11)).contains("Null", "0.0");
+    assertThat(rows.get(11)).contains("Random", "11.0", "1.2", "19.5");
+    assertThat(rows.get(12)).contains("Null", "0.0");
     assertThat(board).contains("NAB v1.1", "58-file corpus", "35 files, 55 windows");
   }
 

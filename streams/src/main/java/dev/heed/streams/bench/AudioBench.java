@@ -1,0 +1,166 @@
+package dev.heed.streams.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.audio.WavFile;
+import dev.heed.models.SpeechModel;
+import dev.heed.streams.HeedApp;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
+import dev.heed.streams.ModelSource;
+import dev.heed.streams.RouteCounters;
+import dev.heed.streams.cli.AudioChunks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The audio path end to end: {@code S} streams at once, each the shipped four-digit recording sent
+ * in real time in 100 ms chunks (a chunk leaves when its audio has been "recorded"), through the
+ * broker and the audio topology; a read_committed consumer times each final transcript against the
+ * end of its last word ({@code delay = received - (stream start + last token end)}). CPU per audio
+ * second over the run is the real-time factor per core, Kafka included.
+ */
+public final class AudioBench {
+  static final String RECORDING = "/demo/audio/digits_2048_lucas.wav";
+  static final String EXPECTED = "two zero four eight";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One concurrency level's result. */
+  record Row(int streams, double audioSeconds, int finals, int correct, double p50, double p99,
+      double max, double rtf) {}
+
+  private AudioBench() {}
+
+  public static void run(List<Integer> levels, int rounds, HeedConfig base, PrintStream out)
+      throws Exception {
+    WavFile wav;
+    try (InputStream in = AudioBench.class.getResourceAsStream(RECORDING)) {
+      wav = WavFile.parse(in.readAllBytes(), RECORDING);
+    }
+    Path work = Files.createTempDirectory("heed-bench-audio");
+    HeedConfig config = base.with("state.dir", work.resolve("streams").toString())
+        .with(HeedKeys.EMBEDDED_DIR, work.resolve("kafka").toString())
+        .with(HeedKeys.EMBEDDED_PORT, "0").with("application.id", "heed-bench-audio");
+    List<Row> rows = new ArrayList<>();
+    try (SpeechModel speech = HeedApp.loadSpeech(config);
+        ModelSource models = ModelSource.of(HeedApp.loadModel(config));
+        HeedApp app = HeedApp.start(config, models, speech, new RouteCounters())) {
+      app.awaitRunning(Duration.ofSeconds(60));
+      out.printf(Locale.ROOT, "heed bench audio: model %s, %s (%.2f s, \"%s\"), 100 ms chunks in"
+          + " real time, %d round(s) per stream; %s%n", speech.descriptor().name(), RECORDING,
+          wav.seconds(), EXPECTED, rounds, app.config().getString("processing.guarantee"));
+      for (int s : levels) {
+        rows.add(level(app.config(), wav, s, rounds));
+      }
+    }
+    out.printf(Locale.ROOT, "%8s %9s %7s %8s %9s %9s %9s %10s %12s%n", "streams", "audio s",
+        "finals", "correct", "p50 ms", "p99 ms", "max ms", "RTF/core", "streams/core");
+    for (Row r : rows) {
+      out.printf(Locale.ROOT, "%8d %9.1f %7d %8d %9.0f %9.0f %9.0f %10.4f %12.0f%n", r.streams(),
+          r.audioSeconds(), r.finals(), r.correct(), r.p50(), r.p99(), r.max(), r.rtf(),
+          1 / r.rtf());
+    }
+    out.println("delay: final transcript received by a read_committed consumer minus the end of"
+        + " the last word in the stream's wall time; correct: finals of a stream that joined say"
+        + " \"" + EXPECTED + "\" (per stream)");
+  }
+
+  private static Row level(HeedConfig config, WavFile wav, int streams, int rounds)
+      throws Exception {
+    String prefix = "bench-" + streams + "-";
+    Map<String, Long> startMs = new ConcurrentHashMap<>();
+    Map<String, StringBuilder> texts = new ConcurrentHashMap<>();
+    List<Long> delays = new ArrayList<>();
+    Map<String, Object> cprops = HeedApp.consumerProperties(config);
+    cprops.put("isolation.level", "read_committed");
+    cprops.put("group.id", "heed-bench-audio-" + streams + "-" + System.nanoTime());
+    cprops.put("auto.offset.reset", "latest");
+    long cpu0 = cpu();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cprops,
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(config.getString(HeedKeys.TOPIC_TRANSCRIPTS)));
+      while (consumer.assignment().isEmpty()) {
+        consumer.poll(Duration.ofMillis(100));
+      }
+      List<Thread> senders = new ArrayList<>();
+      Map<String, Object> pprops = HeedApp.producerProperties(config);
+      pprops.put("linger.ms", 0);
+      for (int i = 0; i < streams; i++) {
+        int n = i;
+        Thread t = new Thread(() -> send(config, pprops, prefix + n, wav, rounds, startMs));
+        senders.add(t);
+        t.start();
+      }
+      int expectedFinals = streams * rounds * EXPECTED.split(" ").length;
+      long deadline = System.nanoTime() + (long) ((wav.seconds() + 2) * rounds * 1e9)
+          + 30_000_000_000L;
+      int finals = 0;
+      while (finals < expectedFinals && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+          long now = System.currentTimeMillis();
+          JsonNode t = JSON.readTree(r.value());
+          String stream = t.path("stream").asText();
+          if (!stream.startsWith(prefix) || !t.path("final").asBoolean()) {
+            continue;
+          }
+          finals++;
+          JsonNode tokens = t.path("tokens");
+          Long start = startMs.get(stream);
+          if (start != null && tokens.size() > 0) {
+            delays.add(now - (start + tokens.get(tokens.size() - 1).path("end_ms").asLong()));
+          }
+          texts.computeIfAbsent(stream, k -> new StringBuilder()).append(' ')
+              .append(t.path("text").asText());
+        }
+      }
+      for (Thread t : senders) {
+        t.join();
+      }
+    }
+    double cpuSeconds = (cpu() - cpu0) / 1e9;
+    double audio = streams * rounds * wav.seconds();
+    long[] d = delays.stream().mapToLong(Long::longValue).toArray();
+    int correct = 0;
+    for (StringBuilder sb : texts.values()) {
+      correct += sb.toString().trim().replaceAll("\\s+", " ").equals(
+          String.join(" ", java.util.Collections.nCopies(rounds, EXPECTED))) ? 1 : 0;
+    }
+    return new Row(streams, audio, d.length, correct, Stats.percentile(d, d.length, 50),
+        Stats.percentile(d, d.length, 99), d.length == 0 ? Double.NaN
+            : java.util.Arrays.stream(d).max().getAsLong(), cpuSeconds / audio);
+  }
+
+  private static void send(HeedConfig config, Map<String, Object> props, String stream,
+      WavFile wav, int rounds, Map<String, Long> startMs) {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props,
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int r = 0; r < rounds; r++) {
+        startMs.put(stream, System.currentTimeMillis());
+        AudioChunks.send(producer, config.getString(HeedKeys.TOPIC_AUDIO), stream, wav, 100, true);
+        Thread.sleep(300);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+}

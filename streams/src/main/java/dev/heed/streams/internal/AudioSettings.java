@@ -1,0 +1,29 @@
+package dev.heed.streams.internal;
+
+import dev.heed.audio.FeatureConfig;
+import dev.heed.models.SpeechDescriptor;
+
+/**
+ * The audio topology's settings, resolved and validated from the configuration and the model.
+ *
+ * @param maxChunkBytes larger chunks are dead letters ({@code oversize})
+ * @param partialFrames feature frames of new speech between partial transcripts
+ * @param prerollFrames frames before the detected speech start kept in the utterance
+ * @param maxUtteranceFrames an utterance this long is closed (final) and a new one begins
+ */
+public record AudioSettings(
+    String audioTopic, String transcriptsTopic, String dlqTopic, int maxChunkBytes,
+    int partialFrames, int prerollFrames, int maxUtteranceFrames) {
+  public static final String SOURCE = "audio-source";
+  public static final String PROCESSOR = "audio-transcriber";
+  public static final String TRANSCRIPTS_SINK = "transcripts-sink";
+  public static final String DLQ_SINK = "audio-dlq-sink";
+  public static final String STORE = "heed-audio";
+
+  /** The feature extraction a speech model was trained with. */
+  public static FeatureConfig features(SpeechDescriptor d) {
+    SpeechDescriptor.Features f = d.features();
+    return new FeatureConfig(f.sampleRate(), f.frameLength(), f.hop(), f.fftSize(), f.mels(),
+        (float) f.minHz(), (float) f.maxHz(), (float) f.preEmphasis());
+  }
+}
