@@ -1,19 +1,25 @@
 package dev.heed.streams.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Matches predictions to the readings that completed their windows. The load generator gives
- * reading k of series s the event time {@code BASE + k * STEP_MS}, so a prediction's record
- * timestamp (its window end) names the reading; the probe remembers the send time of every reading
+ * reading k of series s the event time {@code BASE + k * STEP_MS}, so a prediction's window end
+ * ({@code window.end_ms} in its value) names the reading; the probe remembers the send time of every reading
  * that completes a window and records, per prediction, the delay from that send to the moment a
  * read_committed consumer sees the prediction.
  */
 final class LatencyProbe {
   static final long BASE_MS = 1_700_000_000_000L;
   static final long STEP_MS = 1_000;
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final int series;
   private final int steps;
@@ -37,6 +43,25 @@ final class LatencyProbe {
   /** Event time of reading {@code k}. */
   static long eventTime(long k) {
     return BASE_MS + k * STEP_MS;
+  }
+
+  /**
+   * The {@code window.end_ms} of a prediction's JSON value, read only as far as that field (it
+   * comes before the prediction and the attention).
+   */
+  static long windowEnd(byte[] prediction) {
+    try (JsonParser p = JSON.createParser(prediction)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.FIELD_NAME && "end_ms".equals(p.currentName())) {
+          p.nextToken();
+          return p.getLongValue();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new IllegalArgumentException("prediction without window.end_ms: "
+        + new String(prediction, 0, Math.min(prediction.length, 200), StandardCharsets.UTF_8));
   }
 
   static byte[] key(int s) {

@@ -209,7 +209,7 @@ final class SensorScenario {
       while (!stop.get()) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
           long now = System.nanoTime();
-          probe.received(r.key(), r.timestamp(), now,
+          probe.received(r.key(), LatencyProbe.windowEnd(r.value()), now,
               now >= window.get(0) && now < window.get(1));
         }
       }

@@ -21,6 +21,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * batcher and forwards predictions and dead letters. A full window is kept in the pending store
  * until its prediction is forwarded, so a crash between the two loses nothing: the restored
  * pending windows are run again.
+ *
+ * <p>Predictions, anomalies and model-error dead letters carry the wall-clock time they are made
+ * as their record timestamp, not the window's event time (that is in the value, {@code
+ * window.end_ms}): brokers delete records by their timestamp ({@code retention.ms}, 7 days by
+ * default) and may refuse old ones ({@code log.message.timestamp.before.max.ms}), so outputs
+ * stamped with the event time of replayed history would vanish at the next retention check.
  */
 public final class SensorProcessor
     implements Processor<byte[], byte[], byte[], byte[]>, ThreadBatcher.Owner {
@@ -122,21 +128,22 @@ public final class SensorProcessor
   private void drain() {
     Prediction p;
     while ((p = outbox.poll()) != null) {
+      long madeMs = ctx.currentSystemTimeMs();
       WindowSnapshot w = p.window();
       byte[] key = w.series().getBytes(StandardCharsets.UTF_8);
       if (p.error() == null) {
         Anomaly a = score(p);
         byte[] json = writer.write(p, a, System.nanoTime());
-        ctx.forward(new Record<>(key, json, w.end(), new RecordHeaders()),
+        ctx.forward(new Record<>(key, json, madeMs, new RecordHeaders()),
             SensorSettings.PREDICTIONS_SINK);
         counters.prediction();
         if (a.flagged(settings.anomaly().threshold())) {
-          ctx.forward(new Record<>(key, anomalyWriter.write(p, a), w.end(), new RecordHeaders()),
+          ctx.forward(new Record<>(key, anomalyWriter.write(p, a), madeMs, new RecordHeaders()),
               SensorSettings.ANOMALIES_SINK);
           counters.anomaly();
         }
       } else {
-        Record<byte[], byte[]> bad = new Record<>(key, WindowJson.write(w), w.end(),
+        Record<byte[], byte[]> bad = new Record<>(key, WindowJson.write(w), madeMs,
             DeadLetters.headers(null, Reason.MODEL_ERROR,
                 "model rejected the window ending " + w.end() + ": " + p.error(),
                 settings.sensorsTopic(), ctx.taskId().partition(), -1));
