@@ -40,12 +40,24 @@ final class DemoAudio {
         if (in == null) {
           throw new IllegalStateException("demo recording missing: /demo/audio/" + r + ".wav");
         }
-        out.add(WavFile.parse(in.readAllBytes(), r + ".wav"));
+        out.add(padded(WavFile.parse(in.readAllBytes(), r + ".wav")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return out;
+  }
+
+  /**
+   * The recording with 300 ms of silence before and after, as a live microphone would deliver it:
+   * FSDD's single digits are trimmed to the word, and the voice activity detector learns the
+   * noise floor from the stream's first frames.
+   */
+  static WavFile padded(WavFile w) {
+    int pad = w.sampleRate() * 3 / 10;
+    float[] x = new float[w.samples().length + 2 * pad];
+    System.arraycopy(w.samples(), 0, x, pad, w.samples().length);
+    return new WavFile(x, w.sampleRate());
   }
 
   void start() {
