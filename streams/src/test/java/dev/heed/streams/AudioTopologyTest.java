@@ -26,6 +26,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,11 +79,15 @@ class AudioTopologyTest {
     }
 
     void chunk(byte[] pcm, String... headers) {
+      chunkOf("mic-1", pcm, headers);
+    }
+
+    void chunkOf(String stream, byte[] pcm, String... headers) {
       RecordHeaders h = new RecordHeaders();
       for (int i = 0; i < headers.length; i += 2) {
         h.add(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8));
       }
-      in.pipeInput(new TestRecord<>("mic-1".getBytes(StandardCharsets.UTF_8), pcm, h));
+      in.pipeInput(new TestRecord<>(stream.getBytes(StandardCharsets.UTF_8), pcm, h));
     }
 
     List<JsonNode> transcripts() throws Exception {
@@ -90,6 +96,16 @@ class AudioTopologyTest {
         all.add(JSON.readTree(v));
       }
       return all;
+    }
+
+    /** The stream ids with state in the audio store. */
+    List<String> streams() {
+      List<String> ids = new ArrayList<>();
+      KeyValueStore<String, byte[]> store = driver.getKeyValueStore("heed-audio");
+      try (KeyValueIterator<String, byte[]> it = store.all()) {
+        it.forEachRemaining(kv -> ids.add(kv.key));
+      }
+      return ids;
     }
 
     @Override
@@ -192,6 +208,25 @@ class AudioTopologyTest {
       assertThat(missing).as("4 dead-lettered chunks and 2 never sent").isEqualTo(6);
       assertThat(finalText(transcripts)).isNotEmpty();
       assertThat(h.counters.chunksIn()).isEqualTo(seq + 5 + (x.length - half + 799) / 800);
+    }
+  }
+
+  @Test
+  void shouldKeepNoStateForStreamsWhoseChunksWereAllRejected() {
+    try (Harness h = new Harness()) {
+      for (int i = 0; i < 200; i++) {
+        h.chunkOf("hostile-" + i, new byte[801], "heed.sample.rate", "8000", "heed.seq", "" + i);
+        h.chunkOf("hostile-" + i, new byte[800], "heed.sample.rate", "-1");
+      }
+      assertThat(h.dlq.readRecordsToList()).hasSize(400);
+      assertThat(h.streams()).as("no state for rejected-only streams").isEmpty();
+      h.chunkOf("mic-2", new byte[800], "heed.sample.rate", "8000", "heed.seq", "0");
+      h.chunkOf("mic-2", new byte[801], "heed.sample.rate", "8000", "heed.seq", "1");
+      h.chunkOf("mic-2", new byte[800], "heed.sample.rate", "8000", "heed.seq", "3");
+      assertThat(h.streams()).containsExactly("mic-2");
+      assertThat(h.dlq.readRecordsToList()).hasSize(1);
+      h.chunkOf("mic-2", new byte[0], "heed.sample.rate", "8000", "heed.end", "true");
+      assertThat(h.streams()).as("state ends with the stream").isEmpty();
     }
   }
 }

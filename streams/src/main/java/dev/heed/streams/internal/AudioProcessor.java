@@ -72,8 +72,8 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     } catch (Rejection e) {
       deadLetter(record, e.reason(), e.getMessage());
       long seq = AudioChunk.seqOf(record.headers());
-      if (seq >= 0 && seq < st.nextSeq) {
-        return;
+      if (stored == null || seq >= 0 && seq < st.nextSeq) {
+        return; // no state for a stream without an accepted chunk: hostile keys cost nothing
       }
       st.nextSeq = seq >= 0 ? seq + 1 : st.nextSeq;
       gap(st, 1);
