@@ -20,7 +20,8 @@ class DemoCommandIT {
     int code;
     try {
       code = HeedCli.execute("demo", "--for", "25s", "--rate", "400", "--set",
-          "model.dir=../models/shipped/sensor-default");
+          "model.dir=../models/shipped/sensor-default", "--set",
+          "speech.model.dir=../models/shipped/speech-digits");
     } finally {
       System.setOut(old);
     }
@@ -30,6 +31,8 @@ class DemoCommandIT {
     assertThat(out).contains("embedded Kafka broker at 127.0.0.1:");
     assertThat(out).containsPattern("dashboard at http://127\\.0\\.0\\.1:\\d+/");
     assertThat(out).contains("attention ").contains("top t-");
+    assertThat(out).contains("speech model speech-digits")
+        .contains("transcript [mic-1 #1]").contains("\"two\"").contains("\"eight\"");
     for (String reason : new String[] {"bad_timestamp", "non_finite", "malformed_json",
         "non_numeric"}) {
       assertThat(out).contains("dead letter [" + reason + "]");
