@@ -32,11 +32,11 @@ public record VadConfig(
   }
 
   /**
-   * 10 ms frames, speech at 12 dB above the noise floor and above -55 dBFS, 30 ms of speech to
-   * start, 200 ms of quiet to end.
+   * 10 ms frames, speech at 12 dB above the noise floor and above -65 dBFS (quiet speakers, such
+   * as FSDD's theo, peak near -32 dBFS), 30 ms of speech to start, 200 ms of quiet to end.
    */
   public static VadConfig defaults(int sampleRate) {
-    return new VadConfig(sampleRate, sampleRate / 100, 12f, -55f, 3, 20);
+    return new VadConfig(sampleRate, sampleRate / 100, 12f, -65f, 3, 20);
   }
 
   /** Seconds per decision frame. */

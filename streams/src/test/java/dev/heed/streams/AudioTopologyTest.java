@@ -167,6 +167,18 @@ class AudioTopologyTest {
   }
 
   @Test
+  void shouldTranscribeAQuietSpeakerAfterSilence() throws Exception {
+    WavFile nine = WavFile.read(Path.of("src/main/resources/demo/audio/9_theo_2.wav"));
+    float[] x = new float[nine.samples().length + 4800];
+    System.arraycopy(nine.samples(), 0, x, 2400, nine.samples().length);
+    try (Harness h = new Harness()) {
+      stream(h, x, 8000, 0, true);
+      assertThat(finalText(h.transcripts())).as("a recording peaking near -32 dBFS").isEqualTo(
+          "nine");
+    }
+  }
+
+  @Test
   void shouldResampleSixteenKilohertzAudio() throws Exception {
     WavFile wav = WavFile.read(DIGITS);
     float[] x16 = Resampler.resample(wav.samples(), wav.sampleRate(), 16_000);
