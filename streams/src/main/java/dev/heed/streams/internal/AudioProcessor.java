@@ -3,7 +3,7 @@ package dev.heed.streams.internal;
 import dev.heed.audio.EnergyVad;
 import dev.heed.audio.FeatureConfig;
 import dev.heed.audio.LogMelExtractor;
-import dev.heed.audio.Resampler;
+import dev.heed.audio.StreamingResampler;
 import dev.heed.audio.VadConfig;
 import dev.heed.audio.VadEvent;
 import dev.heed.models.SpeechModel;
@@ -92,8 +92,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
       }
     }
     st.nextSeq = chunk.seq() >= 0 ? chunk.seq() + 1 : st.nextSeq;
-    float[] x = chunk.rate() == features.sampleRate() ? chunk.samples()
-        : Resampler.resample(chunk.samples(), chunk.rate(), features.sampleRate());
+    float[] x = resample(st, chunk);
     hear(stream, st, x, arrival);
     if (chunk.end()) {
       if (st.open) {
@@ -103,6 +102,24 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     } else {
       store.put(stream, st.toBytes());
     }
+  }
+
+  /**
+   * The chunk at the model's rate. A stream's resampler keeps its history in the state, so chunk
+   * boundaries leave no seams; a change of rate mid-stream starts a new one.
+   */
+  private float[] resample(AudioState st, AudioChunk chunk) {
+    int to = features.sampleRate();
+    if (chunk.rate() == to) {
+      return chunk.samples();
+    }
+    StreamingResampler r = st.resampler != null && st.resampleFrom == chunk.rate()
+        ? StreamingResampler.restore(chunk.rate(), to, st.resampler)
+        : new StreamingResampler(chunk.rate(), to);
+    float[] x = r.accept(chunk.samples());
+    st.resampler = r.saveState();
+    st.resampleFrom = chunk.rate();
+    return x;
   }
 
   /** Features, loudness and voice activity of new samples; utterances open, grow and close. */

@@ -17,11 +17,14 @@ import java.util.List;
  * Frame {@code i} starts {@code i} hops after the stream's first sample.
  */
 final class AudioState {
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
 
   long nextSeq = -1;
   byte[] extractor;
   byte[] vad;
+  /** The stream's resampler to the model's rate and its input rate; null at the model's rate. */
+  byte[] resampler;
+  int resampleFrom;
   int utterances;
   boolean open;
   long uttStart;
@@ -70,6 +73,8 @@ final class AudioState {
       out.writeLong(nextSeq);
       writeBytes(out, extractor);
       writeBytes(out, vad);
+      writeBytes(out, resampler);
+      out.writeInt(resampleFrom);
       out.writeInt(utterances);
       out.writeBoolean(open);
       out.writeLong(uttStart);
@@ -106,6 +111,8 @@ final class AudioState {
       s.nextSeq = in.readLong();
       s.extractor = readBytes(in);
       s.vad = readBytes(in);
+      s.resampler = readBytes(in);
+      s.resampleFrom = in.readInt();
       s.utterances = in.readInt();
       s.open = in.readBoolean();
       s.uttStart = in.readLong();
