@@ -18,8 +18,8 @@ public final class AudioChunks {
    *
    * @return the chunks sent
    */
-  public static int send(Producer<byte[], byte[]> producer, String topic, String stream, WavFile wav,
-      int chunkMs, boolean realtime) throws InterruptedException {
+  public static int send(Producer<byte[], byte[]> producer, String topic, String stream,
+      WavFile wav, int chunkMs, boolean realtime) throws InterruptedException {
     int per = Math.max(1, wav.sampleRate() * chunkMs / 1000);
     float[] x = wav.samples();
     int chunks = Math.max(1, (x.length + per - 1) / per);
