@@ -8,8 +8,9 @@ package dev.heed.streams.internal;
  * the raw score {@code 1 - exp(-e)}. The likelihood follows Numenta's anomaly likelihood (Ahmad et
  * al., Neurocomputing 2017): the average of the last {@code shortWindow} raw scores is compared
  * with the long-run distribution of that average (exponentially weighted over {@code longWindow}
- * steps), and the likelihood is the normal CDF of its z-score. A value that leaves the range seen so far by
- * more than {@code rangeTolerance} of the range has likelihood 1, as in NAB's Numenta detector.
+ * steps), and the likelihood is the normal CDF of its z-score. A value that leaves the range seen
+ * so far by more than {@code rangeTolerance} of the range has likelihood 1, as in NAB's Numenta
+ * detector.
  */
 final class AnomalyDetector {
   /** Smallest long-run spread of the recent-score average, so that a perfectly predictable series
