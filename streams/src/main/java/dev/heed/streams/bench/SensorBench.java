@@ -6,16 +6,14 @@ import dev.heed.streams.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
+import dev.heed.streams.internal.TempDirs;
 import dev.heed.streams.kafka.EmbeddedKafka;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code heed bench sensors}: the sensor path end to end at several series counts and offered
@@ -99,18 +97,11 @@ public final class SensorBench {
         broker.close();
       }
       if (!o.keepData()) {
-        deleteTree(work);
+        TempDirs.deleteTree(work);
       } else {
         out.println("data kept in " + work);
       }
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

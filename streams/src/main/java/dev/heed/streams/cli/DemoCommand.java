@@ -10,6 +10,7 @@ import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.internal.TempDirs;
 import dev.heed.streams.web.Dashboard;
 import dev.heed.streams.web.HttpSettings;
 import java.io.PrintStream;
@@ -17,14 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -171,8 +170,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      TempDirs.deleteTree(dir);
     } catch (java.io.IOException e) {
       System.err.println("heed demo: could not delete " + dir + ": " + e.getMessage());
     }

@@ -7,6 +7,7 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.ModelSource;
+import dev.heed.streams.internal.TempDirs;
 import dev.heed.streams.nab.NabCorpus;
 import dev.heed.streams.nab.NabDetection;
 import dev.heed.streams.nab.NabResults;
@@ -14,11 +15,9 @@ import dev.heed.streams.nab.NabScore;
 import dev.heed.streams.nab.NabScoreboard;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +71,7 @@ final class EvalNabCommand implements Callable<Integer> {
       NabScore score = NabResults.write(out, detector, corpus, scores);
       print(score, seconds, out.resolve(detector));
     } finally {
-      deleteTree(state);
+      TempDirs.deleteTree(state);
     }
     return 0;
   }
@@ -108,9 +107,4 @@ final class EvalNabCommand implements Callable<Integer> {
     return dir;
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
 }

@@ -10,6 +10,7 @@ import dev.heed.models.SpeechModel;
 import dev.heed.models.Transcriber;
 import dev.heed.models.Transcript;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.speech.SpeechFeatures;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,7 +43,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     this.settings = settings;
     this.model = model;
     this.counters = counters;
-    this.features = AudioSettings.features(model.descriptor());
+    this.features = SpeechFeatures.of(model.descriptor());
     this.vadConfig = VadConfig.defaults(features.sampleRate());
     this.writer = new TranscriptWriter(model.descriptor(), features.frameSeconds());
   }

@@ -1,8 +1,5 @@
 package dev.heed.streams.internal;
 
-import dev.heed.audio.FeatureConfig;
-import dev.heed.models.SpeechDescriptor;
-
 /**
  * The audio topology's settings, resolved and validated from the configuration and the model.
  *
@@ -19,11 +16,4 @@ public record AudioSettings(
   public static final String TRANSCRIPTS_SINK = "transcripts-sink";
   public static final String DLQ_SINK = "audio-dlq-sink";
   public static final String STORE = "heed-audio";
-
-  /** The feature extraction a speech model was trained with. */
-  public static FeatureConfig features(SpeechDescriptor d) {
-    SpeechDescriptor.Features f = d.features();
-    return new FeatureConfig(f.sampleRate(), f.frameLength(), f.hop(), f.fftSize(), f.mels(),
-        (float) f.minHz(), (float) f.maxHz(), (float) f.preEmphasis());
-  }
 }

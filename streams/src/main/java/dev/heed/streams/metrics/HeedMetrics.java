@@ -54,27 +54,29 @@ public final class HeedMetrics implements AutoCloseable {
     return registry;
   }
 
+  /** A counter of one route, tagged with the topic that {@code topicKey} names. */
+  private void route(String name, RouteCounters counters,
+      java.util.function.ToDoubleFunction<RouteCounters> count, HeedConfig config,
+      String topicKey) {
+    FunctionCounter.builder(name, counters, count)
+        .tag("topic", config.getString(topicKey))
+        .description(name.endsWith(".in") ? "Records read from the input topic"
+            : "Records written per output topic")
+        .register(registry);
+  }
+
   /** Exports {@code counters} under the topic names of {@code config}; call once. */
   public void bindRoutes(RouteCounters counters, HeedConfig config) {
     this.counters = counters;
-    FunctionCounter.builder("heed.records.in", counters, RouteCounters::recordsIn)
-        .tag("topic", config.getString(HeedKeys.TOPIC_SENSORS))
-        .description("Records read from the input topic").register(registry);
-    FunctionCounter.builder("heed.records.out", counters, RouteCounters::predictions)
-        .tag("topic", config.getString(HeedKeys.TOPIC_PREDICTIONS))
-        .description("Records written per output topic").register(registry);
-    FunctionCounter.builder("heed.records.in", counters, RouteCounters::chunksIn)
-        .tag("topic", config.getString(HeedKeys.TOPIC_AUDIO))
-        .description("Records read from the input topic").register(registry);
-    FunctionCounter.builder("heed.records.out", counters, RouteCounters::transcripts)
-        .tag("topic", config.getString(HeedKeys.TOPIC_TRANSCRIPTS))
-        .description("Records written per output topic").register(registry);
-    FunctionCounter.builder("heed.records.out", counters, RouteCounters::anomalies)
-        .tag("topic", config.getString(HeedKeys.TOPIC_ANOMALIES))
-        .description("Records written per output topic").register(registry);
-    FunctionCounter.builder("heed.records.out", counters, RouteCounters::deadLetters)
-        .tag("topic", config.getString(HeedKeys.TOPIC_DLQ))
-        .description("Records written per output topic").register(registry);
+    route("heed.records.in", counters, RouteCounters::recordsIn, config, HeedKeys.TOPIC_SENSORS);
+    route("heed.records.in", counters, RouteCounters::chunksIn, config, HeedKeys.TOPIC_AUDIO);
+    route("heed.records.out", counters, RouteCounters::predictions, config,
+        HeedKeys.TOPIC_PREDICTIONS);
+    route("heed.records.out", counters, RouteCounters::anomalies, config,
+        HeedKeys.TOPIC_ANOMALIES);
+    route("heed.records.out", counters, RouteCounters::transcripts, config,
+        HeedKeys.TOPIC_TRANSCRIPTS);
+    route("heed.records.out", counters, RouteCounters::deadLetters, config, HeedKeys.TOPIC_DLQ);
     FunctionCounter.builder("heed.windows", counters, RouteCounters::windows)
         .description("Full windows sent to the model").register(registry);
     FunctionCounter.builder("heed.utterances", counters, RouteCounters::utterances)
