@@ -7,9 +7,11 @@ import dev.heed.models.SpeechModel;
 import dev.heed.streams.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
+import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.cli.AudioChunks;
+import dev.heed.streams.internal.TempDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -57,9 +59,23 @@ public final class AudioBench {
         .with(HeedKeys.EMBEDDED_DIR, work.resolve("kafka").toString())
         .with(HeedKeys.EMBEDDED_PORT, "0").with("application.id", "heed-bench-audio");
     List<Row> rows = new ArrayList<>();
+    try {
+      runLevels(levels, rounds, config, wav, rows, out);
+    } finally {
+      TempDirs.deleteTree(work);
+    }
+    print(rows, out);
+  }
+
+  private static void runLevels(List<Integer> levels, int rounds, HeedConfig config, WavFile wav,
+      List<Row> rows, PrintStream out) throws Exception {
     try (SpeechModel speech = HeedApp.loadSpeech(config);
         ModelSource models = ModelSource.of(HeedApp.loadModel(config));
         HeedApp app = HeedApp.start(config, models, speech, new RouteCounters())) {
+      if (speech == null) {
+        throw new HeedStreamsException("heed bench audio needs a speech model: set"
+            + " speech.model.dir, or run from the Heed folder with models/shipped/speech-digits");
+      }
       app.awaitRunning(Duration.ofSeconds(60));
       out.printf(Locale.ROOT, "heed bench audio: model %s, %s (%.2f s, \"%s\"), 100 ms chunks in"
           + " real time, %d round(s) per stream; %s%n", speech.descriptor().name(), RECORDING,
@@ -68,6 +84,9 @@ public final class AudioBench {
         rows.add(level(app.config(), wav, s, rounds));
       }
     }
+  }
+
+  private static void print(List<Row> rows, PrintStream out) {
     out.printf(Locale.ROOT, "%8s %9s %7s %8s %9s %9s %9s %10s %12s%n", "streams", "audio s",
         "finals", "correct", "p50 ms", "p99 ms", "max ms", "RTF/core", "streams/core");
     for (Row r : rows) {
