@@ -57,7 +57,7 @@ final class MultiHeadSelfAttention extends AbstractBlock {
     NDArray k = splitHeads(project(key, store, x, training), b, n, d); // (B, H, N, D)
     NDArray v = splitHeads(project(value, store, x, training), b, n, d); // (B, H, N, D)
     NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(d)); // (B, H, N, N)
-    NDArray probabilities = scores.softmax(3); // (B, H, N, N), rows sum to 1 over keys
+    NDArray probabilities = Softmax.lastAxis(scores); // (B, H, N, N), rows sum to 1 over keys
     NDArray context = probabilities.matMul(v); // (B, H, N, D)
     NDArray merged = context.transpose(0, 2, 1, 3).reshape(b, n, embedding); // (B, N, E)
     NDArray y = project(output, store, merged, training); // (B, N, E)
