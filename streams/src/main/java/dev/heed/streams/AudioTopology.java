@@ -55,7 +55,25 @@ public final class AudioTopology {
         config.getPositiveInt(HeedKeys.AUDIO_MAX_CHUNK_BYTES),
         frames(config, HeedKeys.AUDIO_PARTIAL_INTERVAL, frameMs),
         frames(config, HeedKeys.AUDIO_PREROLL, frameMs),
-        frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs));
+        frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs),
+        frames(config, HeedKeys.AUDIO_VAD_HANGOVER, frameMs),
+        threshold(config));
+  }
+
+  private static float threshold(HeedConfig config) {
+    String key = HeedKeys.AUDIO_VAD_THRESHOLD_DB;
+    double db;
+    try {
+      db = Double.parseDouble(config.getString(key).trim());
+    } catch (NumberFormatException e) {
+      db = Double.NaN;
+    }
+    if (!(db > 0 && db <= 60)) {
+      throw new ConfigException(key + " must be a number of dB above the noise floor, above 0"
+          + " and at most 60 (default 12; higher ignores more background noise): "
+          + config.getString(key));
+    }
+    return (float) db;
   }
 
   private static int frames(HeedConfig config, String key, double frameMs) {

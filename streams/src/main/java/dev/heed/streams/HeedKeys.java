@@ -17,6 +17,8 @@ public final class HeedKeys {
   public static final String AUDIO_PARTIAL_INTERVAL = "audio.partial.interval";
   public static final String AUDIO_PREROLL = "audio.preroll";
   public static final String AUDIO_MAX_UTTERANCE = "audio.max.utterance";
+  public static final String AUDIO_VAD_HANGOVER = "audio.vad.hangover";
+  public static final String AUDIO_VAD_THRESHOLD_DB = "audio.vad.threshold.db";
   public static final String TOPIC_PARTITIONS = "topic.partitions";
   public static final String TOPIC_REPLICATION = "topic.replication.factor";
   public static final String WINDOW_STEPS = "window.steps";
@@ -65,6 +67,8 @@ public final class HeedKeys {
     d.put(AUDIO_PARTIAL_INTERVAL, "300ms");
     d.put(AUDIO_PREROLL, "200ms");
     d.put(AUDIO_MAX_UTTERANCE, "15s");
+    d.put(AUDIO_VAD_HANGOVER, "200ms");
+    d.put(AUDIO_VAD_THRESHOLD_DB, "12");
     d.put(TOPIC_PARTITIONS, "3");
     d.put(TOPIC_REPLICATION, "-1");
     d.put(WINDOW_STEPS, "");

@@ -1,6 +1,7 @@
 package dev.heed.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +65,13 @@ class AudioTopologyTest {
     final RouteCounters counters = new RouteCounters();
 
     Harness() {
-      HeedConfig config = HeedConfig.of(Map.of("bootstrap.servers", "unused:9092"));
+      this(Map.of());
+    }
+
+    Harness(Map<String, String> settings) {
+      Map<String, String> all = new java.util.HashMap<>(settings);
+      all.put("bootstrap.servers", "unused:9092");
+      HeedConfig config = HeedConfig.of(all);
       Properties props = new Properties();
       props.putAll(HeedApp.streamsProperties(config));
       props.put("state.dir", stateDir.toString());
@@ -164,6 +171,37 @@ class AudioTopologyTest {
     JsonNode last = transcripts.get(transcripts.size() - 1);
     assertThat(last.get("final").asBoolean()).isTrue();
     assertThat(last.get("audio").get("rms").size()).isGreaterThan(10);
+  }
+
+  @Test
+  void shouldEndUtterancesAfterTheConfiguredHangover() throws Exception {
+    WavFile wav = WavFile.read(DIGITS);
+    List<JsonNode> split;
+    List<JsonNode> joined;
+    try (Harness h = new Harness()) {
+      stream(h, wav.samples(), wav.sampleRate(), 0, true);
+      split = finals(h.transcripts());
+    }
+    try (Harness h = new Harness(Map.of("audio.vad.hangover", "1500ms"))) {
+      stream(h, wav.samples(), wav.sampleRate(), 0, true);
+      joined = finals(h.transcripts());
+    }
+    assertThat(split).as("200 ms of quiet ends each digit").hasSize(4);
+    assertThat(joined).as("the pauses between the digits are shorter than 1.5 s").hasSize(1);
+    assertThat(joined.get(0).get("text").asText()).isEqualTo("two zero four eight");
+  }
+
+  @Test
+  void shouldRejectAVadThresholdThatIsNotAPositiveNumber() {
+    assertThatThrownBy(() -> new Harness(Map.of("audio.vad.threshold.db", "loud")))
+        .hasMessageContaining("audio.vad.threshold.db").hasMessageContaining("loud");
+    assertThatThrownBy(() -> new Harness(Map.of("audio.vad.hangover", "0ms")))
+        .hasMessageContaining("audio.vad.hangover");
+  }
+
+  private static List<JsonNode> finals(List<JsonNode> transcripts) {
+    return transcripts.stream().filter(t -> t.get("final").asBoolean())
+        .filter(t -> !t.get("text").asText().isEmpty()).collect(Collectors.toList());
   }
 
   @Test

@@ -44,12 +44,19 @@ public final class AudioBench {
 
   /** One concurrency level's result. */
   record Row(int streams, double audioSeconds, int finals, int correct, double p50, double p99,
-      double max, double rtf) {}
+      double max, double rtf, double jitRtf, double appRtf) {}
 
   private AudioBench() {}
 
-  public static void run(List<Integer> levels, int rounds, HeedConfig base, PrintStream out)
-      throws Exception {
+  /**
+   * Runs every level.
+   *
+   * @param warmupRounds rounds of the largest level sent first and not measured, so that the JIT
+   *     compiler's start-up work (about as much CPU as the audio itself in the first minute) is
+   *     not counted as the steady cost of a stream
+   */
+  public static void run(List<Integer> levels, int rounds, int warmupRounds, HeedConfig base,
+      PrintStream out) throws Exception {
     WavFile wav;
     try (InputStream in = AudioBench.class.getResourceAsStream(RECORDING)) {
       wav = WavFile.parse(in.readAllBytes(), RECORDING);
@@ -60,15 +67,15 @@ public final class AudioBench {
         .with(HeedKeys.EMBEDDED_PORT, "0").with("application.id", "heed-bench-audio");
     List<Row> rows = new ArrayList<>();
     try {
-      runLevels(levels, rounds, config, wav, rows, out);
+      runLevels(levels, rounds, warmupRounds, config, wav, rows, out);
     } finally {
       TempDirs.deleteTree(work);
     }
     print(rows, out);
   }
 
-  private static void runLevels(List<Integer> levels, int rounds, HeedConfig config, WavFile wav,
-      List<Row> rows, PrintStream out) throws Exception {
+  private static void runLevels(List<Integer> levels, int rounds, int warmupRounds,
+      HeedConfig config, WavFile wav, List<Row> rows, PrintStream out) throws Exception {
     try (SpeechModel speech = HeedApp.loadSpeech(config);
         ModelSource models = ModelSource.of(HeedApp.loadModel(config));
         HeedApp app = HeedApp.start(config, models, speech, new RouteCounters())) {
@@ -80,28 +87,43 @@ public final class AudioBench {
       out.printf(Locale.ROOT, "heed bench audio: model %s, %s (%.2f s, \"%s\"), 100 ms chunks in"
           + " real time, %d round(s) per stream; %s%n", speech.descriptor().name(), RECORDING,
           wav.seconds(), EXPECTED, rounds, app.config().getString("processing.guarantee"));
+      if (warmupRounds > 0) {
+        int most = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
+        out.printf(Locale.ROOT, "warm-up: %d streams x %d round(s), not measured%n", most,
+            warmupRounds);
+        level(app.config(), wav, most, warmupRounds, "warmup-");
+      }
       for (int s : levels) {
-        rows.add(level(app.config(), wav, s, rounds));
+        rows.add(level(app.config(), wav, s, rounds, "bench-"));
       }
     }
   }
 
   private static void print(List<Row> rows, PrintStream out) {
-    out.printf(Locale.ROOT, "%8s %9s %7s %8s %9s %9s %9s %10s %12s%n", "streams", "audio s",
-        "finals", "correct", "p50 ms", "p99 ms", "max ms", "RTF/core", "streams/core");
+    out.printf(Locale.ROOT, "%8s %9s %7s %8s %8s %8s %8s %12s %9s %10s %9s %9s %9s%n",
+        "streams", "audio s", "finals", "correct", "p50 ms", "p99 ms", "max ms", "RTF process",
+        "per core", "of it JIT", "per core*", "RTF heed", "per core");
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "%8d %9.1f %7d %8d %9.0f %9.0f %9.0f %10.4f %12.0f%n", r.streams(),
-          r.audioSeconds(), r.finals(), r.correct(), r.p50(), r.p99(), r.max(), r.rtf(),
-          1 / r.rtf());
+      double warm = r.rtf() - r.jitRtf();
+      out.printf(Locale.ROOT,
+          "%8d %9.1f %7d %8d %8.0f %8.0f %8.0f %12.4f %9.0f %10.4f %9.0f %9.4f %9.0f%n",
+          r.streams(), r.audioSeconds(), r.finals(), r.correct(), r.p50(), r.p99(), r.max(),
+          r.rtf(), 1 / r.rtf(), r.jitRtf(), 1 / warm, r.appRtf(), 1 / r.appRtf());
     }
     out.println("delay: final transcript received by a read_committed consumer minus the end of"
         + " the last word in the stream's wall time; correct: finals of a stream that joined say"
-        + " \"" + EXPECTED + "\" (per stream)");
+        + " \"" + EXPECTED + "\" (per stream); RTF = CPU seconds per second of audio, process ="
+        + " the whole JVM (broker, Heed, the bench's producers and consumer), heed = the Heed"
+        + " application's threads only (stream threads and their Kafka clients); per core ="
+        + " 1 / RTF, the real-time streams one core sustains at that cost; of it JIT = time the"
+        + " JIT compilers spent in the level (the broker's code keeps compiling for minutes);"
+        + " per core* = the process without it");
   }
 
-  private static Row level(HeedConfig config, WavFile wav, int streams, int rounds)
+  private static Row level(HeedConfig config, WavFile wav, int streams, int rounds, String tag)
       throws Exception {
-    String prefix = "bench-" + streams + "-";
+    String prefix = tag + streams + "-";
+    String appId = config.getString("application.id");
     Map<String, Long> startMs = new ConcurrentHashMap<>();
     Map<String, StringBuilder> texts = new ConcurrentHashMap<>();
     List<Long> delays = new ArrayList<>();
@@ -110,6 +132,8 @@ public final class AudioBench {
     cprops.put("group.id", "heed-bench-audio-" + streams + "-" + System.nanoTime());
     cprops.put("auto.offset.reset", "latest");
     long cpu0 = cpu();
+    long jit0 = jitMillis();
+    Map<Long, Long> app0 = ThreadCpu.of(appId);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cprops,
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(config.getString(HeedKeys.TOPIC_TRANSCRIPTS)));
@@ -152,6 +176,8 @@ public final class AudioBench {
       }
     }
     double cpuSeconds = (cpu() - cpu0) / 1e9;
+    double appSeconds = ThreadCpu.since(app0, appId) / 1e9;
+    double jitSeconds = (jitMillis() - jit0) / 1e3;
     double audio = streams * rounds * wav.seconds();
     long[] d = delays.stream().mapToLong(Long::longValue).toArray();
     int correct = 0;
@@ -161,7 +187,8 @@ public final class AudioBench {
     }
     return new Row(streams, audio, d.length, correct, Stats.percentile(d, d.length, 50),
         Stats.percentile(d, d.length, 99), d.length == 0 ? Double.NaN
-            : java.util.Arrays.stream(d).max().getAsLong(), cpuSeconds / audio);
+            : java.util.Arrays.stream(d).max().getAsLong(), cpuSeconds / audio,
+        jitSeconds / audio, appSeconds / audio);
   }
 
   private static void send(HeedConfig config, Map<String, Object> props, String stream,
@@ -176,6 +203,12 @@ public final class AudioBench {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static long jitMillis() {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime() : 0;
   }
 
   private static long cpu() {

@@ -111,9 +111,15 @@ final class BenchCommand {
         description = "Times each stream sends the recording (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--warmup-rounds", defaultValue = "1",
+        description = "Rounds of the largest level sent first, not measured, so that JIT"
+            + " compilation is not counted (default ${DEFAULT-VALUE}; 0 measures from a cold"
+            + " start).")
+    int warmupRounds;
+
     @Override
     public Integer call() throws Exception {
-      AudioBench.run(streams, rounds, options.load(), System.out);
+      AudioBench.run(streams, rounds, warmupRounds, options.load(), System.out);
       return 0;
     }
   }

@@ -2,6 +2,7 @@ package dev.heed.streams.internal;
 
 import dev.heed.audio.EnergyVad;
 import dev.heed.audio.FeatureConfig;
+import dev.heed.audio.HeedAudioException;
 import dev.heed.audio.LogMelExtractor;
 import dev.heed.audio.StreamingResampler;
 import dev.heed.audio.VadConfig;
@@ -44,7 +45,9 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     this.model = model;
     this.counters = counters;
     this.features = SpeechFeatures.of(model.descriptor());
-    this.vadConfig = VadConfig.defaults(features.sampleRate());
+    VadConfig d = VadConfig.defaults(features.sampleRate());
+    this.vadConfig = new VadConfig(d.sampleRate(), d.frameSamples(), settings.vadThresholdDb(),
+        d.minFloorDb(), d.startFrames(), settings.vadEndFrames());
     this.writer = new TranscriptWriter(model.descriptor(), features.frameSeconds());
   }
 
@@ -127,8 +130,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
   private void hear(String stream, AudioState st, float[] x, long arrival) {
     LogMelExtractor extractor = st.extractor == null ? new LogMelExtractor(features)
         : LogMelExtractor.restore(features, st.extractor);
-    EnergyVad vad = st.vad == null ? new EnergyVad(vadConfig)
-        : EnergyVad.restore(vadConfig, st.vad);
+    EnergyVad vad = restoreVad(st.vad);
     for (float[] frame : extractor.accept(x)) {
       st.buf.add(frame);
     }
@@ -159,6 +161,22 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     }
     st.extractor = extractor.saveState();
     st.vad = vad.saveState();
+  }
+
+  /**
+   * The stream's detector, or a fresh one when there is none or it was saved under other
+   * {@code audio.vad.*} settings (after a restart with new ones): an open utterance then goes on
+   * and ends at the next quiet.
+   */
+  private EnergyVad restoreVad(byte[] saved) {
+    if (saved != null) {
+      try {
+        return EnergyVad.restore(vadConfig, saved);
+      } catch (HeedAudioException e) {
+        // saved with other settings: detect afresh
+      }
+    }
+    return new EnergyVad(vadConfig);
   }
 
   private void emit(String stream, AudioState st, long end, boolean fin, long arrival) {
