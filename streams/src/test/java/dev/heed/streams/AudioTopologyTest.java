@@ -186,7 +186,7 @@ class AudioTopologyTest {
       stream(h, wav.samples(), wav.sampleRate(), 0, true);
       joined = finals(h.transcripts());
     }
-    assertThat(split).as("200 ms of quiet ends each digit").hasSize(4);
+    assertThat(split).as("100 ms of quiet ends each digit").hasSize(4);
     assertThat(joined).as("the pauses between the digits are shorter than 1.5 s").hasSize(1);
     assertThat(joined.get(0).get("text").asText()).isEqualTo("two zero four eight");
   }

@@ -4,13 +4,18 @@ import dev.heed.audio.FeatureConfig;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.SpeechDescriptor;
 import dev.heed.models.SpeechModel;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
+import dev.heed.streams.internal.TempDirs;
 import dev.heed.streams.speech.DigitStrings;
 import dev.heed.streams.speech.FsddCorpus;
 import dev.heed.streams.speech.Recognizer;
 import dev.heed.streams.speech.Recording;
 import dev.heed.streams.speech.SpeechEvaluation;
 import dev.heed.streams.speech.SpeechFeatures;
+import dev.heed.streams.speech.StreamingEvaluation;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +58,14 @@ final class EvalSpeechCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "7") long seed;
 
+  @Option(names = "--streaming",
+      description = "Also stream each recording (300 ms of silence either side) through the audio"
+          + " topology in 100 ms chunks and count how many give exactly one final transcript and"
+          + " the right one: checks the audio.vad.* settings (give them with --set).")
+  boolean streaming;
+
+  @Mixin ConfigOptions options;
+
   @Option(names = "--compare", paramLabel = "NAME",
       description = "Also run this recogniser on the same audio (vosk; needs the bench-vosk module"
           + " on the classpath, see README).")
@@ -73,6 +87,9 @@ final class EvalSpeechCommand implements Callable<Integer> {
           features.sampleRate());
       print(System.out, "Heed " + m.descriptor().name(), heed);
       describe(System.out, m.descriptor());
+      if (streaming) {
+        streamed(m, features.sampleRate(), isolated);
+      }
       if (compare != null) {
         try (Recognizer other = recognizer(compare)) {
           SpeechEvaluation.Result r = SpeechEvaluation.run(
@@ -84,6 +101,23 @@ final class EvalSpeechCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private void streamed(SpeechModel m, int rate, List<Recording> isolated) throws IOException {
+    HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
+    Path state = Files.createTempDirectory("heed-eval-speech");
+    try {
+      StreamingEvaluation.Result r = StreamingEvaluation.run(m, config, isolated, rate, state);
+      System.out.printf(Locale.ROOT, "  streamed through the audio topology (audio.vad.hangover %s,"
+          + " audio.vad.threshold.db %s):%n", config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
+          config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
+      System.out.printf(Locale.ROOT, "    exactly one final transcript  %d/%d (%d finals in all)%n",
+          r.oneFinal(), r.recordings(), r.finals());
+      System.out.printf(Locale.ROOT, "    finals say the label          %d/%d %6.2f%%%n",
+          r.correct(), r.recordings(), 100.0 * r.correct() / Math.max(1, r.recordings()));
+    } finally {
+      TempDirs.deleteTree(state);
+    }
   }
 
   static void print(PrintStream out, String name, SpeechEvaluation.Result r) {
