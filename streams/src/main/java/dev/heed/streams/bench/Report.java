@@ -77,7 +77,9 @@ final class Report {
           med(g, Result::p50Ms), med(g, Result::p99Ms), (int) med(g, Result::samples),
           (long) med(g, Result::peakRssKib), (long) med(g, Result::stateBytes),
           med(g, Result::stepsPerSeries), med(g, Result::meanBatch),
-          med(g, Result::modelCoreShare)));
+          med(g, Result::modelCoreShare), new CpuSplit.Cores(med(g, r -> r.cpu().heed()),
+              med(g, r -> r.cpu().broker()), med(g, r -> r.cpu().bench()),
+              med(g, r -> r.cpu().jvm()))));
     }
     return out;
   }
@@ -136,6 +138,16 @@ final class Report {
           Table.num(r.stateBytes() / 1024.0 / (r.series() / 1000.0), 0),
           Table.num(r.stepsPerSeries(), 0));
     }
+    Table cpu = new Table("design", "series", "offered/s", "heed", "broker", "bench clients",
+        "JVM (JIT, GC)", "heed us/reading", "all us/reading");
+    for (Result r : medians) {
+      CpuSplit.Cores c = r.cpu();
+      double all = c.heed() + c.broker() + c.bench() + c.jvm();
+      cpu.row(r.design(), Table.num(r.series(), 0), rate(r.rate()), Table.num(c.heed(), 2),
+          Table.num(c.broker(), 2), Table.num(c.bench(), 2), Table.num(c.jvm(), 2),
+          Table.num(1e6 * c.heed() / r.readingsPerSecond(), 1),
+          Table.num(1e6 * all / r.readingsPerSecond(), 1));
+    }
     Table ratios = new Table("series", "per-record windows/s", "its p99 ms", "heed windows/s",
         "heed p99 ms", "ratio");
     for (int s : o.series()) {
@@ -155,6 +167,10 @@ final class Report {
         "medians of %d run(s); warm-up %d s, measured %d s each; load average now %s%n%n",
         o.repeat(), o.warmup().toSeconds(), o.measure().toSeconds(), loadAverage()));
     out.append("End to end (embedded or given broker)\n").append(table(o, e2e)).append('\n');
+    out.append("CPU in the measured interval, in cores (this machine has ")
+        .append(Runtime.getRuntime().availableProcessors()).append("): Heed's threads, the broker"
+            + " (embedded: same process), the bench's producer and reader, the JVM itself\n")
+        .append(table(o, cpu)).append('\n');
     out.append("Heed vs per-record baseline (Heed's best windows/s at p99 <= the baseline's "
         + "p99 at its best windows/s)\n").append(table(o, ratios)).append('\n');
     out.append(String.format(java.util.Locale.ROOT,

@@ -51,7 +51,8 @@ final class SensorScenario {
   /** The figures of one run. */
   record Result(String design, int series, int rate, double readingsPerSecond,
       double windowsPerSecond, double p50Ms, double p99Ms, int samples, long peakRssKib,
-      long stateBytes, double stepsPerSeries, double meanBatch, double modelCoreShare) {}
+      long stateBytes, double stepsPerSeries, double meanBatch, double modelCoreShare,
+      CpuSplit.Cores cpu) {}
 
   private final HeedConfig base;
   private final ModelSource models;
@@ -94,6 +95,8 @@ final class SensorScenario {
     AtomicBoolean stop = new AtomicBoolean();
     long processed;
     long peak;
+    CpuSplit.Cores cpu;
+    CpuSplit[] split = new CpuSplit[1];
     try {
       if (!app.awaitRunning(Duration.ofSeconds(60))) {
         throw new IllegalStateException(id + ": streams not RUNNING after 60 s: "
@@ -106,7 +109,8 @@ final class SensorScenario {
             long w0 = System.nanoTime() + warmup.toNanos();
             window.set(1, w0 + measure.toNanos());
             window.set(0, w0);
-          }, window);
+          }, window, () -> split[0] = CpuSplit.start(id));
+      cpu = split[0] == null ? CpuSplit.Cores.NONE : split[0].stop();
       processed = counters.recordsIn() - inAtStart;
       peak = ProcessMemory.peakRssKib();
       stop.set(true);
@@ -121,7 +125,7 @@ final class SensorScenario {
         probe.percentileMs(50), probe.percentileMs(99), probe.samples(), peak,
         ProcessMemory.tableBytes(stateDir),
         Math.min(steps, (double) counters.recordsIn() / series),
-        (double) batchWindows.sum() / batchCalls.sum(), modelMs.sum() / 1000 / s);
+        (double) batchWindows.sum() / batchCalls.sum(), modelMs.sum() / 1000 / s, cpu);
   }
 
   /**
@@ -132,7 +136,7 @@ final class SensorScenario {
    */
   private long produce(HeedConfig c, String id, LatencyProbe probe, int series, int rate,
       RouteCounters counters, int fillSteps, Duration fillLimit, Runnable started,
-      AtomicLongArray window) {
+      AtomicLongArray window, Runnable measuring) {
     Map<String, Object> p = new HashMap<>(HeedApp.producerProperties(c));
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.getString("bootstrap.servers"));
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -157,6 +161,7 @@ final class SensorScenario {
         long now = System.nanoTime();
         if (inAtStart < 0 && now >= window.get(0)) {
           inAtStart = counters.recordsIn();
+          measuring.run();
         }
         if (now >= window.get(1)) {
           return inAtStart;

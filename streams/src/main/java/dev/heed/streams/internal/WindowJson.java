@@ -2,6 +2,7 @@ package dev.heed.streams.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.heed.models.Attention;
 import dev.heed.models.AttentionMethod;
 import dev.heed.models.ModelDescriptor;
@@ -15,7 +16,13 @@ import java.time.Instant;
  * attention and its top steps.
  */
 final class WindowJson {
-  static final JsonFactory JSON = new JsonFactory();
+  /**
+   * Floats and doubles are written with Jackson's Schubfach writer: the shortest decimal that
+   * reads back to the same value, as {@code Float.toString} should (JDK 19+); JDK 17's took ~10%
+   * of a stream thread writing the window values and attention weights of each prediction.
+   */
+  static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
   private WindowJson() {}
 

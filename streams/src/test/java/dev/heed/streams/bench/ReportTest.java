@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
   private static Result r(String design, int rate, double windows, double p99) {
     return new Result(design, 10, rate, windows * 8, windows, p99 / 2, p99, 100, 1, 1, 64, 32,
-        0.5);
+        0.5, new CpuSplit.Cores(1, 0.5, 0.2, 0.1));
   }
 
   @Test
