@@ -31,10 +31,13 @@ public final class SensorBench {
    * @param batches batch sizes of the inference sweep
    * @param fillLimit longest time to fill the series' first windows before the clock starts
    * @param matmulSize n of the (n, n) x (n, n) ceiling product
+   * @param jitWarmup how long a first, unmeasured Heed run lasts, so that the JIT compilers'
+   *     start-up work (a third of this machine's CPU in the first minute) does not land in the
+   *     first measured run; zero skips it
    */
   public record Options(List<Integer> series, List<Integer> rates, Duration warmup,
       Duration measure, Duration fillLimit, int repeat, List<Integer> batches, int matmulSize,
-      boolean markdown, boolean keepData) {
+      boolean markdown, boolean keepData, Duration jitWarmup) {
     public Options {
       if (repeat < 1) {
         throw new IllegalArgumentException("--repeat must be >= 1: " + repeat);
@@ -72,6 +75,11 @@ public final class SensorBench {
       List<Double> ceilings = new ArrayList<>();
       List<InferenceSweep.Point> sweep = new ArrayList<>();
       List<SensorScenario.Result> runs = new ArrayList<>();
+      if (!o.jitWarmup().isZero() && !o.jitWarmup().isNegative()) {
+        SensorScenario.Result w = scenario.run("bench-0-jit-warmup", HEED, heedBatch,
+            o.series().get(0), 0, o.fillLimit(), Duration.ZERO, o.jitWarmup());
+        out.println("JIT warm-up, not measured: " + Report.progress(0, w, flops));
+      }
       for (int rep = 1; rep <= o.repeat(); rep++) {
         ceilings.add(MatmulProbe.flopsPerSecond(o.matmulSize(), 10));
         sweep.addAll(InferenceSweep.run(models.current(), method, o.batches(), 1500));

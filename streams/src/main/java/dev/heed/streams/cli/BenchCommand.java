@@ -68,6 +68,11 @@ final class BenchCommand {
     @Option(names = "--keep-data", description = "Keep the broker and state folders.")
     boolean keepData;
 
+    @Option(names = "--jit-warmup", paramLabel = "DURATION", defaultValue = "30s",
+        description = "A first Heed run of this length, not measured, so that JIT compilation"
+            + " does not land in the first measured run (default ${DEFAULT-VALUE}; 0s skips it).")
+    String jitWarmup;
+
     @Override
     public Integer call() throws Exception {
       HeedConfig config = options.load();
@@ -75,7 +80,8 @@ final class BenchCommand {
       try {
         o = new SensorBench.Options(series, parseRates(rates), Durations.parse("--warmup", warmup),
             Durations.parse("--duration", duration), Durations.parse("--fill-limit", fillLimit),
-            repeat, batches, matmul, markdown, keepData);
+            repeat, batches, matmul, markdown, keepData,
+            Durations.parse("--jit-warmup", jitWarmup));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
