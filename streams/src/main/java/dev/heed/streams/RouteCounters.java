@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RouteCounters {
   private final LongAdder recordsIn = new LongAdder();
+  private final LongAdder readingsIn = new LongAdder();
   private final LongAdder windows = new LongAdder();
   private final LongAdder predictions = new LongAdder();
   private final LongAdder batches = new LongAdder();
@@ -35,6 +36,11 @@ public final class RouteCounters {
 
   public void recordIn() {
     recordsIn.increment();
+  }
+
+  /** One reading: a record of one reading object, or one element of a record's array. */
+  public void readingIn() {
+    readingsIn.increment();
   }
 
   public void window() {
@@ -90,6 +96,11 @@ public final class RouteCounters {
 
   public long recordsIn() {
     return recordsIn.sum();
+  }
+
+  /** Readings in: records of one reading, plus every element of records holding an array. */
+  public long readingsIn() {
+    return readingsIn.sum();
   }
 
   public long windows() {

@@ -61,7 +61,10 @@ class DeadLetterRoutingTest {
             + "x".repeat(3000) + "\"}", "oversize", "3"),
         Arguments.of("truncated JSON", "{\"series\":\"s\",\"ts\":" + T0 + ",\"val",
             "malformed_json", "malformed JSON"),
-        Arguments.of("not an object", "[1,2,3]", "malformed_json", "[1,2,3]"),
+        Arguments.of("not an object", "42", "malformed_json", "42"),
+        Arguments.of("empty array", " []", "missing_field", "empty array"),
+        Arguments.of("unterminated array", "[{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":1},",
+            "malformed_json", "malformed JSON"),
         Arguments.of("two objects", "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":1}{}",
             "malformed_json", "trailing"),
         Arguments.of("no ts", "{\"series\":\"s\",\"value\":1}", "missing_field", "no ts"),
@@ -92,6 +95,32 @@ class DeadLetterRoutingTest {
         Arguments.of("ISO year out of epoch-ms range", "{\"series\":\"s\","
             + "\"ts\":\"+300000000-01-01T00:00:00Z\",\"value\":1}", "absurd_timestamp",
             "+300000000"));
+  }
+
+  @Test
+  void shouldReadEveryReadingOfAnArrayAndDeadLetterEachBadElementAlone() {
+    String good0 = "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":1}";
+    String noTs = "{\"series\":\"s\", \"value\":2}";
+    String good1 = "{\"series\":\"s\",\"ts\":" + (T0 + 60_000) + ",\"value\":3}";
+    String value = "[ " + good0 + ",\n" + noTs + " , " + good1 + ",7]";
+    Headers original = new RecordHeaders().add("trace-id", utf8("abc"));
+    in.pipeInput(new TestRecord<>(utf8("s"), utf8(value), original));
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(dead.get(0).value()).isEqualTo(utf8(noTs));
+    assertThat(header(dead.get(0), "heed.dlq.reason")).isEqualTo("missing_field");
+    assertThat(header(dead.get(0), "heed.dlq.message"))
+        .startsWith("reading 1 of the record's array: no ts");
+    assertThat(header(dead.get(0), "trace-id")).isEqualTo("abc");
+    assertThat(dead.get(1).value()).isEqualTo(utf8("7"));
+    assertThat(header(dead.get(1), "heed.dlq.reason")).isEqualTo("malformed_json");
+    assertThat(header(dead.get(1), "heed.dlq.message")).startsWith("reading 3 of the record's");
+    assertThat(counters.recordsIn()).isEqualTo(1);
+    assertThat(counters.readingsIn()).isEqualTo(4);
+    // the good readings were taken: sent again, both are refused as already seen
+    in.pipeInput(new TestRecord<>(utf8("s"), utf8("[" + good0 + "," + good1 + "]"), original));
+    assertThat(dlq.readRecordsToList()).extracting(r -> header(r, "heed.dlq.reason"))
+        .containsExactly("late", "late");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -84,6 +84,30 @@ class SensorTopologyTest {
   }
 
   @Test
+  void shouldGiveTheSameWindowsForBlocksOfReadingsAsForSingleReadings() throws Exception {
+    start(Map.of("window.stride", "8"));
+    feed("pump-7", 0, STEPS + 24);
+    List<JsonNode> single = predictions();
+    for (int from = 0; from < STEPS + 24; from += 8) {
+      StringBuilder block = new StringBuilder("[");
+      for (int i = from; i < from + 8; i++) {
+        block.append(i > from ? "," : "").append(new String(
+            reading("pump-8", T0 + i * MINUTE, wave(i)), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      in.pipeInput("pump-8".getBytes(), block.append(']').toString().getBytes());
+    }
+    List<JsonNode> blocks = predictions();
+    assertThat(single).hasSize(4);
+    assertThat(blocks).hasSize(4);
+    for (int k = 0; k < 4; k++) {
+      assertThat(blocks.get(k).path("window")).isEqualTo(single.get(k).path("window"));
+      assertThat(blocks.get(k).path("prediction")).isEqualTo(single.get(k).path("prediction"));
+    }
+    assertThat(counters.recordsIn()).isEqualTo(STEPS + 24 + (STEPS + 24) / 8);
+    assertThat(counters.readingsIn()).isEqualTo(2L * (STEPS + 24));
+  }
+
+  @Test
   void shouldGiveAttentionThatIsADistributionOverTheWindowsSteps() throws Exception {
     start(Map.of());
     feed("pump-7", 0, STEPS);

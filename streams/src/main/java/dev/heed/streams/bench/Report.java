@@ -51,9 +51,10 @@ final class Report {
 
   static String progress(int rep, Result r, long flops) {
     return String.format(java.util.Locale.ROOT,
-        "run %d: %-10s %,7d series at %s readings/s: %,.0f readings/s, %,.0f windows/s, "
+        "run %d: %-10s %,7d series, %d reading(s)/record, at %s readings/s: %,.0f readings/s,"
+            + " %,.0f windows/s, "
             + "p50 %s ms, p99 %s ms (%d samples), mean batch %s, model %s%% of a core, load %s",
-        rep, r.design(), r.series(), rate(r.rate()), r.readingsPerSecond(),
+        rep, r.design(), r.series(), r.block(), rate(r.rate()), r.readingsPerSecond(),
         r.windowsPerSecond(), Table.num(r.p50Ms(), 1), Table.num(r.p99Ms(), 1), r.samples(),
         Table.num(r.meanBatch(), 1), Table.num(100 * r.modelCoreShare(), 0), loadAverage());
   }
@@ -66,13 +67,13 @@ final class Report {
   static List<Result> medians(List<Result> runs) {
     Map<String, List<Result>> groups = new LinkedHashMap<>();
     for (Result r : runs) {
-      groups.computeIfAbsent(r.design() + "/" + r.series() + "/" + r.rate(),
+      groups.computeIfAbsent(r.design() + "/" + r.series() + "/" + r.block() + "/" + r.rate(),
           k -> new ArrayList<>()).add(r);
     }
     List<Result> out = new ArrayList<>();
     for (List<Result> g : groups.values()) {
       Result f = g.get(0);
-      out.add(new Result(f.design(), f.series(), f.rate(),
+      out.add(new Result(f.design(), f.series(), f.block(), f.rate(),
           med(g, Result::readingsPerSecond), med(g, Result::windowsPerSecond),
           med(g, Result::p50Ms), med(g, Result::p99Ms), (int) med(g, Result::samples),
           (long) med(g, Result::peakRssKib), (long) med(g, Result::stateBytes),
@@ -102,34 +103,37 @@ final class Report {
    * Heed against the baseline for one series count: the baseline at its highest windows/s, and
    * Heed at its highest windows/s among the runs whose p99 is at or below that baseline run's p99.
    */
-  record Ratio(int series, Result baseline, Result heed) {
+  record Ratio(int series, int block, Result baseline, Result heed) {
     double value() {
       return heed == null ? Double.NaN : heed.windowsPerSecond() / baseline.windowsPerSecond();
     }
   }
 
-  static Optional<Ratio> ratio(List<Result> medians, int series) {
+  static Optional<Ratio> ratio(List<Result> medians, int series, int block) {
     Optional<Result> base = medians.stream()
-        .filter(r -> r.series() == series && r.design().equals(SensorBench.PER_RECORD)
+        .filter(r -> r.series() == series && r.block() == block
+            && r.design().equals(SensorBench.PER_RECORD)
             && r.windowsPerSecond() > 0 && !Double.isNaN(r.p99Ms()))
         .max((a, b) -> Double.compare(a.windowsPerSecond(), b.windowsPerSecond()));
     if (base.isEmpty()) {
       return Optional.empty();
     }
     Result heed = medians.stream()
-        .filter(r -> r.series() == series && r.design().equals(SensorBench.HEED)
+        .filter(r -> r.series() == series && r.block() == block
+            && r.design().equals(SensorBench.HEED)
             && r.windowsPerSecond() > 0 && r.p99Ms() <= base.get().p99Ms())
         .max((a, b) -> Double.compare(a.windowsPerSecond(), b.windowsPerSecond())).orElse(null);
-    return Optional.of(new Ratio(series, base.get(), heed));
+    return Optional.of(new Ratio(series, block, base.get(), heed));
   }
 
   static String render(SensorBench.Options o, List<Result> medians,
       List<InferenceSweep.Point> sweep, long flops, double ceiling) {
-    Table e2e = new Table("design", "series", "offered/s", "readings/s", "windows/s",
+    Table e2e = new Table("design", "series", "readings/record", "offered/s", "readings/s",
+        "windows/s",
         "p50 ms", "p99 ms", "mean batch", "model core %", "FLOP %", "peak RSS MiB",
         "state KiB/1k series", "steps/series");
     for (Result r : medians) {
-      e2e.row(r.design(), Table.num(r.series(), 0), rate(r.rate()),
+      e2e.row(r.design(), Table.num(r.series(), 0), Table.num(r.block(), 0), rate(r.rate()),
           Table.num(r.readingsPerSecond(), 0), Table.num(r.windowsPerSecond(), 0),
           Table.num(r.p50Ms(), 1), Table.num(r.p99Ms(), 1), Table.num(r.meanBatch(), 1),
           Table.num(100 * r.modelCoreShare(), 0),
@@ -138,23 +142,27 @@ final class Report {
           Table.num(r.stateBytes() / 1024.0 / (r.series() / 1000.0), 0),
           Table.num(r.stepsPerSeries(), 0));
     }
-    Table cpu = new Table("design", "series", "offered/s", "heed", "broker", "bench clients",
+    Table cpu = new Table("design", "series", "readings/record", "offered/s", "heed", "broker", "bench clients",
         "JVM (JIT, GC)", "heed us/reading", "all us/reading");
     for (Result r : medians) {
       CpuSplit.Cores c = r.cpu();
       double all = c.heed() + c.broker() + c.bench() + c.jvm();
-      cpu.row(r.design(), Table.num(r.series(), 0), rate(r.rate()), Table.num(c.heed(), 2),
+      cpu.row(r.design(), Table.num(r.series(), 0), Table.num(r.block(), 0), rate(r.rate()),
+          Table.num(c.heed(), 2),
           Table.num(c.broker(), 2), Table.num(c.bench(), 2), Table.num(c.jvm(), 2),
           Table.num(1e6 * c.heed() / r.readingsPerSecond(), 1),
           Table.num(1e6 * all / r.readingsPerSecond(), 1));
     }
-    Table ratios = new Table("series", "per-record windows/s", "its p99 ms", "heed windows/s",
-        "heed p99 ms", "ratio");
+    Table ratios = new Table("series", "readings/record", "per-record windows/s", "its p99 ms",
+        "heed windows/s", "heed p99 ms", "ratio");
     for (int s : o.series()) {
-      ratio(medians, s).ifPresent(q -> ratios.row(Table.num(s, 0),
+      for (int b : o.blocks()) {
+        ratio(medians, s, b).ifPresent(q -> ratios.row(Table.num(s, 0), Table.num(b, 0),
           Table.num(q.baseline().windowsPerSecond(), 0), Table.num(q.baseline().p99Ms(), 1),
           q.heed() == null ? "-" : Table.num(q.heed().windowsPerSecond(), 0),
-          q.heed() == null ? "-" : Table.num(q.heed().p99Ms(), 1), Table.num(q.value(), 1)));
+            q.heed() == null ? "-" : Table.num(q.heed().p99Ms(), 1),
+            Table.num(q.value(), 1)));
+      }
     }
     Table inference = new Table("batch", "ms per call", "windows/s", "GFLOP/s", "% of matmul");
     for (InferenceSweep.Point p : sweep) {

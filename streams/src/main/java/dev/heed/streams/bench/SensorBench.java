@@ -31,13 +31,14 @@ public final class SensorBench {
    * @param batches batch sizes of the inference sweep
    * @param fillLimit longest time to fill the series' first windows before the clock starts
    * @param matmulSize n of the (n, n) x (n, n) ceiling product
+   * @param blocks readings per record to run (1: one reading per record; more: JSON arrays)
    * @param jitWarmup how long a first, unmeasured Heed run lasts, so that the JIT compilers'
    *     start-up work (a third of this machine's CPU in the first minute) does not land in the
    *     first measured run; zero skips it
    */
   public record Options(List<Integer> series, List<Integer> rates, Duration warmup,
       Duration measure, Duration fillLimit, int repeat, List<Integer> batches, int matmulSize,
-      boolean markdown, boolean keepData, Duration jitWarmup) {
+      boolean markdown, boolean keepData, List<Integer> blocks, Duration jitWarmup) {
     public Options {
       if (repeat < 1) {
         throw new IllegalArgumentException("--repeat must be >= 1: " + repeat);
@@ -48,6 +49,9 @@ public final class SensorBench {
       if (rates.stream().anyMatch(r -> r < 0)) {
         throw new IllegalArgumentException(
             "--rates must be >= 0 (0 or max: closed loop): " + rates);
+      }
+      if (blocks.isEmpty() || blocks.stream().anyMatch(b -> b < 1)) {
+        throw new IllegalArgumentException("--readings-per-record must be >= 1: " + blocks);
       }
       if (measure.isZero() || measure.isNegative()) {
         throw new IllegalArgumentException("--duration must be > 0: " + measure);
@@ -77,21 +81,25 @@ public final class SensorBench {
       List<SensorScenario.Result> runs = new ArrayList<>();
       if (!o.jitWarmup().isZero() && !o.jitWarmup().isNegative()) {
         SensorScenario.Result w = scenario.run("bench-0-jit-warmup", HEED, heedBatch,
-            o.series().get(0), 0, o.fillLimit(), Duration.ZERO, o.jitWarmup());
+            o.series().get(0), o.blocks().get(0), 0, o.fillLimit(), Duration.ZERO,
+            o.jitWarmup());
         out.println("JIT warm-up, not measured: " + Report.progress(0, w, flops));
       }
       for (int rep = 1; rep <= o.repeat(); rep++) {
         ceilings.add(MatmulProbe.flopsPerSecond(o.matmulSize(), 10));
         sweep.addAll(InferenceSweep.run(models.current(), method, o.batches(), 1500));
         for (int series : o.series()) {
-          for (int rate : o.rates()) {
-            for (String design : List.of(HEED, PER_RECORD)) {
-              String id = "bench-" + rep + "-" + design + "-" + series + "-" + rate;
-              SensorScenario.Result r = scenario.run(id, design,
-                  design.equals(HEED) ? heedBatch : 1, series, rate, o.fillLimit(), o.warmup(),
-                  o.measure());
-              out.println(Report.progress(rep, r, flops));
-              runs.add(r);
+          for (int block : o.blocks()) {
+            for (int rate : o.rates()) {
+              for (String design : List.of(HEED, PER_RECORD)) {
+                String id = "bench-" + rep + "-" + design + "-" + series + "-" + block + "-"
+                    + rate;
+                SensorScenario.Result r = scenario.run(id, design,
+                    design.equals(HEED) ? heedBatch : 1, series, block, rate, o.fillLimit(),
+                    o.warmup(), o.measure());
+                out.println(Report.progress(rep, r, flops));
+                runs.add(r);
+              }
             }
           }
         }

@@ -49,7 +49,7 @@ final class SensorScenario {
   static final int MAX_BACKLOG = 2_000;
 
   /** The figures of one run. */
-  record Result(String design, int series, int rate, double readingsPerSecond,
+  record Result(String design, int series, int block, int rate, double readingsPerSecond,
       double windowsPerSecond, double p50Ms, double p99Ms, int samples, long peakRssKib,
       long stateBytes, double stepsPerSeries, double meanBatch, double modelCoreShare,
       CpuSplit.Cores cpu) {}
@@ -64,7 +64,7 @@ final class SensorScenario {
     this.workDir = workDir;
   }
 
-  Result run(String id, String design, int batchMaxSize, int series, int rate,
+  Result run(String id, String design, int batchMaxSize, int series, int block, int rate,
       Duration fillLimit, Duration warmup, Duration measure) throws InterruptedException {
     Path stateDir = workDir.resolve(id);
     HeedConfig c = base.with("application.id", id)
@@ -104,14 +104,14 @@ final class SensorScenario {
       }
       Thread reader = new Thread(() -> read(c, id, probe, window, stop), id + "-reader");
       reader.start();
-      long inAtStart = produce(c, id, probe, series, rate, counters, steps - 1, fillLimit,
+      long inAtStart = produce(c, id, probe, series, block, rate, counters, steps - 1, fillLimit,
           () -> {
             long w0 = System.nanoTime() + warmup.toNanos();
             window.set(1, w0 + measure.toNanos());
             window.set(0, w0);
           }, window, () -> split[0] = CpuSplit.start(id));
       cpu = split[0] == null ? CpuSplit.Cores.NONE : split[0].stop();
-      processed = counters.recordsIn() - inAtStart;
+      processed = counters.readingsIn() - inAtStart;
       peak = ProcessMemory.peakRssKib();
       stop.set(true);
       reader.join(10_000);
@@ -121,10 +121,10 @@ final class SensorScenario {
       deleteTopics(c, id);
     }
     double s = measure.toNanos() / 1e9;
-    return new Result(design, series, rate, processed / s, probe.received() / s,
+    return new Result(design, series, block, rate, processed / s, probe.received() / s,
         probe.percentileMs(50), probe.percentileMs(99), probe.samples(), peak,
         ProcessMemory.tableBytes(stateDir),
-        Math.min(steps, (double) counters.recordsIn() / series),
+        Math.min(steps, (double) counters.readingsIn() / series),
         (double) batchWindows.sum() / batchCalls.sum(), modelMs.sum() / 1000 / s, cpu);
   }
 
@@ -134,7 +134,8 @@ final class SensorScenario {
    * starts the clock ({@code started}) and offers {@code rate} until the end of the measured
    * interval. Returns records-in at the start of that interval.
    */
-  private long produce(HeedConfig c, String id, LatencyProbe probe, int series, int rate,
+  private long produce(HeedConfig c, String id, LatencyProbe probe, int series, int block,
+      int rate,
       RouteCounters counters, int fillSteps, Duration fillLimit, Runnable started,
       AtomicLongArray window, Runnable measuring) {
     Map<String, Object> p = new HashMap<>(HeedApp.producerProperties(c));
@@ -142,7 +143,7 @@ final class SensorScenario {
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-      Feed feed = new Feed(producer, id + ".sensors", series, probe);
+      Feed feed = new Feed(producer, id + ".sensors", series, probe, block);
       long fillEnd = System.nanoTime() + fillLimit.toNanos();
       while (feed.sent < (long) series * fillSteps && System.nanoTime() < fillEnd) {
         awaitBacklog(feed.sent, counters, fillEnd);
@@ -150,7 +151,7 @@ final class SensorScenario {
       }
       producer.flush();
       long drainEnd = System.nanoTime() + fillLimit.toNanos();
-      while (counters.recordsIn() < feed.sent && System.nanoTime() < drainEnd) {
+      while (counters.readingsIn() < feed.sent && System.nanoTime() < drainEnd) {
         LockSupport.parkNanos(1_000_000);
       }
       started.run();
@@ -160,7 +161,7 @@ final class SensorScenario {
       while (true) {
         long now = System.nanoTime();
         if (inAtStart < 0 && now >= window.get(0)) {
-          inAtStart = counters.recordsIn();
+          inAtStart = counters.readingsIn();
           measuring.run();
         }
         if (now >= window.get(1)) {
@@ -196,7 +197,7 @@ final class SensorScenario {
   }
 
   private static void awaitBacklog(long sent, RouteCounters counters, long deadline) {
-    while (sent - counters.recordsIn() > MAX_BACKLOG && System.nanoTime() < deadline) {
+    while (sent - counters.readingsIn() > MAX_BACKLOG && System.nanoTime() < deadline) {
       LockSupport.parkNanos(200_000);
     }
   }

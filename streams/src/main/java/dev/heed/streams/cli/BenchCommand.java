@@ -68,6 +68,13 @@ final class BenchCommand {
     @Option(names = "--keep-data", description = "Keep the broker and state folders.")
     boolean keepData;
 
+    @Option(names = "--readings-per-record", split = ",", defaultValue = "1",
+        paramLabel = "N[,N...]",
+        description = "Readings per Kafka record: 1 sends one reading object per record, more"
+            + " send JSON arrays (blocks) of that many readings of one series (default"
+            + " ${DEFAULT-VALUE}).")
+    List<Integer> blocks;
+
     @Option(names = "--jit-warmup", paramLabel = "DURATION", defaultValue = "30s",
         description = "A first Heed run of this length, not measured, so that JIT compilation"
             + " does not land in the first measured run (default ${DEFAULT-VALUE}; 0s skips it).")
@@ -80,7 +87,7 @@ final class BenchCommand {
       try {
         o = new SensorBench.Options(series, parseRates(rates), Durations.parse("--warmup", warmup),
             Durations.parse("--duration", duration), Durations.parse("--fill-limit", fillLimit),
-            repeat, batches, matmul, markdown, keepData,
+            repeat, batches, matmul, markdown, keepData, blocks,
             Durations.parse("--jit-warmup", jitWarmup));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());

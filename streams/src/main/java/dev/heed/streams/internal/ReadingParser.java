@@ -1,10 +1,10 @@
 package dev.heed.streams.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +38,78 @@ final class ReadingParser {
   ReadingParser(int maxBytes, long maxFutureMs) {
     this.maxBytes = maxBytes;
     this.maxFutureMs = maxFutureMs;
+  }
+
+  /**
+   * One reading of a record's value, or why it was rejected.
+   *
+   * @param reading the reading, null when rejected
+   * @param rejection why the element was rejected, null when read
+   * @param index its position in the record's array; -1 for a record of one object
+   * @param bytes the element's own JSON (for its dead letter); null for a record of one object
+   */
+  record Item(Reading reading, Rejection rejection, int index, byte[] bytes) {}
+
+  /**
+   * Reads a record: one reading object, or an array of them (a block of readings, as high-rate
+   * sensors send them). Every element of an array is read on its own, exactly as a record of one
+   * object, so one bad element rejects only itself.
+   *
+   * @throws Rejection when the record as a whole is unusable (empty, oversize, not JSON, an empty
+   *     array, or a record of one object that is rejected)
+   */
+  List<Item> parseRecord(byte[] key, byte[] value, long nowMs) throws Rejection {
+    if (value == null || value.length == 0 || value.length > maxBytes) {
+      return List.of(new Item(parse(key, value, nowMs), null, -1, null)); // throws the reason
+    }
+    int first = 0;
+    while (first < value.length && Character.isWhitespace(value[first])) {
+      first++;
+    }
+    if (first == value.length || value[first] != '[') {
+      return List.of(new Item(parse(key, value, nowMs), null, -1, null));
+    }
+    List<Item> items = new ArrayList<>();
+    for (int[] range : elements(value)) {
+      byte[] bytes = Arrays.copyOfRange(value, range[0], range[1]);
+      int index = items.size();
+      try {
+        items.add(new Item(parse(key, bytes, nowMs), null, index, bytes));
+      } catch (Rejection e) {
+        items.add(new Item(null, new Rejection(e.reason(),
+            "reading " + index + " of the record's array: " + e.getMessage()), index, bytes));
+      }
+    }
+    if (items.isEmpty()) {
+      throw new Rejection(Reason.MISSING_FIELD,
+          "empty array: send one reading object, or an array of at least one");
+    }
+    return items;
+  }
+
+  /** The byte ranges of the elements of a JSON array. */
+  private static List<int[]> elements(byte[] value) throws Rejection {
+    List<int[]> ranges = new ArrayList<>();
+    try (JsonParser p = JSON.createParser(value)) {
+      p.nextToken(); // START_ARRAY
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t == null) {
+          throw new Rejection(Reason.MALFORMED_JSON, "unterminated array in " + preview(value));
+        }
+        int start = (int) p.currentTokenLocation().getByteOffset();
+        p.skipChildren();
+        ranges.add(new int[] {start, (int) p.currentLocation().getByteOffset()});
+      }
+      if (p.nextToken() != null) {
+        throw new Rejection(Reason.MALFORMED_JSON, "trailing content after the JSON array");
+      }
+    } catch (JsonParseException e) {
+      throw new Rejection(Reason.MALFORMED_JSON,
+          "malformed JSON: " + e.getOriginalMessage() + " in " + preview(value));
+    } catch (IOException e) {
+      throw new Rejection(Reason.MALFORMED_JSON, "unreadable JSON: " + e.getMessage());
+    }
+    return ranges;
   }
 
   /**

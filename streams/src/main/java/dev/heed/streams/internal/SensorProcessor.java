@@ -88,32 +88,53 @@ public final class SensorProcessor
   public void process(Record<byte[], byte[]> record) {
     counters.recordIn();
     long now = System.nanoTime();
+    List<ReadingParser.Item> items;
     try {
-      Reading r = parser.parse(record.key(), record.value(), System.currentTimeMillis());
-      SeriesState state = cache.get(r.series());
-      if (state == null) {
-        byte[] stored = seriesStore.get(r.series());
-        state = stored == null ? null : SeriesState.fromBytes(stored, settings.steps());
-      }
-      String[] expected = state != null ? state.names : settings.variables();
-      double[] values = VariableCheck.align(expected, r);
-      if (state == null) {
-        state = new SeriesState(expected != null ? expected : r.names(), settings.steps());
-      }
-      Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
-      List<WindowSnapshot> windows = windower.accept(state, aligned, now);
-      seriesStore.put(r.series(), state.toBytes());
-      cache.put(r.series(), state);
-      for (WindowSnapshot w : windows) {
-        counters.window();
-        pendingStore.put(w.key(), w.toBytes());
-        batcher.submit(this, w, ctx.currentSystemTimeMs());
-      }
+      items = parser.parseRecord(record.key(), record.value(), System.currentTimeMillis());
     } catch (Rejection e) {
+      counters.readingIn();
       deadLetter(record, e.reason(), e.getMessage());
+      drain();
+      return;
+    }
+    for (ReadingParser.Item item : items) {
+      counters.readingIn();
+      Record<byte[], byte[]> source =
+          item.bytes() == null ? record : record.withValue(item.bytes());
+      try {
+        if (item.rejection() != null) {
+          throw item.rejection();
+        }
+        accept(item.reading(), now);
+      } catch (Rejection e) {
+        deadLetter(source, e.reason(), e.getMessage());
+      }
     }
     drain();
   }
+
+  private void accept(Reading r, long now) throws Rejection {
+    SeriesState state = cache.get(r.series());
+    if (state == null) {
+      byte[] stored = seriesStore.get(r.series());
+      state = stored == null ? null : SeriesState.fromBytes(stored, settings.steps());
+    }
+    String[] expected = state != null ? state.names : settings.variables();
+    double[] values = VariableCheck.align(expected, r);
+    if (state == null) {
+      state = new SeriesState(expected != null ? expected : r.names(), settings.steps());
+    }
+    Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
+    List<WindowSnapshot> windows = windower.accept(state, aligned, now);
+    seriesStore.put(r.series(), state.toBytes());
+    cache.put(r.series(), state);
+    for (WindowSnapshot w : windows) {
+      counters.window();
+      pendingStore.put(w.key(), w.toBytes());
+      batcher.submit(this, w, ctx.currentSystemTimeMs());
+    }
+  }
+
 
   private void tick() {
     batcher.flushIfDue(ctx.currentSystemTimeMs());

@@ -79,6 +79,10 @@ public final class HeedMetrics implements AutoCloseable {
     route("heed.records.out", counters, RouteCounters::deadLetters, config, HeedKeys.TOPIC_DLQ);
     FunctionCounter.builder("heed.windows", counters, RouteCounters::windows)
         .description("Full windows sent to the model").register(registry);
+    FunctionCounter.builder("heed.readings.in", counters, RouteCounters::readingsIn)
+        .tag("topic", config.getString(HeedKeys.TOPIC_SENSORS))
+        .description("Readings read: one per record of one reading, one per element of a record"
+            + " holding an array").register(registry);
     FunctionCounter.builder("heed.utterances", counters, RouteCounters::utterances)
         .description("Utterances finished by the speech pipeline").register(registry);
     for (Reason r : Reason.values()) {

@@ -45,6 +45,9 @@ class WebServerTest {
     for (int i = 0; i < 3; i++) {
       counters.recordIn();
     }
+    for (int i = 0; i < 17; i++) {
+      counters.readingIn();
+    }
     counters.window();
     counters.prediction();
     counters.deadLetter("late");
@@ -58,6 +61,7 @@ class WebServerTest {
         t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
     assertThat(r.body())
         .contains("heed_records_in_total{topic=\"heed.sensors\"} 3.0")
+        .contains("heed_readings_in_total{topic=\"heed.sensors\"} 17.0")
         .contains("heed_records_out_total{topic=\"heed.predictions\"} 1.0")
         .contains("heed_records_out_total{topic=\"heed.dlq\"} 2.0")
         .contains("heed_windows_total 1.0")
