@@ -78,7 +78,7 @@ public final class HeedKeys {
     d.put(WINDOW_MAX_FILL, "12");
     d.put(WINDOW_GRACE, "0s");
     d.put(SENSORS_VARIABLES, "");
-    d.put(BATCH_MAX_SIZE, "64");
+    d.put(BATCH_MAX_SIZE, "256");
     d.put(BATCH_MAX_WAIT, "20ms");
     d.put(MODEL_DIR, "");
     d.put(MODEL_WATCH_INTERVAL, "10s");

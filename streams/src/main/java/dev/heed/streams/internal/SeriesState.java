@@ -26,7 +26,8 @@ final class SeriesState {
   final List<Held> held = new ArrayList<>();
   /** Ring of steps, oldest at {@code head}. */
   long[] stepTs;
-  float[][] stepValues;
+  /** Step values, {@code names.length} per ring slot, flat (one array, not one per step). */
+  float[] stepValues;
   boolean[] stepFilled;
   int size;
   int head;
@@ -42,7 +43,7 @@ final class SeriesState {
   SeriesState(String[] names, int steps) {
     this.names = names;
     this.stepTs = new long[steps];
-    this.stepValues = new float[steps][names.length];
+    this.stepValues = new float[steps * names.length];
     this.stepFilled = new boolean[steps];
     this.slotSum = new double[names.length];
   }
@@ -58,7 +59,7 @@ final class SeriesState {
       size++;
     }
     stepTs[slot] = ts;
-    stepValues[slot] = values;
+    System.arraycopy(values, 0, stepValues, slot * names.length, names.length);
     stepFilled[slot] = filled;
     stepsSeen++;
     return stepsSeen >= cap && (stepsSeen - cap) % stride == 0;
@@ -81,7 +82,7 @@ final class SeriesState {
       ts[i] = stepTs[s];
       filled[i] = stepFilled[s];
       for (int c = 0; c < names.length; c++) {
-        values[c][i] = stepValues[s][c];
+        values[c][i] = stepValues[s * names.length + c];
       }
     }
     return new WindowSnapshot(series, names, ts, values, filled, arrivalNanos);
@@ -117,8 +118,8 @@ final class SeriesState {
       int slot = (head + i) % stepTs.length;
       at = putLong(out, at, stepTs[slot]);
       out[at++] = (byte) (stepFilled[slot] ? 1 : 0);
-      for (float v : stepValues[slot]) {
-        at = putInt(out, at, Float.floatToRawIntBits(v));
+      for (int v = slot * c, end = v + c; v < end; v++) {
+        at = putInt(out, at, Float.floatToRawIntBits(stepValues[v]));
       }
     }
     at = putLong(out, at, stepsSeen);

@@ -73,8 +73,8 @@ class SeriesStateTest {
       int slot = (s.head + i) % s.stepTs.length;
       out.writeLong(s.stepTs[slot]);
       out.writeBoolean(s.stepFilled[slot]);
-      for (float v : s.stepValues[slot]) {
-        out.writeFloat(v);
+      for (int c = 0; c < s.names.length; c++) {
+        out.writeFloat(s.stepValues[slot * s.names.length + c]);
       }
     }
     out.writeLong(s.stepsSeen);
