@@ -132,11 +132,12 @@ public final class AudioBench {
     List<Long> delays = new ArrayList<>();
     Map<String, Object> cprops = HeedApp.consumerProperties(config);
     cprops.put("isolation.level", "read_committed");
-    cprops.put("group.id", "heed-bench-audio-" + streams + "-" + System.nanoTime());
+    cprops.put("group.id", "audio-bench-reader-" + streams + "-" + System.nanoTime());
     cprops.put("auto.offset.reset", "latest");
     long cpu0 = cpu();
     long jit0 = jitMillis();
-    Map<Long, Long> app0 = ThreadCpu.of(appId);
+    long wall0 = System.nanoTime();
+    CpuSplit split = CpuSplit.start(appId);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cprops,
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(config.getString(HeedKeys.TOPIC_TRANSCRIPTS)));
@@ -180,7 +181,7 @@ public final class AudioBench {
       }
     }
     double cpuSeconds = (cpu() - cpu0) / 1e9;
-    double appSeconds = ThreadCpu.since(app0, appId) / 1e9;
+    double appSeconds = split.stop().heed() * (System.nanoTime() - wall0) / 1e9;
     double jitSeconds = (jitMillis() - jit0) / 1e3;
     double audio = streams * rounds * wav.seconds();
     long[] d = delays.stream().mapToLong(Long::longValue).toArray();

@@ -34,18 +34,24 @@ public final class AudioChunks {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
       }
-      RecordHeaders h = new RecordHeaders();
-      h.add("heed.sample.rate", utf8(Integer.toString(wav.sampleRate())));
-      h.add("heed.encoding", utf8("pcm_s16le"));
-      h.add("heed.channels", utf8("1"));
-      h.add("heed.seq", utf8(Integer.toString(c)));
-      if (c == chunks - 1) {
-        h.add("heed.end", utf8("true"));
-      }
-      producer.send(new ProducerRecord<>(topic, null, key, Pcm16.encodeMono(part), h));
+      producer.send(new ProducerRecord<>(topic, null, key, Pcm16.encodeMono(part),
+          headers(wav.sampleRate(), c, c == chunks - 1)));
     }
     producer.flush();
     return chunks;
+  }
+
+  /** The headers of chunk {@code seq} of a mono 16-bit PCM stream at {@code rate}. */
+  public static RecordHeaders headers(int rate, int seq, boolean end) {
+    RecordHeaders h = new RecordHeaders();
+    h.add("heed.sample.rate", utf8(Integer.toString(rate)));
+    h.add("heed.encoding", utf8("pcm_s16le"));
+    h.add("heed.channels", utf8("1"));
+    h.add("heed.seq", utf8(Integer.toString(seq)));
+    if (end) {
+      h.add("heed.end", utf8("true"));
+    }
+    return h;
   }
 
   private static byte[] utf8(String s) {

@@ -10,6 +10,7 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.cli.AudioChunks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -89,11 +90,7 @@ public final class StreamingEvaluation {
     int chunks = (x.length + per - 1) / per;
     byte[] key = stream.getBytes(StandardCharsets.UTF_8);
     for (int c = 0; c < chunks; c++) {
-      RecordHeaders h = new RecordHeaders();
-      h.add("heed.sample.rate", Integer.toString(rate).getBytes(StandardCharsets.UTF_8));
-      h.add("heed.encoding", "pcm_s16le".getBytes(StandardCharsets.UTF_8));
-      h.add("heed.seq", Integer.toString(c).getBytes(StandardCharsets.UTF_8));
-      h.add("heed.end", Boolean.toString(c == chunks - 1).getBytes(StandardCharsets.UTF_8));
+      RecordHeaders h = AudioChunks.headers(rate, c, c == chunks - 1);
       byte[] pcm = Pcm16.encodeMono(Arrays.copyOfRange(x, c * per,
           Math.min(x.length, (c + 1) * per)));
       in.pipeInput(new TestRecord<>(key, pcm, h));
