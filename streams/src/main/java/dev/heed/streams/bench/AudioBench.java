@@ -3,6 +3,8 @@ package dev.heed.streams.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.audio.WavFile;
+import dev.heed.audio.FeatureConfig;
+import dev.heed.audio.Resampler;
 import dev.heed.models.SpeechModel;
 import dev.heed.streams.HeedApp;
 import dev.heed.streams.HeedConfig;
@@ -12,6 +14,9 @@ import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.cli.AudioChunks;
 import dev.heed.streams.internal.TempDirs;
+import dev.heed.streams.speech.Recognizer;
+import dev.heed.streams.speech.SpeechEvaluation;
+import dev.heed.streams.speech.SpeechFeatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,7 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -72,7 +79,45 @@ public final class AudioBench {
     } finally {
       TempDirs.deleteTree(work);
     }
-    print(rows, out);
+  }
+
+  /**
+   * Heed's model alone and every peer recogniser on the classpath ({@link Recognizer}, such as
+   * Vosk from bench-vosk) on the same recording, one thread: CPU seconds per audio second.
+   */
+  private static void peers(SpeechModel speech, WavFile wav, PrintStream out) {
+    FeatureConfig features = SpeechFeatures.of(speech.descriptor());
+    float[] x = wav.sampleRate() == features.sampleRate() ? wav.samples()
+        : Resampler.resample(wav.samples(), wav.sampleRate(), features.sampleRate());
+    out.println("Beside it, the same recording recognised whole on one thread (no Kafka):");
+    alone("Heed " + speech.descriptor().name() + " (features + network)",
+        SpeechEvaluation.heed(speech.newTranscriber(), features), x, features.sampleRate(), out);
+    boolean any = false;
+    for (Recognizer r : ServiceLoader.load(Recognizer.class)) {
+      try (r) {
+        alone(r.description(), s -> r.recognize(s, features.sampleRate()), x,
+            features.sampleRate(), out);
+        any = true;
+      }
+    }
+    if (!any) {
+      out.println("  Vosk: not on this classpath; build it (mvn -B -Pvosk -DskipTests package)"
+          + " and run bench-vosk/heed-vosk bench audio ... to print it here");
+    }
+  }
+
+  private static void alone(String name, Function<float[], String> recognize, float[] x,
+      int rate, PrintStream out) {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    String text = recognize.apply(x); // warm-up
+    int runs = 5;
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < runs; i++) {
+      text = recognize.apply(x);
+    }
+    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    out.printf(Locale.ROOT, "  %-60s RTF %.4f (\"%s\")%n", name,
+        cpu / (runs * (double) x.length / rate), text);
   }
 
   private static void runLevels(List<Integer> levels, int rounds, int warmupRounds,
@@ -97,6 +142,8 @@ public final class AudioBench {
       for (int s : levels) {
         rows.add(level(app.config(), wav, s, rounds, "bench-"));
       }
+      print(rows, out);
+      peers(speech, wav, out);
     }
   }
 
