@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,6 +45,8 @@ public final class SensorProcessor
   private final AnomalyWriter anomalyWriter;
   private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
   private final SeriesCache cache = new SeriesCache(SERIES_CACHE_SIZE);
+  /** The series states the record being processed changed, stored once at its end. */
+  private final Map<String, SeriesState> changed = new LinkedHashMap<>();
   private ProcessorContext<byte[], byte[]> ctx;
   private KeyValueStore<String, byte[]> seriesStore;
   private KeyValueStore<String, byte[]> pendingStore;
@@ -110,6 +114,9 @@ public final class SensorProcessor
         deadLetter(source, e.reason(), e.getMessage());
       }
     }
+    // once per series and record, not per reading: a block's readings change one state 8 times
+    changed.forEach((series, state) -> seriesStore.put(series, state.toBytes()));
+    changed.clear();
     drain();
   }
 
@@ -126,7 +133,7 @@ public final class SensorProcessor
     }
     Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
     List<WindowSnapshot> windows = windower.accept(state, aligned, now);
-    seriesStore.put(r.series(), state.toBytes());
+    changed.put(r.series(), state);
     cache.put(r.series(), state);
     for (WindowSnapshot w : windows) {
       counters.window();
