@@ -61,17 +61,10 @@ public final class AudioTopology {
   }
 
   private static float threshold(HeedConfig config) {
-    String key = HeedKeys.AUDIO_VAD_THRESHOLD_DB;
-    double db;
-    try {
-      db = Double.parseDouble(config.getString(key).trim());
-    } catch (NumberFormatException e) {
-      db = Double.NaN;
-    }
-    if (!(db > 0 && db <= 60)) {
-      throw new ConfigException(key + " must be a number of dB above the noise floor, above 0"
-          + " and at most 60 (default 12; higher ignores more background noise): "
-          + config.getString(key));
+    double db = config.getDouble(HeedKeys.AUDIO_VAD_THRESHOLD_DB, 0, 60);
+    if (db == 0) {
+      throw new ConfigException(HeedKeys.AUDIO_VAD_THRESHOLD_DB + " must be above 0 dB (default"
+          + " 12; higher ignores more background noise): " + db);
     }
     return (float) db;
   }

@@ -5,6 +5,7 @@ import dev.heed.models.DeviceChoice;
 import dev.heed.models.Forecast;
 import dev.heed.models.ForecastModel;
 import dev.heed.models.Forecaster;
+import dev.heed.models.ModelDescriptor;
 import dev.heed.models.ModelLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,11 +53,15 @@ public class ForwardBenchmark {
   public void setUp() throws Exception {
     loaded = ModelLoader.load(Path.of(model), DeviceChoice.CPU);
     forecaster = loaded.newForecaster();
-    int steps = loaded.descriptor().window();
-    int vars = loaded.descriptor().channelIndependent() ? 1
-        : loaded.descriptor().variables().size();
+    windows = windows(loaded.descriptor(), batch);
+  }
+
+  /** {@code batch} seeded sine-plus-noise windows of the model's shape. */
+  static List<float[][]> windows(ModelDescriptor d, int batch) {
+    int steps = d.window();
+    int vars = d.channelIndependent() ? 1 : d.variables().size();
     Random r = new Random(1);
-    windows = new ArrayList<>();
+    List<float[][]> windows = new ArrayList<>();
     for (int b = 0; b < batch; b++) {
       float[][] w = new float[vars][steps];
       for (float[] row : w) {
@@ -66,6 +71,7 @@ public class ForwardBenchmark {
       }
       windows.add(w);
     }
+    return windows;
   }
 
   @Benchmark

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Where a forecaster's time goes, operator by operator: PyTorch's own profiler (through DJL)
@@ -42,7 +41,7 @@ public final class OperatorProfile {
     Path trace = Files.createTempFile("heed-profile", ".json");
     try (ForecastModel model = ModelLoader.load(dir, DeviceChoice.CPU);
         Forecaster f = model.newForecaster()) {
-      List<float[][]> windows = windows(model.descriptor().window(), batch);
+      List<float[][]> windows = ForwardBenchmark.windows(model.descriptor(), batch);
       for (int i = 0; i < 50; i++) {
         f.forecast(windows, AttentionMethod.ROLLOUT);
       }
@@ -108,18 +107,5 @@ public final class OperatorProfile {
             e.getKey(), e.getValue()[0] / calls / 1000,
             100 * e.getValue()[0] / calls / 1000 / total, e.getValue()[1] / calls));
     System.out.printf(Locale.ROOT, "%-28s %12.3f%n", "all operators", total);
-  }
-
-  private static List<float[][]> windows(int steps, int batch) {
-    Random r = new Random(1);
-    List<float[][]> w = new ArrayList<>(batch);
-    for (int b = 0; b < batch; b++) {
-      float[][] x = new float[1][steps];
-      for (int t = 0; t < steps; t++) {
-        x[0][t] = (float) (Math.sin(t / 5.0 + b) * 10 + r.nextGaussian());
-      }
-      w.add(x);
-    }
-    return w;
   }
 }

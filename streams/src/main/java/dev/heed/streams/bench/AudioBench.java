@@ -181,9 +181,7 @@ public final class AudioBench {
     cprops.put("isolation.level", "read_committed");
     cprops.put("group.id", "audio-bench-reader-" + streams + "-" + System.nanoTime());
     cprops.put("auto.offset.reset", "latest");
-    long cpu0 = cpu();
     long jit0 = jitMillis();
-    long wall0 = System.nanoTime();
     CpuSplit split = CpuSplit.start(appId);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cprops,
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -227,8 +225,9 @@ public final class AudioBench {
         t.join();
       }
     }
-    double cpuSeconds = (cpu() - cpu0) / 1e9;
-    double appSeconds = split.stop().heed() * (System.nanoTime() - wall0) / 1e9;
+    CpuSplit.Cores cpu = split.stop();
+    double cpuSeconds = cpu.total() * split.seconds();
+    double appSeconds = cpu.heed() * split.seconds();
     double jitSeconds = (jitMillis() - jit0) / 1e3;
     double audio = streams * rounds * wav.seconds();
     long[] d = delays.stream().mapToLong(Long::longValue).toArray();
@@ -303,10 +302,5 @@ public final class AudioBench {
     java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     return jit != null && jit.isCompilationTimeMonitoringSupported()
         ? jit.getTotalCompilationTime() : 0;
-  }
-
-  private static long cpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 }

@@ -19,12 +19,18 @@ final class CpuSplit {
   /** Cores used on average over the interval, per owner. */
   record Cores(double heed, double broker, double bench, double jvm) {
     static final Cores NONE = new Cores(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /** The whole process. */
+    double total() {
+      return heed + broker + bench + jvm;
+    }
   }
 
   private final String appId;
   private final long wall0 = System.nanoTime();
   private final long process0 = processCpu();
   private final Map<Long, Long> threads0 = threadCpu();
+  private double seconds = Double.NaN;
 
   private CpuSplit(String appId) {
     this.appId = appId;
@@ -34,8 +40,10 @@ final class CpuSplit {
     return new CpuSplit(appId);
   }
 
+  /** Ends the interval; {@link #seconds()} is its length. */
   Cores stop() {
     double wall = System.nanoTime() - wall0;
+    seconds = wall / 1e9;
     double[] by = new double[3];
     double threads = 0;
     for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
@@ -52,6 +60,11 @@ final class CpuSplit {
     }
     double jvm = Math.max(0, processCpu() - process0 - threads);
     return new Cores(by[0] / wall, by[1] / wall, by[2] / wall, jvm / wall);
+  }
+
+  /** Wall seconds from start to {@link #stop()}; cores times this are CPU seconds. */
+  double seconds() {
+    return seconds;
   }
 
   /** 0 Heed, 1 broker (and anything else), 2 the benchmark's clients. */

@@ -146,12 +146,11 @@ final class Report {
         "JVM (JIT, GC)", "heed us/reading", "all us/reading");
     for (Result r : medians) {
       CpuSplit.Cores c = r.cpu();
-      double all = c.heed() + c.broker() + c.bench() + c.jvm();
       cpu.row(r.design(), Table.num(r.series(), 0), Table.num(r.block(), 0), rate(r.rate()),
           Table.num(c.heed(), 2),
           Table.num(c.broker(), 2), Table.num(c.bench(), 2), Table.num(c.jvm(), 2),
           Table.num(1e6 * c.heed() / r.readingsPerSecond(), 1),
-          Table.num(1e6 * all / r.readingsPerSecond(), 1));
+          Table.num(1e6 * c.total() / r.readingsPerSecond(), 1));
     }
     Table ratios = new Table("series", "readings/record", "per-record windows/s", "its p99 ms",
         "heed windows/s", "heed p99 ms", "ratio");

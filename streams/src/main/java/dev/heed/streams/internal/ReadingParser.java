@@ -59,14 +59,7 @@ final class ReadingParser {
    *     array, or a record of one object that is rejected)
    */
   List<Item> parseRecord(byte[] key, byte[] value, long nowMs) throws Rejection {
-    if (value == null || value.length == 0 || value.length > maxBytes) {
-      return List.of(new Item(parse(key, value, nowMs), null, -1, null)); // throws the reason
-    }
-    int first = 0;
-    while (first < value.length && Character.isWhitespace(value[first])) {
-      first++;
-    }
-    if (first == value.length || value[first] != '[') {
+    if (!isArray(value) || value.length > maxBytes) {
       return List.of(new Item(parse(key, value, nowMs), null, -1, null));
     }
     List<Item> items = new ArrayList<>();
@@ -87,6 +80,22 @@ final class ReadingParser {
     return items;
   }
 
+  private static Rejection malformed(IOException e, byte[] value) {
+    return e instanceof JsonParseException p
+        ? new Rejection(Reason.MALFORMED_JSON,
+            "malformed JSON: " + p.getOriginalMessage() + " in " + preview(value))
+        : new Rejection(Reason.MALFORMED_JSON, "unreadable JSON: " + e.getMessage());
+  }
+
+  /** Whether the value's first non-blank byte opens a JSON array. */
+  private static boolean isArray(byte[] value) {
+    int first = 0;
+    while (value != null && first < value.length && Character.isWhitespace(value[first])) {
+      first++;
+    }
+    return value != null && first < value.length && value[first] == '[';
+  }
+
   /** The byte ranges of the elements of a JSON array. */
   private static List<int[]> elements(byte[] value) throws Rejection {
     List<int[]> ranges = new ArrayList<>();
@@ -103,11 +112,8 @@ final class ReadingParser {
       if (p.nextToken() != null) {
         throw new Rejection(Reason.MALFORMED_JSON, "trailing content after the JSON array");
       }
-    } catch (JsonParseException e) {
-      throw new Rejection(Reason.MALFORMED_JSON,
-          "malformed JSON: " + e.getOriginalMessage() + " in " + preview(value));
     } catch (IOException e) {
-      throw new Rejection(Reason.MALFORMED_JSON, "unreadable JSON: " + e.getMessage());
+      throw malformed(e, value);
     }
     return ranges;
   }
@@ -158,11 +164,8 @@ final class ReadingParser {
       if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
         throw new Rejection(Reason.MALFORMED_JSON, "trailing content after the JSON object");
       }
-    } catch (JsonParseException e) {
-      throw new Rejection(Reason.MALFORMED_JSON,
-          "malformed JSON: " + e.getOriginalMessage() + " in " + preview(value));
     } catch (IOException e) {
-      throw new Rejection(Reason.MALFORMED_JSON, "unreadable JSON: " + e.getMessage());
+      throw malformed(e, value);
     }
     if (series == null) {
       series = key == null || key.length == 0 ? null : new String(key, StandardCharsets.UTF_8);
