@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
       if (audio != null) {
         audio.stop();
       }
-      awaitCaughtUp(counters, replay.sent(), Duration.ofSeconds(15));
+      awaitCaughtUp(counters, replay.sent(), Duration.ofSeconds(30), app, out);
       app.streams().close(Duration.ofSeconds(30));
       watch.stop(Duration.ofSeconds(3));
       web.ifPresent(Dashboard::close);
@@ -147,15 +147,34 @@ final class DemoCommand implements Callable<Integer> {
     return Optional.of(d);
   }
 
-  /** Waits until every sent record was processed and every window predicted, or the timeout. */
-  private static void awaitCaughtUp(RouteCounters c, long sent, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while ((c.recordsIn() < sent || c.predictions() + c.deadLettersByReason()
-            .getOrDefault("model_error", 0L) < c.windows())
-        && System.nanoTime() < deadline) {
+  /**
+   * Waits until every sent record was processed and every window predicted. It waits for as long
+   * as the counts move, and stops, saying what is missing, when nothing moved for {@code stall}.
+   */
+  private static void awaitCaughtUp(RouteCounters c, long sent, Duration stall, HeedApp app,
+      PrintStream out) throws InterruptedException {
+    long progress = -1;
+    long movedAt = System.nanoTime();
+    while (c.recordsIn() < sent || predicted(c) < c.windows()) {
+      long now = System.nanoTime();
+      long p = c.recordsIn() + predicted(c);
+      if (p != progress) {
+        progress = p;
+        movedAt = now;
+      } else if (now - movedAt > stall.toNanos()) {
+        out.printf("heed demo: stopped waiting after %d s without progress: %d of %d sent records"
+                + " processed, %d of %d windows predicted (Kafka Streams %s)%n",
+            stall.toSeconds(), c.recordsIn(), sent, predicted(c), c.windows(),
+            app.streams().state());
+        return;
+      }
       Thread.sleep(50);
     }
+  }
+
+  /** Windows that reached an end: a prediction or a model-error dead letter. */
+  private static long predicted(RouteCounters c) {
+    return c.predictions() + c.deadLettersByReason().getOrDefault("model_error", 0L);
   }
 
   static String summary(RouteCounters c, long sent, long seen, double secs) {

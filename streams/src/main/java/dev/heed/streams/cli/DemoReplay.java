@@ -30,6 +30,8 @@ final class DemoReplay {
   private final double rate;
   private final PrintStream out;
   private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private volatile String firstFailure;
   private volatile boolean running = true;
   private Thread thread;
 
@@ -92,19 +94,26 @@ final class DemoReplay {
             long ts = t.ts().get(row) + pass * span;
             pace(t0, i++);
             producer.send(new ProducerRecord<>(topic, DemoCommand.utf8(SAMPLES[s]),
-                CsvReadings.json(SAMPLES[s], ts, t.names(), t.values().get(row))));
-            sent.incrementAndGet();
+                CsvReadings.json(SAMPLES[s], ts, t.names(), t.values().get(row))), this::acked);
           }
           if (pass == 0 && row > 0 && row % 100 == 0 && row / 100 <= bad.size()) {
             byte[] b = bad.get(row / 100 - 1);
-            producer.send(new ProducerRecord<>(topic, null, b));
-            sent.incrementAndGet();
+            producer.send(new ProducerRecord<>(topic, null, b), this::acked);
           }
         }
       }
       producer.flush();
     } catch (RuntimeException e) {
       out.println("heed demo: replay stopped: " + e.getMessage());
+    }
+  }
+
+  /** Counts a record the broker acknowledged, or one it did not take (with the first reason). */
+  private void acked(org.apache.kafka.clients.producer.RecordMetadata md, Exception e) {
+    if (e == null) {
+      sent.incrementAndGet();
+    } else if (failed.getAndIncrement() == 0) {
+      firstFailure = e.toString();
     }
   }
 
@@ -123,14 +132,24 @@ final class DemoReplay {
     }
   }
 
+  /** Records the broker acknowledged. */
   long sent() {
     return sent.get();
   }
 
+  /** Stops the replay and waits for the broker to acknowledge or refuse what is in flight. */
   void stop() throws InterruptedException {
     running = false;
     if (thread != null) {
-      thread.join(10_000);
+      thread.join(60_000);
+      if (thread.isAlive()) {
+        out.println("heed demo: the replay's producer is still sending after 60 s; the summary "
+            + "counts what the broker acknowledged so far");
+      }
+    }
+    if (failed.get() > 0) {
+      out.printf("heed demo: the broker did not take %d replayed records (first: %s)%n",
+          failed.get(), firstFailure);
     }
   }
 }

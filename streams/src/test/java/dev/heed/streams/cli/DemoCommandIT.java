@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** {@code heed demo --for}: the README's first command, run in-process on the embedded broker. */
@@ -15,8 +16,11 @@ class DemoCommandIT {
   @Test
   void shouldShowPredictionsWithAttentionAndEndWithTheSummaryLine() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
     PrintStream old = System.out;
+    PrintStream oldErr = System.err;
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBuf, true, StandardCharsets.UTF_8));
     int code;
     try {
       code = HeedCli.execute("demo", "--for", "25s", "--rate", "400", "--set",
@@ -24,9 +28,17 @@ class DemoCommandIT {
           "speech.model.dir=../models/shipped/speech-digits");
     } finally {
       System.setOut(old);
+      System.setErr(oldErr);
     }
     String out = buf.toString(StandardCharsets.UTF_8);
+    String err = errBuf.toString(StandardCharsets.UTF_8);
     old.println(out);
+    oldErr.println(err);
+    // what a failure shows: the demo's own lines (not the predictions) and its warnings
+    String story = out.lines().filter(l -> l.startsWith("heed") || l.startsWith("summary")
+        || l.startsWith("dead letter")).collect(Collectors.joining("\n")) + "\n"
+        + err.lines().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("Exception"))
+            .limit(40).collect(Collectors.joining("\n"));
     assertThat(code).isZero();
     assertThat(out).contains("embedded Kafka broker at 127.0.0.1:");
     assertThat(out).containsPattern("dashboard at http://127\\.0\\.0\\.1:\\d+/");
@@ -45,7 +57,7 @@ class DemoCommandIT {
     long windows = Long.parseLong(m.group(3));
     long predictions = Long.parseLong(m.group(4));
     long readBack = Long.parseLong(m.group(5));
-    assertThat(in).isEqualTo(sent);
+    assertThat(in).as("records in vs sent; the demo said:%n%s", story).isEqualTo(sent);
     assertThat(predictions).isEqualTo(windows).isGreaterThan(50);
     assertThat(readBack).isEqualTo(predictions);
     assertThat(Long.parseLong(m.group(6))).isEqualTo(4);
