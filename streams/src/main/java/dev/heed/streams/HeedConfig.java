@@ -120,14 +120,6 @@ public final class HeedConfig {
     return n;
   }
 
-  public boolean getBoolean(String key) {
-    String v = getString(key).trim();
-    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-      throw new ConfigException(key + " must be true or false: '" + v + "'");
-    }
-    return Boolean.parseBoolean(v);
-  }
-
   /** A number in {@code [min, max]}. */
   public double getDouble(String key, double min, double max) {
     String v = getString(key);
@@ -182,7 +174,6 @@ public final class HeedConfig {
     getPositiveInt(HeedKeys.INPUT_MAX_BYTES);
     get(HeedKeys.WINDOW_STEPS).ifPresent(v -> getPositiveInt(HeedKeys.WINDOW_STEPS));
     getDuration(HeedKeys.BATCH_MAX_WAIT);
-    getBoolean(HeedKeys.MODEL_WORKER);
     getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
     getDuration(HeedKeys.WINDOW_GRACE);
     getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE);

@@ -30,7 +30,6 @@ public final class HeedKeys {
   public static final String SENSORS_VARIABLES = "sensors.variables";
   public static final String BATCH_MAX_SIZE = "batch.max.size";
   public static final String BATCH_MAX_WAIT = "batch.max.wait";
-  public static final String MODEL_WORKER = "model.worker";
   public static final String MODEL_DIR = "model.dir";
   public static final String MODEL_WATCH_INTERVAL = "model.watch.interval";
   public static final String DEVICE = "device";
@@ -81,7 +80,6 @@ public final class HeedKeys {
     d.put(SENSORS_VARIABLES, "");
     d.put(BATCH_MAX_SIZE, "256");
     d.put(BATCH_MAX_WAIT, "20ms");
-    d.put(MODEL_WORKER, "true");
     d.put(MODEL_DIR, "");
     d.put(MODEL_WATCH_INTERVAL, "10s");
     d.put(DEVICE, "cpu");

@@ -31,8 +31,7 @@ public final class SensorTopology {
     SensorSettings s = settings(config, models.current().descriptor());
     Batching batching = new Batching(models, s.method(),
         config.getPositiveInt(HeedKeys.BATCH_MAX_SIZE),
-        config.getDuration(HeedKeys.BATCH_MAX_WAIT).toMillis(),
-        config.getBoolean(HeedKeys.MODEL_WORKER), counters);
+        config.getDuration(HeedKeys.BATCH_MAX_WAIT).toMillis(), counters);
     Topology t = new Topology();
     t.addSource(SensorSettings.SOURCE, Serdes.ByteArray().deserializer(),
         Serdes.ByteArray().deserializer(), s.sensorsTopic());

@@ -22,15 +22,6 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   TopologyHarness(HeedConfig config, Path stateDir, ModelSource models) {
-    this(config, stateDir, models, false);
-  }
-
-  /**
-   * @param worker whether the model runs on its worker thread; off by default here, so that each
-   *     record's predictions are out when {@code pipeInput} returns
-   */
-  TopologyHarness(HeedConfig config, Path stateDir, ModelSource models, boolean worker) {
-    config = config.with(HeedKeys.MODEL_WORKER, Boolean.toString(worker));
     Properties props = new Properties();
     props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
     props.put("state.dir", stateDir.toString());

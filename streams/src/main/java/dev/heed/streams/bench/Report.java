@@ -27,8 +27,8 @@ final class Report {
             + "  broker %s (%s), %d partitions; processing.guarantee=%s, commit.interval.ms=%s%n"
             + "  model %s: window %d, stride %s, horizon %d, d_model %d, %d layers, %d heads, "
             + "ff %d, patch %d/%d; %,d matmul FLOPs per window%n"
-            + "  heed: batch.max.size=%s, batch.max.wait=%s, model.worker=%s; per-record "
-            + "baseline: batch.max.size=1, model.worker=false (the model on the stream thread)%n"
+            + "  heed: batch.max.size=%s, batch.max.wait=%s; per-record baseline: "
+            + "batch.max.size=1%n"
             + "  delay = reading sent -> its window's prediction seen by a read_committed "
             + "consumer (includes the commit interval)%n%n",
         Runtime.getRuntime().availableProcessors(), loadAverage(),
@@ -37,8 +37,7 @@ final class Report {
         c.getString(HeedKeys.WINDOW_STRIDE), d.horizon(), d.architecture().dModel(),
         d.architecture().layers(), d.architecture().heads(), d.architecture().ffDim(),
         d.architecture().patchLen(), d.architecture().patchStride(), flops,
-        c.getString(HeedKeys.BATCH_MAX_SIZE), c.getString(HeedKeys.BATCH_MAX_WAIT),
-        c.getString(HeedKeys.MODEL_WORKER));
+        c.getString(HeedKeys.BATCH_MAX_SIZE), c.getString(HeedKeys.BATCH_MAX_WAIT));
   }
 
   static String loadAverage() {

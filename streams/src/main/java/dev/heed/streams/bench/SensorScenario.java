@@ -68,9 +68,6 @@ final class SensorScenario {
       Duration fillLimit, Duration warmup, Duration measure) throws InterruptedException {
     Path stateDir = workDir.resolve(id);
     HeedConfig c = base.with("application.id", id)
-        // the per-record baseline: one call per window, on the stream thread
-        .with(HeedKeys.MODEL_WORKER, design.equals(SensorBench.PER_RECORD) ? "false"
-            : base.getString(HeedKeys.MODEL_WORKER))
         .with("state.dir", stateDir.toString())
         .with(HeedKeys.TOPIC_SENSORS, id + ".sensors")
         .with(HeedKeys.TOPIC_PREDICTIONS, id + ".predictions")

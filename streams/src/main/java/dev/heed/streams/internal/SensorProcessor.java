@@ -154,7 +154,6 @@ public final class SensorProcessor
   }
 
   private void drain() {
-    batcher.collect();
     Prediction p;
     while ((p = outbox.poll()) != null) {
       long madeMs = ctx.currentSystemTimeMs();

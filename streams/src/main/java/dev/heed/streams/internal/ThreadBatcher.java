@@ -1,25 +1,35 @@
 package dev.heed.streams.internal;
 
 import dev.heed.models.AttentionMethod;
+import dev.heed.models.Forecast;
+import dev.heed.models.ForecastModel;
+import dev.heed.models.Forecaster;
+import dev.heed.models.HeedModelException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects full windows from all the tasks of one stream thread and runs them through the model
  * in micro-batches: when {@code maxSize} windows wait, or when the oldest has waited {@code
- * maxWait}. The calls run on a {@link ModelWorker} beside the stream thread, or, with {@code
- * model.worker=false}, on the stream thread itself. Results go back to the owning task's
- * processor, which forwards them in its own context. One instance per stream thread; its methods
- * are called from that thread only.
+ * maxWait}. Results go back to the owning task's processor, which forwards them in its own context.
+ * One instance, and so one {@link Forecaster}, per stream thread; used only from that thread.
  */
 final class ThreadBatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(ThreadBatcher.class);
+
+  private final ModelSource models;
+  private final AttentionMethod method;
   private final int maxSize;
   private final long maxWaitMs;
-  private final Predictor predictor;
-  private final ModelWorker worker;
+  private final RouteCounters counters;
   private final List<Request> queue = new ArrayList<>();
+  private ForecastModel model;
+  private Forecaster forecaster;
 
   record Request(Owner owner, WindowSnapshot window, long queuedMs) {}
 
@@ -28,70 +38,100 @@ final class ThreadBatcher {
     void deliver(Prediction p);
   }
 
-  ThreadBatcher(ModelSource models, AttentionMethod method, int maxSize, long maxWaitMs,
-      boolean onWorker, RouteCounters counters) {
+  ThreadBatcher(
+      ModelSource models, AttentionMethod method, int maxSize, long maxWaitMs,
+      RouteCounters counters) {
+    this.models = models;
+    this.method = method;
     this.maxSize = maxSize;
     this.maxWaitMs = maxWaitMs;
-    this.predictor = new Predictor(models, method, counters);
-    this.worker = onWorker
-        ? new ModelWorker(predictor, maxSize, maxWaitMs, Thread.currentThread().getName() + "-model")
-        : null;
+    this.counters = counters;
   }
 
   /**
    * @param nowMs the stream thread's wall-clock time ({@code ProcessorContext.currentSystemTimeMs})
    */
   void submit(Owner owner, WindowSnapshot w, long nowMs) {
-    Request r = new Request(owner, w, nowMs);
-    if (worker != null) {
-      worker.submit(r);
-      return;
-    }
-    queue.add(r);
+    queue.add(new Request(owner, w, nowMs));
     if (queue.size() >= maxSize) {
       flush();
     }
   }
 
-  /** Runs the waiting windows if the oldest is due (on the stream thread). */
   void flushIfDue(long nowMs) {
-    if (worker == null && !queue.isEmpty() && nowMs - queue.get(0).queuedMs() >= maxWaitMs) {
+    if (!queue.isEmpty() && nowMs - queue.get(0).queuedMs() >= maxWaitMs) {
       flush();
-    }
-  }
-
-  /** Hands the worker's finished predictions to their owners. */
-  void collect() {
-    if (worker != null) {
-      worker.collect();
     }
   }
 
   /** Drops the requests of an owner whose task is closing; its pending store keeps them. */
   void cancel(Owner owner) {
-    if (worker != null) {
-      worker.cancel(owner);
-    }
     queue.removeIf(r -> r.owner() == owner);
   }
 
+  int queued() {
+    return queue.size();
+  }
 
   void flush() {
     while (!queue.isEmpty()) {
       int n = Math.min(maxSize, queue.size());
       List<Request> batch = new ArrayList<>(queue.subList(0, n));
       queue.subList(0, n).clear();
-      for (Predictor.Delivery d : predictor.predict(batch)) {
-        d.owner().deliver(d.prediction());
+      run(batch);
+    }
+  }
+
+  private void run(List<Request> batch) {
+    Forecaster f = forecaster();
+    List<float[][]> windows = new ArrayList<>(batch.size());
+    for (Request r : batch) {
+      windows.add(r.window().values());
+    }
+    long t0 = System.nanoTime();
+    try {
+      List<Forecast> out = f.forecast(windows, method);
+      double ms = (System.nanoTime() - t0) / 1e6;
+      counters.batch(batch.size(), ms);
+      Iterator<Forecast> it = out.iterator();
+      for (Request r : batch) {
+        r.owner().deliver(new Prediction(r.window(), it.next(), model.descriptor(), ms,
+            batch.size(), null));
+      }
+    } catch (HeedModelException e) {
+      if (batch.size() == 1) {
+        LOG.warn("model rejected window of series {}: {}", batch.get(0).window().series(),
+            e.getMessage());
+        Request r = batch.get(0);
+        r.owner().deliver(new Prediction(r.window(), null, model.descriptor(), 0, 1,
+            e.getMessage()));
+      } else {
+        for (Request r : batch) {
+          run(List.of(r));
+        }
       }
     }
   }
 
+  private Forecaster forecaster() {
+    ForecastModel current = models.current();
+    if (current != model) {
+      if (forecaster != null) {
+        forecaster.close();
+      }
+      model = current;
+      forecaster = current.newForecaster();
+      LOG.info("stream thread {} now serves model {} version {}", Thread.currentThread().getName(),
+          current.descriptor().name(), current.descriptor().version());
+    }
+    return forecaster;
+  }
+
   void close() {
-    if (worker != null) {
-      worker.close();
-    } else {
-      predictor.close();
+    if (forecaster != null) {
+      forecaster.close();
+      forecaster = null;
+      model = null;
     }
   }
 }

@@ -22,7 +22,7 @@ public record HttpSettings(
     boolean enabled, String host, int port, Optional<String> token, int seriesMax) {
 
   public static HttpSettings of(HeedConfig config) {
-    boolean enabled = config.getBoolean(HeedKeys.HTTP_ENABLED);
+    boolean enabled = bool(config, HeedKeys.HTTP_ENABLED);
     String host = config.getString(HeedKeys.HTTP_HOST);
     int port = config.getInt(HeedKeys.HTTP_PORT);
     if (port < 0 || port > 65535) {
@@ -30,7 +30,7 @@ public record HttpSettings(
           + port);
     }
     Optional<String> token = config.get(HeedKeys.HTTP_AUTH_TOKEN);
-    boolean open = config.getBoolean(HeedKeys.HTTP_AUTH_OPEN);
+    boolean open = bool(config, HeedKeys.HTTP_AUTH_OPEN);
     if (enabled && token.isEmpty() && !open && !loopback(host)) {
       throw new ConfigException("http.host=" + host + " serves the dashboard and metrics beyond "
           + "this machine without authentication; set http.auth.token=SECRET "
@@ -38,6 +38,14 @@ public record HttpSettings(
     }
     return new HttpSettings(enabled, host, port, token,
         config.getPositiveInt(HeedKeys.HTTP_SERIES_MAX));
+  }
+
+  private static boolean bool(HeedConfig config, String key) {
+    String v = config.getString(key).trim();
+    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+      throw new ConfigException(key + " must be true or false: '" + v + "'");
+    }
+    return Boolean.parseBoolean(v);
   }
 
   private static boolean loopback(String host) {

@@ -65,7 +65,7 @@ class SensorFuzzTest {
 
   @BeforeContainer
   static void start() throws IOException {
-    HeedConfig config = HeedConfig.of(Map.of("model.worker", "false"));
+    HeedConfig config = HeedConfig.of(Map.of());
     stateDir = Files.createTempDirectory("heed-fuzz-");
     Properties props = new Properties();
     props.putAll(config.kafkaProperties());
