@@ -29,6 +29,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class AudioProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final int MAX_GAPS = 100;
   private static final int TAIL_FRAMES = 5;
+  /** Decoded stream states kept per task (an open utterance's frames: ~16 KB per second). */
+  static final int STREAM_CACHE_SIZE = 1_024;
 
   private final AudioSettings settings;
   private final SpeechModel model;
@@ -36,6 +38,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
   private final FeatureConfig features;
   private final VadConfig vadConfig;
   private final TranscriptWriter writer;
+  private final StateCache<AudioState> cache = new StateCache<>(STREAM_CACHE_SIZE);
   private ProcessorContext<byte[], byte[]> ctx;
   private KeyValueStore<String, byte[]> store;
   private Transcriber transcriber;
@@ -54,6 +57,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.ctx = context;
+    cache.clear();
     this.store = context.getStateStore(AudioSettings.STORE);
     this.transcriber = model.newTranscriber();
   }
@@ -68,20 +72,34 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
           "audio chunk without a key; the record key is the stream id, such as mic-1");
       return;
     }
-    byte[] stored = store.get(stream);
-    AudioState st = stored == null ? new AudioState() : AudioState.fromBytes(stored);
+    try {
+      process(record, stream, arrival);
+    } catch (RuntimeException e) {
+      cache.remove(stream); // the store has the state as it was before this chunk
+      throw e;
+    }
+  }
+
+  private void process(Record<byte[], byte[]> record, String stream, long arrival) {
+    AudioState st = cache.get(stream);
+    boolean known = st != null;
+    if (st == null) {
+      byte[] stored = store.get(stream);
+      known = stored != null;
+      st = stored == null ? new AudioState() : AudioState.fromBytes(stored);
+    }
     AudioChunk chunk;
     try {
       chunk = AudioChunk.parse(record.headers(), record.value(), settings.maxChunkBytes());
     } catch (Rejection e) {
       deadLetter(record, e.reason(), e.getMessage());
       long seq = AudioChunk.seqOf(record.headers());
-      if (stored == null || seq >= 0 && seq < st.nextSeq) {
+      if (!known || seq >= 0 && seq < st.nextSeq) {
         return; // no state for a stream without an accepted chunk: hostile keys cost nothing
       }
       st.nextSeq = seq >= 0 ? seq + 1 : st.nextSeq;
       gap(st, 1);
-      store.put(stream, st.toBytes());
+      save(stream, st);
       return;
     }
     if (chunk.seq() >= 0 && st.nextSeq >= 0) {
@@ -103,9 +121,15 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
         emit(stream, st, st.bufEnd(), true, arrival);
       }
       store.delete(stream);
+      cache.remove(stream);
     } else {
-      store.put(stream, st.toBytes());
+      save(stream, st);
     }
+  }
+
+  private void save(String stream, AudioState st) {
+    store.put(stream, st.toBytes());
+    cache.put(stream, st);
   }
 
   /**
@@ -207,6 +231,11 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
             m == null ? -1 : m.offset())),
         AudioSettings.DLQ_SINK);
     counters.deadLetter(reason.wireName());
+  }
+
+  @Override
+  public void close() {
+    cache.clear();
   }
 
   private static byte[] record(String stream) {

@@ -1,11 +1,7 @@
 package dev.heed.streams.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,99 +62,111 @@ final class AudioState {
     rmsStart += r;
   }
 
+  /**
+   * The state as stored: big-endian, the layout {@code DataOutputStream} wrote in earlier versions
+   * (so stores and changelogs written by them still read), in one exact-size array.
+   */
   byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + buf.size() * 170);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      out.writeLong(nextSeq);
-      writeBytes(out, extractor);
-      writeBytes(out, vad);
-      writeBytes(out, resampler);
-      out.writeInt(resampleFrom);
-      out.writeInt(utterances);
-      out.writeBoolean(open);
-      out.writeLong(uttStart);
-      out.writeLong(lastPartial);
-      out.writeLong(bufStart);
-      out.writeInt(buf.size());
-      out.writeInt(buf.isEmpty() ? 0 : buf.get(0).length);
-      for (float[] f : buf) {
-        writeFloats(out, f);
-      }
-      out.writeLong(rmsStart);
-      out.writeInt(rms.length);
-      writeFloats(out, rms);
-      out.writeInt(carry.length);
-      writeFloats(out, carry);
-      out.writeInt(gaps.size());
-      for (long[] g : gaps) {
-        out.writeLong(g[0]);
-        out.writeLong(g[1]);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int mels = buf.isEmpty() ? 0 : buf.get(0).length;
+    int size = 1 + 8 + len(extractor) + len(vad) + len(resampler) + 4 + 4 + 1 + 8 + 8 + 8 + 4 + 4
+        + 4 * buf.size() * mels + 8 + 4 + 4 * rms.length + 4 + 4 * carry.length + 4
+        + 16 * gaps.size();
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(VERSION);
+    out.putLong(nextSeq);
+    putBytes(out, extractor);
+    putBytes(out, vad);
+    putBytes(out, resampler);
+    out.putInt(resampleFrom);
+    out.putInt(utterances);
+    out.put((byte) (open ? 1 : 0));
+    out.putLong(uttStart);
+    out.putLong(lastPartial);
+    out.putLong(bufStart);
+    out.putInt(buf.size());
+    out.putInt(mels);
+    for (float[] f : buf) {
+      putFloats(out, f);
     }
-    return bytes.toByteArray();
+    out.putLong(rmsStart);
+    out.putInt(rms.length);
+    putFloats(out, rms);
+    out.putInt(carry.length);
+    putFloats(out, carry);
+    out.putInt(gaps.size());
+    for (long[] g : gaps) {
+      out.putLong(g[0]);
+      out.putLong(g[1]);
+    }
+    return out.array();
   }
 
   static AudioState fromBytes(byte[] b) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
-      byte version = in.readByte();
+    try {
+      ByteBuffer in = ByteBuffer.wrap(b);
+      byte version = in.get();
       if (version != VERSION) {
         throw new IllegalStateException("unknown audio state version " + version);
       }
       AudioState s = new AudioState();
-      s.nextSeq = in.readLong();
-      s.extractor = readBytes(in);
-      s.vad = readBytes(in);
-      s.resampler = readBytes(in);
-      s.resampleFrom = in.readInt();
-      s.utterances = in.readInt();
-      s.open = in.readBoolean();
-      s.uttStart = in.readLong();
-      s.lastPartial = in.readLong();
-      s.bufStart = in.readLong();
-      int frames = in.readInt();
-      int mels = in.readInt();
+      s.nextSeq = in.getLong();
+      s.extractor = getBytes(in);
+      s.vad = getBytes(in);
+      s.resampler = getBytes(in);
+      s.resampleFrom = in.getInt();
+      s.utterances = in.getInt();
+      s.open = in.get() != 0;
+      s.uttStart = in.getLong();
+      s.lastPartial = in.getLong();
+      s.bufStart = in.getLong();
+      int frames = in.getInt();
+      int mels = in.getInt();
       for (int i = 0; i < frames; i++) {
-        s.buf.add(readFloats(in, mels));
+        s.buf.add(getFloats(in, mels));
       }
-      s.rmsStart = in.readLong();
-      s.rms = readFloats(in, in.readInt());
-      s.carry = readFloats(in, in.readInt());
-      int gaps = in.readInt();
+      s.rmsStart = in.getLong();
+      s.rms = getFloats(in, in.getInt());
+      s.carry = getFloats(in, in.getInt());
+      int gaps = in.getInt();
       for (int i = 0; i < gaps; i++) {
-        s.gaps.add(new long[] {in.readLong(), in.readLong()});
+        s.gaps.add(new long[] {in.getLong(), in.getLong()});
       }
       return s;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (BufferUnderflowException | NegativeArraySizeException e) {
+      throw new IllegalStateException("audio state of " + b.length + " bytes is truncated", e);
     }
   }
 
-  private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
-    out.writeInt(b == null ? -1 : b.length);
+  private static int len(byte[] b) {
+    return 4 + (b == null ? 0 : b.length);
+  }
+
+  private static void putBytes(ByteBuffer out, byte[] b) {
+    out.putInt(b == null ? -1 : b.length);
     if (b != null) {
-      out.write(b);
+      out.put(b);
     }
   }
 
-  private static byte[] readBytes(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    return n < 0 ? null : in.readNBytes(n);
-  }
-
-  private static void writeFloats(DataOutputStream out, float[] f) throws IOException {
-    for (float v : f) {
-      out.writeFloat(v);
+  private static byte[] getBytes(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0) {
+      return null;
     }
+    byte[] b = new byte[n];
+    in.get(b);
+    return b;
   }
 
-  private static float[] readFloats(DataInputStream in, int n) throws IOException {
+  private static void putFloats(ByteBuffer out, float[] f) {
+    out.asFloatBuffer().put(f);
+    out.position(out.position() + 4 * f.length);
+  }
+
+  private static float[] getFloats(ByteBuffer in, int n) {
     float[] f = new float[n];
-    for (int i = 0; i < n; i++) {
-      f[i] = in.readFloat();
-    }
+    in.asFloatBuffer().get(f);
+    in.position(in.position() + 4 * n);
     return f;
   }
 }

@@ -44,7 +44,7 @@ public final class SensorProcessor
   private final AnomalyDetector detector;
   private final AnomalyWriter anomalyWriter;
   private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
-  private final SeriesCache cache = new SeriesCache(SERIES_CACHE_SIZE);
+  private final StateCache<SeriesState> cache = new StateCache<>(SERIES_CACHE_SIZE);
   /** The series states the record being processed changed, stored once at its end. */
   private final Map<String, SeriesState> changed = new LinkedHashMap<>();
   private ProcessorContext<byte[], byte[]> ctx;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SeriesCacheTest {
+class StateCacheTest {
   private static SeriesState state() {
     return new SeriesState(new String[] {"value"}, 4);
   }
 
   @Test
   void shouldDropTheLeastRecentlyUsedSeriesBeyondItsCapacity() {
-    SeriesCache cache = new SeriesCache(2);
+    StateCache<SeriesState> cache = new StateCache<>(2);
     SeriesState a = state();
     cache.put("a", a);
     cache.put("b", state());
@@ -24,7 +24,7 @@ class SeriesCacheTest {
 
   @Test
   void shouldForgetEverythingWhenCleared() {
-    SeriesCache cache = new SeriesCache(2);
+    StateCache<SeriesState> cache = new StateCache<>(2);
     cache.put("a", state());
     cache.clear();
     assertThat(cache.get("a")).isNull();
