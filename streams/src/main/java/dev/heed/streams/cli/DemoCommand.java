@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       awaitCaughtUp(counters, replay.sent(), Duration.ofSeconds(30), app, out);
       app.streams().close(Duration.ofSeconds(30));
-      watch.stop(Duration.ofSeconds(3));
+      watch.stop(counters.predictions(), Duration.ofSeconds(3));
       web.ifPresent(Dashboard::close);
       app.close();
       models.close();

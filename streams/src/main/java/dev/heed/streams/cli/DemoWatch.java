@@ -20,6 +20,8 @@ final class DemoWatch {
   private final AtomicLong predictions = new AtomicLong();
   private volatile boolean running = true;
   private volatile long stopAtNanos = Long.MAX_VALUE;
+  private volatile long graceNanos;
+  private volatile long expected = Long.MAX_VALUE;
   private Thread thread;
 
   DemoWatch(HeedConfig config, LiveView view) {
@@ -46,7 +48,16 @@ final class DemoWatch {
       consumer.subscribe(List.of(predictionsTopic, anomaliesTopic, transcriptsTopic,
           config.getString(HeedKeys.TOPIC_DLQ)));
       while (running && System.nanoTime() < stopAtNanos) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+        var records = consumer.poll(Duration.ofMillis(100));
+        if (stopAtNanos != Long.MAX_VALUE) { // stopping: read what is still in flight
+          if (records.isEmpty() && predictions.get() >= expected) {
+            break;
+          }
+          if (!records.isEmpty()) {
+            stopAtNanos = System.nanoTime() + graceNanos;
+          }
+        }
+        for (ConsumerRecord<byte[], byte[]> r : records) {
           if (r.topic().equals(predictionsTopic)) {
             predictions.incrementAndGet();
             view.prediction(r.value(), System.currentTimeMillis());
@@ -75,11 +86,16 @@ final class DemoWatch {
     return predictions.get();
   }
 
-  /** Lets the watcher read what is still in flight for up to {@code grace}, then stops it. */
-  void stop(Duration grace) throws InterruptedException {
-    stopAtNanos = System.nanoTime() + grace.toNanos();
+  /**
+   * Lets the watcher read what is still in flight until it has seen {@code expectedPredictions}
+   * and a poll comes back empty, or until nothing came for {@code grace}; then stops it.
+   */
+  void stop(long expectedPredictions, Duration grace) throws InterruptedException {
+    graceNanos = grace.toNanos();
+    expected = expectedPredictions;
+    stopAtNanos = System.nanoTime() + graceNanos;
     if (thread != null) {
-      thread.join(grace.toMillis() + 5_000);
+      thread.join(60_000);
     }
     running = false;
   }
