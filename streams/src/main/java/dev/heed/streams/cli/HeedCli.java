@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     footer = "Speech: heed train speech --help, heed eval speech --help.",
     subcommands = {
       DemoCommand.class, RunCommand.class, SendCommand.class, TailCommand.class,
-      TrainCommand.class, EvalCommand.class, BenchCommand.class,
+      TrainCommand.class, ExportCommand.class, EvalCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeedCli {
