@@ -42,7 +42,7 @@ public class ForwardBenchmark {
   @Param({"1", "8", "32", "128"})
   int batch;
 
-  @Param({"shipped/sensor-default"})
+  @Param({"shipped/sensor-default", "shipped/sensor-default-onnx"})
   String model;
 
   private ForecastModel loaded;
