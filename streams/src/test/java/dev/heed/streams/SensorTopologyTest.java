@@ -233,4 +233,24 @@ class SensorTopologyTest {
         .isEqualTo(Fixtures.model().descriptor().horizon());
     assertThat(p.path("top_steps").get(0).path("values").has("vib")).isTrue();
   }
+
+  @Test
+  void shouldAlignVariablesByNameWhateverTheirOrderInTheJson() throws Exception {
+    start(Map.of());
+    for (int i = 0; i < STEPS; i++) {
+      // JSON objects are unordered: every other reading lists vib first
+      in.pipeInput("m".getBytes(), i % 2 == 0
+          ? reading("m", T0 + i * MINUTE, "temp", wave(i), "vib", i % 5)
+          : reading("m", T0 + i * MINUTE, "vib", i % 5, "temp", wave(i)));
+    }
+    assertThat(harness.dlq.readValuesToList()).isEmpty();
+    JsonNode p = predictions().get(0);
+    assertThat(p.path("variables").toString()).isEqualTo("[\"temp\",\"vib\"]");
+    JsonNode temp = p.path("window").path("values").path("temp");
+    JsonNode vib = p.path("window").path("values").path("vib");
+    for (int i = 0; i < STEPS; i++) {
+      assertThat(temp.get(i).asDouble()).isCloseTo(wave(i), within(1e-4));
+      assertThat(vib.get(i).asDouble()).isCloseTo(i % 5, within(1e-6));
+    }
+  }
 }

@@ -39,6 +39,9 @@ final class VariableCheck {
         missing.add(expected[i]);
       }
     }
+    if (missing.isEmpty()) {
+      return out; // the same variables in another order (the parser hands them sorted by name)
+    }
     throw new Rejection(Reason.MISSING_VARIABLE,
         "missing variable(s) " + missing + " for series '" + r.series() + "'; every reading "
             + "must carry all of " + Arrays.toString(expected));
