@@ -45,7 +45,6 @@ final class ExportCommand implements Callable<Integer> {
       throw new HeedStreamsException("heed export writes onnx; got '" + format + "'");
     }
     Path script = script();
-    Files.createDirectories(out);
     Path npz = Files.createTempFile("heed-export-", ".npz");
     try {
       int n = ModelExport.weightsToNpz(model, npz);
