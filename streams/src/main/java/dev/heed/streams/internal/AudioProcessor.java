@@ -73,14 +73,14 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
       return;
     }
     try {
-      process(record, stream, arrival);
+      handle(record, stream, arrival);
     } catch (RuntimeException e) {
       cache.remove(stream); // the store has the state as it was before this chunk
       throw e;
     }
   }
 
-  private void process(Record<byte[], byte[]> record, String stream, long arrival) {
+  private void handle(Record<byte[], byte[]> record, String stream, long arrival) {
     AudioState st = cache.get(stream);
     boolean known = st != null;
     if (st == null) {
