@@ -119,8 +119,11 @@ class DeadLetterRoutingTest {
     assertThat(counters.readingsIn()).isEqualTo(4);
     // the good readings were taken: sent again, both are refused as already seen
     in.pipeInput(new TestRecord<>(utf8("s"), utf8("[" + good0 + "," + good1 + "]"), original));
-    assertThat(dlq.readRecordsToList()).extracting(r -> header(r, "heed.dlq.reason"))
-        .containsExactly("late", "late");
+    List<TestRecord<byte[], byte[]>> late = dlq.readRecordsToList();
+    assertThat(late).extracting(r -> header(r, "heed.dlq.reason")).containsExactly("late", "late");
+    assertThat(late).extracting(r -> header(r, "heed.dlq.message")).satisfiesExactly(
+        m -> assertThat(m).startsWith("reading 0 of the record's array: reading at ts"),
+        m -> assertThat(m).startsWith("reading 1 of the record's array: reading at ts"));
   }
 
   @ParameterizedTest(name = "{0}")

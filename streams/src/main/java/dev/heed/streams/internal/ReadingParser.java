@@ -69,8 +69,8 @@ final class ReadingParser {
       try {
         items.add(new Item(parse(key, bytes, nowMs), null, index, bytes));
       } catch (Rejection e) {
-        items.add(new Item(null, new Rejection(e.reason(),
-            "reading " + index + " of the record's array: " + e.getMessage()), index, bytes));
+        items.add(new Item(null, new Rejection(e.reason(), inBlock(index, e.getMessage())), index,
+            bytes));
       }
     }
     if (items.isEmpty()) {
@@ -78,6 +78,11 @@ final class ReadingParser {
           "empty array: send one reading object, or an array of at least one");
     }
     return items;
+  }
+
+  /** A rejection message of element {@code index} of a block: says which element it was. */
+  static String inBlock(int index, String message) {
+    return index < 0 ? message : "reading " + index + " of the record's array: " + message;
   }
 
   private static Rejection malformed(IOException e, byte[] value) {

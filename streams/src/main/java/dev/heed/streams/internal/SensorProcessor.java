@@ -105,13 +105,14 @@ public final class SensorProcessor
       counters.readingIn();
       Record<byte[], byte[]> source =
           item.bytes() == null ? record : record.withValue(item.bytes());
+      if (item.rejection() != null) {
+        deadLetter(source, item.rejection().reason(), item.rejection().getMessage());
+        continue;
+      }
       try {
-        if (item.rejection() != null) {
-          throw item.rejection();
-        }
         accept(item.reading(), now);
       } catch (Rejection e) {
-        deadLetter(source, e.reason(), e.getMessage());
+        deadLetter(source, e.reason(), ReadingParser.inBlock(item.index(), e.getMessage()));
       }
     }
     // once per series and record, not per reading: a block's readings change one state 8 times

@@ -1,8 +1,10 @@
 package dev.heed.streams.fuzz;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -40,7 +42,7 @@ public final class HostileSensorRecords {
         Tuple.of(12, truncated()), Tuple.of(8, punctuation()), Tuple.of(8, hugeNumbers()),
         Tuple.of(6, deepNesting()), Tuple.of(3, enormousStrings()), Tuple.of(14, wrongTypes()),
         Tuple.of(10, binaryJunk()), Tuple.of(5, noSeries()), Tuple.of(5, badVariables()),
-        Tuple.of(5, late()), Tuple.of(1, oversize()), Tuple.of(1, Arbitraries.just(
+        Tuple.of(5, late()), Tuple.of(5, blocks()), Tuple.of(1, oversize()), Tuple.of(1, Arbitraries.just(
             new Hostile("empty", null, new byte[0], List.of(), Set.of("empty")))));
     return Combinators.combine(body, Arbitraries.integers().between(0, 3), Headers.hostile())
         .as((h, coin, headers) -> coin == 0 ? h.withHeaders(headers) : h);
@@ -171,6 +173,24 @@ public final class HostileSensorRecords {
     return Combinators.combine(Arbitraries.of(goodSeries),
             Arbitraries.longs().between(1, 86_400_000L))
         .as((s, back) -> hostile("late", s, reading(s, "" + (T0 - back), "1"), "late"));
+  }
+
+  /**
+   * A block (a JSON array of readings) whose every element is rejected alone: each element goes
+   * to the dead-letter topic on its own, or the whole block when it is over the size limit.
+   */
+  private Arbitrary<Hostile> blocks() {
+    Arbitrary<Hostile> element = Arbitraries.oneOf(wrongTypes(), hugeNumbers(), badVariables(),
+        late(), deepNesting());
+    return Combinators.combine(element.list().ofMinSize(1).ofMaxSize(6),
+            Arbitraries.of(",", ", ", " ,\n  "), Arbitraries.of("", " ", "\n"))
+        .as((elements, separator, pad) -> {
+          Set<String> reasons = new HashSet<>(Set.of("oversize"));
+          elements.forEach(e -> reasons.addAll(e.reasons()));
+          String json = elements.stream().map(e -> new String(e.value(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining(separator, pad + "[" + pad, pad + "]" + pad));
+          return new Hostile("block", utf8("k"), utf8(json), List.of(), reasons);
+        });
   }
 
   private Arbitrary<Hostile> oversize() {
