@@ -41,6 +41,34 @@ class MelFilterbankTest {
   }
 
   @Test
+  void shouldSumOverEveryBinAsADenseMatrixWould() {
+    // the speech features' filterbank (40 mels, 256-point FFT at 8 kHz), against the sum of
+    // weight(m, k) * power[k] over all 129 bins, in the same order: bit for bit
+    FeatureConfig c = FeatureConfig.speech8k();
+    MelFilterbank fb = MelFilterbank.of(c);
+    java.util.Random random = new java.util.Random(7);
+    float[] power = new float[c.fftSize() / 2 + 1];
+    for (int k = 0; k < power.length; k++) {
+      power[k] = random.nextFloat() * (random.nextBoolean() ? 1e6f : 1e-6f);
+    }
+    float[] mel = fb.apply(power);
+    assertThat(mel).hasSize(c.mels());
+    for (int m = 0; m < c.mels(); m++) {
+      double sum = 0;
+      for (int k = 0; k < power.length; k++) {
+        sum += fb.weight(m, k) * power[k];
+      }
+      assertThat(mel[m]).as("filter %d", m).isEqualTo((float) sum).isPositive();
+    }
+  }
+
+  @Test
+  void shouldBuildOneFilterbankPerConfiguration() {
+    FeatureConfig c = FeatureConfig.speech8k();
+    assertThat(MelFilterbank.of(c)).isSameAs(MelFilterbank.of(FeatureConfig.speech8k()));
+  }
+
+  @Test
   void shouldConvertHzToMelAndBack() {
     assertThat(MelFilterbank.hzToMel(700)).isCloseTo(2595 * Math.log10(2), within(1e-9));
     assertThat(MelFilterbank.melToHz(MelFilterbank.hzToMel(1234.5))).isCloseTo(1234.5,
