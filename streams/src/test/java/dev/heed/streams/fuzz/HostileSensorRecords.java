@@ -42,7 +42,8 @@ public final class HostileSensorRecords {
         Tuple.of(12, truncated()), Tuple.of(8, punctuation()), Tuple.of(8, hugeNumbers()),
         Tuple.of(6, deepNesting()), Tuple.of(3, enormousStrings()), Tuple.of(14, wrongTypes()),
         Tuple.of(10, binaryJunk()), Tuple.of(5, noSeries()), Tuple.of(5, badVariables()),
-        Tuple.of(5, late()), Tuple.of(5, blocks()), Tuple.of(1, oversize()), Tuple.of(1, Arbitraries.just(
+        Tuple.of(5, late()), Tuple.of(5, blocks()), Tuple.of(1, oversize()),
+        Tuple.of(1, Arbitraries.just(
             new Hostile("empty", null, new byte[0], List.of(), Set.of("empty")))));
     return Combinators.combine(body, Arbitraries.integers().between(0, 3), Headers.hostile())
         .as((h, coin, headers) -> coin == 0 ? h.withHeaders(headers) : h);
@@ -161,7 +162,11 @@ public final class HostileSensorRecords {
 
   /** A good series' reading with other variables than its first reading had. */
   private Arbitrary<Hostile> badVariables() {
-    return Combinators.combine(Arbitraries.of(goodSeries), Arbitraries.of(
+    return badVariables(Arbitraries.of(goodSeries));
+  }
+
+  private static Arbitrary<Hostile> badVariables(Arbitrary<String> series) {
+    return Combinators.combine(series, Arbitraries.of(
             "{\"value\":1,\"rpm\":2}", "{\"rpm\":2}", "{\"VALUE\":1}"))
         .as((s, values) -> hostile("wrong_variables", s,
             "{\"series\":\"" + s + "\",\"ts\":" + (T0 + 2) + ",\"values\":" + values + "}",
@@ -170,26 +175,38 @@ public final class HostileSensorRecords {
 
   /** A good series' reading from before its first reading. */
   private Arbitrary<Hostile> late() {
-    return Combinators.combine(Arbitraries.of(goodSeries),
-            Arbitraries.longs().between(1, 86_400_000L))
+    return late(Arbitraries.of(goodSeries));
+  }
+
+  private static Arbitrary<Hostile> late(Arbitrary<String> series) {
+    return Combinators.combine(series, Arbitraries.longs().between(1, 86_400_000L))
         .as((s, back) -> hostile("late", s, reading(s, "" + (T0 - back), "1"), "late"));
   }
 
   /**
    * A block (a JSON array of readings) whose every element is rejected alone: each element goes
-   * to the dead-letter topic on its own, or the whole block when it is over the size limit.
+   * to the dead-letter topic on its own, or the whole block when it is over the size limit. A
+   * block holds one series' readings under that series' key, as the README asks (the key picks
+   * the partition that keeps the series' state): wrong types, huge numbers and deep nesting of
+   * series {@code k}, or late and wrong-variable readings of one good series.
    */
   private Arbitrary<Hostile> blocks() {
-    Arbitrary<Hostile> element = Arbitraries.oneOf(wrongTypes(), hugeNumbers(), badVariables(),
-        late(), deepNesting());
-    return Combinators.combine(element.list().ofMinSize(1).ofMaxSize(6),
+    Arbitrary<Tuple.Tuple2<String, List<Hostile>>> ofK = Arbitraries.oneOf(wrongTypes(),
+            hugeNumbers(), deepNesting()).list().ofMinSize(1).ofMaxSize(6)
+        .map(elements -> Tuple.of("k", elements));
+    Arbitrary<Tuple.Tuple2<String, List<Hostile>>> ofGood = Arbitraries.of(goodSeries)
+        .flatMap(series -> Arbitraries.oneOf(late(Arbitraries.just(series)),
+                badVariables(Arbitraries.just(series))).list().ofMinSize(1).ofMaxSize(6)
+            .map(elements -> Tuple.of(series, elements)));
+    return Combinators.combine(Arbitraries.oneOf(ofK, ofGood),
             Arbitraries.of(",", ", ", " ,\n  "), Arbitraries.of("", " ", "\n"))
-        .as((elements, separator, pad) -> {
+        .as((block, separator, pad) -> {
           Set<String> reasons = new HashSet<>(Set.of("oversize"));
-          elements.forEach(e -> reasons.addAll(e.reasons()));
-          String json = elements.stream().map(e -> new String(e.value(), StandardCharsets.UTF_8))
+          block.get2().forEach(e -> reasons.addAll(e.reasons()));
+          String json = block.get2().stream()
+              .map(e -> new String(e.value(), StandardCharsets.UTF_8))
               .collect(Collectors.joining(separator, pad + "[" + pad, pad + "]" + pad));
-          return new Hostile("block", utf8("k"), utf8(json), List.of(), reasons);
+          return new Hostile("block", utf8(block.get1()), utf8(json), List.of(), reasons);
         });
   }
 

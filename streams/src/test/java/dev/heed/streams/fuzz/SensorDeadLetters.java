@@ -18,7 +18,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * Whether a record is a block is decided here with Jackson's tree model, independently of Heed's
  * streaming splitter.
  */
-final class SensorDeadLetters {
+public final class SensorDeadLetters {
   private static final JsonMapper TREE = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -26,8 +26,14 @@ final class SensorDeadLetters {
   private final int maxBytes;
 
   /** @param maxBytes the topology's {@code input.max.bytes} */
-  SensorDeadLetters(int maxBytes) {
+  public SensorDeadLetters(int maxBytes) {
     this.maxBytes = maxBytes;
+  }
+
+  /** How many dead letters a record that Heed must reject whole or element by element gives. */
+  public int count(byte[] value) {
+    JsonNode block = block(value);
+    return block == null ? 1 : block.size();
   }
 
   /** The elements of a record that Heed must read as a block, or null when it is not one. */
