@@ -37,7 +37,7 @@ public final class MelFilterbank {
     weights = new float[mels][];
     float[] dense = new float[bins];
     for (int m = 0; m < mels; m++) {
-      int a = bins;
+      int a = 0; // the filter's nonzero bins are [a, b); none when b == 0
       int b = 0;
       for (int k = 0; k < bins; k++) {
         double f = PowerSpectrum.binHz(k, fftSize, sampleRate);
@@ -45,12 +45,12 @@ public final class MelFilterbank {
         double down = (edges[m + 2] - f) / (edges[m + 2] - edges[m + 1]);
         dense[k] = (float) Math.max(0, Math.min(up, down));
         if (dense[k] != 0) {
-          a = Math.min(a, k);
+          a = b == 0 ? k : a;
           b = k + 1;
         }
       }
-      first[m] = Math.min(a, b);
-      weights[m] = Arrays.copyOfRange(dense, first[m], b);
+      first[m] = a;
+      weights[m] = Arrays.copyOfRange(dense, a, b);
     }
   }
 
