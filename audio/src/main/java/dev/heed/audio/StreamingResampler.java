@@ -1,6 +1,6 @@
 package dev.heed.audio;
 
-import dev.heed.audio.internal.StateCodec;
+import dev.heed.audio.StateCodec;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package dev.heed.models;
 
+import dev.heed.models.attention.Attention;
+
 import java.util.Locale;
 
 /** How a model's attention tensors are summarised into one weight per input token. */

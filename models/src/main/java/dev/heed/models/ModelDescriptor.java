@@ -1,9 +1,11 @@
 package dev.heed.models;
 
+import dev.heed.models.forecasting.ModelLoader;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.heed.models.internal.DescriptorJson;
+import dev.heed.models.DescriptorJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -136,6 +138,15 @@ public record ModelDescriptor(
     /** Tokens per series for a window of {@code steps}: {@code (T - P) / S + 2}. */
     public int patches(int steps) {
       return (steps - patchLen) / patchStride + 2;
+    }
+
+    /**
+     * Checks these hyper-parameters against the window they are used with.
+     *
+     * @throws HeedModelException naming the first value that does not fit
+     */
+    public void validate(int window) {
+      DescriptorJson.validateArchitecture(this, window);
     }
   }
 

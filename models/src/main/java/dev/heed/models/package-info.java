@@ -1,18 +1,26 @@
 /**
- * Heed's models: self-attention forecasters, how they are trained, saved, loaded and placed on a
- * device, and how their attention becomes per-time-step weights. Knows nothing of Kafka.
+ * Heed's models: self-attention forecasters and a speech recogniser, how they are trained, saved,
+ * loaded and placed on a device, and how their attention becomes per-time-step weights. Knows
+ * nothing of Kafka.
  *
- * <p>Entry points: {@link dev.heed.models.ModelLoader} loads a model directory described by a
- * {@link dev.heed.models.ModelDescriptor}, in Heed's own {@code djl} format or exported from
- * PyTorch as {@code torchscript} or {@code onnx}; a {@link dev.heed.models.ForecastModel} hands out
- * one {@link dev.heed.models.Forecaster} per worker thread. {@link
- * dev.heed.models.ForecastTrainer} trains a model; {@link dev.heed.models.ForecastEvaluator}
- * scores one on a CSV file by the standard long-horizon protocol.
+ * <p>This package is the vocabulary every concern shares: the model directory's descriptor ({@link
+ * dev.heed.models.ModelDescriptor}), the attention summary it asks for ({@link
+ * dev.heed.models.AttentionMethod}), the device ({@link dev.heed.models.DeviceChoice}) and the
+ * module's exceptions. The concerns sit in subpackages, each with its own small API and an {@code
+ * internal} package; dependencies point one way (ArchUnit keeps them so):
  *
- * <p>Speech: {@link dev.heed.models.SpeechModel#load} loads a CTC speech model directory ({@link
- * dev.heed.models.SpeechDescriptor}, same three formats); a {@link dev.heed.models.Transcriber}
- * per thread turns log-mel frames into a {@link dev.heed.models.Transcript} of {@link
- * dev.heed.models.SpeechToken}s with times, confidence and attention. {@link
- * dev.heed.models.SpeechTrainer} trains Heed's conv-transformer CTC model.
+ * <ul>
+ *   <li>{@link dev.heed.models.attention}: attention summaries (per-step weights from attention
+ *       tensors);
+ *   <li>{@link dev.heed.models.nn}: the DJL blocks both networks are built of;
+ *   <li>{@link dev.heed.models.formats}: engines, weights files, TorchScript and ONNX loading;
+ *   <li>{@link dev.heed.models.forecasting}: the patch transformer forecaster and its loader;
+ *   <li>{@link dev.heed.models.speech}: the CTC speech model, its decoder and transcriber;
+ *   <li>{@link dev.heed.models.data}: CSV series and the protocol's chronological splits;
+ *   <li>{@link dev.heed.models.training}: training both models (loop, options, progress).
+ * </ul>
+ *
+ * <p>What {@code heed run} needs is attention, nn, formats, forecasting and speech; data and
+ * training serve {@code heed train} and the evaluations of the {@code eval} module.
  */
 package dev.heed.models;

@@ -1,6 +1,6 @@
 package dev.heed.streams;
 
-import dev.heed.models.ForecastModel;
+import dev.heed.models.forecasting.ForecastModel;
 import java.util.Objects;
 
 /**

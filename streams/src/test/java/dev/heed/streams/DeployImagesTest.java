@@ -31,7 +31,7 @@ class DeployImagesTest {
       assertThat(d.all("FROM")).as(name).hasSize(2);
       assertThat(d.all("FROM").get(0)).as(name).startsWith("maven:").contains("17").endsWith(
           "AS build");
-      assertThat(String.join(" ", d.all("RUN"))).as(name).contains("-DskipTests package");
+      assertThat(String.join(" ", d.all("RUN"))).as(name).contains("-DskipTests -pl streams -am package");
       assertThat(d.all("USER")).as(name).hasSize(1).doesNotContain("root", "0");
       Map<String, String> env = HeedConfig.fromEnv(d.env());
       Path modelDir = Path.of(env.get(HeedKeys.MODEL_DIR));
@@ -47,8 +47,10 @@ class DeployImagesTest {
       String entry = String.join(" ", d.all("ENTRYPOINT"));
       assertThat(entry).contains("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
           "-Dai.djl.pytorch.num_interop_threads=1", "\"-jar\", \"/opt/heed/heed.jar\"");
-      assertThat(copies).contains("/src/streams/target/heed.jar /opt/heed/heed.jar",
+      // the runtime jar, not the launcher's full one (eval/target/heed.jar)
+      assertThat(copies).contains("/src/streams/target/heed-run.jar /opt/heed/heed.jar",
           "/src/streams/target/lib /opt/heed/lib");
+      assertThat(copies).as(name).doesNotContain("eval/target", "samples");
       assertThat(d.all("CMD")).containsExactly("[\"run\"]");
     }
     assertThat(dockerfile("Dockerfile").runtimeImage()).isEqualTo("eclipse-temurin:17-jre");
@@ -58,7 +60,7 @@ class DeployImagesTest {
   void shouldBuildTheGpuImageWithTheGpuProfileOnTheCudaVersionItsNativesNeed()
       throws IOException {
     Dockerfile gpu = dockerfile("Dockerfile.gpu");
-    assertThat(String.join(" ", gpu.all("RUN"))).contains("-Pgpu -DskipTests package");
+    assertThat(String.join(" ", gpu.all("RUN"))).contains("-Pgpu -DskipTests -pl streams -am package");
     String pom = Files.readString(root().resolve("pom.xml"));
     Matcher cu = Pattern.compile("<pytorch.native.artifact>pytorch-native-cu(\\d+)(\\d)<")
         .matcher(pom);

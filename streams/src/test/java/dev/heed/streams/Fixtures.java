@@ -1,9 +1,9 @@
 package dev.heed.streams;
 
 import dev.heed.models.DeviceChoice;
-import dev.heed.models.ForecastModel;
+import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.ModelLoadException;
-import dev.heed.models.ModelLoader;
+import dev.heed.models.forecasting.ModelLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 

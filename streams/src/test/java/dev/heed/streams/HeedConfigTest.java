@@ -1,5 +1,7 @@
 package dev.heed.streams;
 
+import dev.heed.streams.sensors.SensorTopology;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dev.heed.streams;
 
+import dev.heed.streams.app.HeedApp;
+import dev.heed.streams.sensors.SensorTopology;
+
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -9,19 +12,19 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /** The topology the app runs, in a {@link TopologyTestDriver}, with its topics. */
-final class TopologyHarness implements AutoCloseable {
-  final TopologyTestDriver driver;
-  final TestInputTopic<byte[], byte[]> in;
-  final TestOutputTopic<byte[], byte[]> predictions;
-  final TestOutputTopic<byte[], byte[]> dlq;
-  final TestOutputTopic<byte[], byte[]> anomalies;
-  final RouteCounters counters = new RouteCounters();
+public final class TopologyHarness implements AutoCloseable {
+  public final TopologyTestDriver driver;
+  public final TestInputTopic<byte[], byte[]> in;
+  public final TestOutputTopic<byte[], byte[]> predictions;
+  public final TestOutputTopic<byte[], byte[]> dlq;
+  public final TestOutputTopic<byte[], byte[]> anomalies;
+  public final RouteCounters counters = new RouteCounters();
 
-  TopologyHarness(HeedConfig config, Path stateDir) {
+  public TopologyHarness(HeedConfig config, Path stateDir) {
     this(config, stateDir, ModelSource.of(Fixtures.model()));
   }
 
-  TopologyHarness(HeedConfig config, Path stateDir, ModelSource models) {
+  public TopologyHarness(HeedConfig config, Path stateDir, ModelSource models) {
     Properties props = new Properties();
     props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
     props.put("state.dir", stateDir.toString());

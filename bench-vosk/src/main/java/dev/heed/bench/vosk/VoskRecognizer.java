@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.audio.Pcm16;
 import dev.heed.audio.Resampler;
 import dev.heed.streams.HeedStreamsException;
-import dev.heed.streams.speech.Recognizer;
+import dev.heed.eval.speech.Recognizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

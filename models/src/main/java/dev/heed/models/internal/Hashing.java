@@ -9,12 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of files, recorded in model.json for the data and the weights. */
-final class Hashing {
+public final class Hashing {
 
   private Hashing() {}
 
   /** Lower-case hex SHA-256 of a file's bytes. */
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");

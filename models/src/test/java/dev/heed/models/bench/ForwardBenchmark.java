@@ -2,11 +2,11 @@ package dev.heed.models.bench;
 
 import dev.heed.models.AttentionMethod;
 import dev.heed.models.DeviceChoice;
-import dev.heed.models.Forecast;
-import dev.heed.models.ForecastModel;
-import dev.heed.models.Forecaster;
+import dev.heed.models.forecasting.Forecast;
+import dev.heed.models.forecasting.ForecastModel;
+import dev.heed.models.forecasting.Forecaster;
 import dev.heed.models.ModelDescriptor;
-import dev.heed.models.ModelLoader;
+import dev.heed.models.forecasting.ModelLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

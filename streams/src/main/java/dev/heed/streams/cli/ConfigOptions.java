@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that talk to Kafka: config file, overrides, bootstrap servers. */
-final class ConfigOptions {
+public final class ConfigOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file (Heed and Kafka keys).")
   Path file;
 
@@ -18,12 +18,12 @@ final class ConfigOptions {
       description = "Use this Kafka cluster instead of the embedded broker.")
   String bootstrapServers;
 
-  HeedConfig load() {
+  public HeedConfig load() {
     return load(Map.of());
   }
 
   /** Loads the config; {@code defaults} sit under the file, env and command-line values. */
-  HeedConfig load(Map<String, String> defaults) {
+  public HeedConfig load(Map<String, String> defaults) {
     Map<String, String> o = new LinkedHashMap<>(overrides);
     if (bootstrapServers != null) {
       o.put("bootstrap.servers", bootstrapServers);

@@ -18,14 +18,14 @@ import java.util.List;
  * Reads a CSV whose first column is a timestamp (ISO-8601, {@code yyyy-MM-dd HH:mm:ss} taken as
  * UTC, or epoch ms) and whose other columns are numeric variables, into Heed's JSON readings.
  */
-final class CsvReadings {
+public final class CsvReadings {
   private static final JsonFactory JSON = new JsonFactory();
 
   private CsvReadings() {}
 
   /** A parsed CSV: variable names and rows of (ts, values). */
-  record Table(String[] names, List<Long> ts, List<double[]> values) {
-    int size() {
+  public record Table(String[] names, List<Long> ts, List<double[]> values) {
+    public int size() {
       return ts.size();
     }
   }
@@ -41,7 +41,7 @@ final class CsvReadings {
   }
 
   /** Reads the whole CSV; errors name the source, the line and the cell. */
-  static Table table(BufferedReader in, String source) {
+  public static Table table(BufferedReader in, String source) {
     try {
       String header = in.readLine();
       if (header == null) {
@@ -103,7 +103,7 @@ final class CsvReadings {
   }
 
   /** {@code {"series": ..., "ts": ..., "values": {...}}}. */
-  static byte[] json(String series, long ts, String[] names, double[] values) {
+  public static byte[] json(String series, long ts, String[] names, double[] values) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
     try (JsonGenerator g = JSON.createGenerator(bytes)) {
       g.writeStartObject();

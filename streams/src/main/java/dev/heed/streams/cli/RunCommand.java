@@ -1,7 +1,7 @@
 package dev.heed.streams.cli;
 
-import dev.heed.models.SpeechModel;
-import dev.heed.streams.HeedApp;
+import dev.heed.models.speech.SpeechModel;
+import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;

@@ -1,6 +1,6 @@
 package dev.heed.streams.cli;
 
-import dev.heed.streams.HeedApp;
+import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * Headers of a dead-letter record: the original headers plus the reason, a message naming the bad
  * value, and where the record came from.
  */
-final class DeadLetters {
+public final class DeadLetters {
   static final String REASON = "heed.dlq.reason";
   static final String MESSAGE = "heed.dlq.message";
   static final String TOPIC = "heed.dlq.source.topic";
@@ -17,7 +17,7 @@ final class DeadLetters {
 
   private DeadLetters() {}
 
-  static Headers headers(
+  public static Headers headers(
       Headers original, Reason reason, String message, String topic, int partition, long offset) {
     Headers h = new RecordHeaders(original == null ? new RecordHeaders().toArray() : original.toArray());
     h.add(REASON, utf8(reason.wireName()));

@@ -1,11 +1,12 @@
 package dev.heed.streams.internal;
 
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The decoded states of the most recently used keys (series, audio streams) of one task, so that
- * a record does not decode its key's whole stored state ({@link SeriesState#fromBytes}, {@link
+ * a record does not decode its key's whole stored state ({@code SeriesState.fromBytes}, {@link
  * AudioState#fromBytes}) again. The store stays the source of truth: every change is still written
  * to it (and so to its changelog), the cache only saves the decoding, and it is emptied whenever
  * the processor is (re)initialised or closed. Bounded by {@code capacity} keys, least recently
@@ -13,10 +14,10 @@ import java.util.Map;
  *
  * @param <S> the decoded state, changed in place by the processor
  */
-final class StateCache<S> {
+public final class StateCache<S> {
   private final LinkedHashMap<String, S> states;
 
-  StateCache(int capacity) {
+  public StateCache(int capacity) {
     if (capacity < 0) {
       throw new IllegalArgumentException("state cache capacity must be >= 0: " + capacity);
     }
@@ -29,19 +30,19 @@ final class StateCache<S> {
   }
 
   /** The cached state of {@code key}, or null. */
-  S get(String key) {
+  public S get(String key) {
     return states.get(key);
   }
 
-  void put(String key, S state) {
+  public void put(String key, S state) {
     states.put(key, state);
   }
 
-  void remove(String key) {
+  public void remove(String key) {
     states.remove(key);
   }
 
-  void clear() {
+  public void clear() {
     states.clear();
   }
 

@@ -1,6 +1,6 @@
 package dev.heed.streams.web;
 
-import dev.heed.streams.HeedApp;
+import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.metrics.HeedMetrics;
 import dev.heed.streams.metrics.SeriesGauges;
@@ -49,7 +49,7 @@ public final class Dashboard implements AutoCloseable {
     SeriesGauges gauges = new SeriesGauges(metrics.registry(), s.seriesMax());
     WebServer server;
     try {
-      server = WebServer.start(s, metrics, app.streams()::state, state);
+      server = WebServer.start(s.host(), s.port(), s.token(), metrics, app.streams()::state, state);
     } catch (IOException e) {
       metrics.close();
       String what = e instanceof BindException ? "the port is taken or the address is not "

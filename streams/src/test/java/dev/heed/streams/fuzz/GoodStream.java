@@ -18,7 +18,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * on across runs.
  */
 final class GoodStream {
-  static final Path DIGITS = Path.of("src/main/resources/demo/audio/digits_2048_lucas.wav");
+  static final Path DIGITS = Path.of("../samples/audio/digits_2048_lucas.wav");
 
   private final String id;
   private final int rate;

@@ -7,7 +7,7 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
-import dev.heed.streams.SensorTopology;
+import dev.heed.streams.sensors.SensorTopology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

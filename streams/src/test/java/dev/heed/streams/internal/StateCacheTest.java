@@ -1,5 +1,7 @@
 package dev.heed.streams.internal;
 
+import dev.heed.streams.sensors.internal.SeriesState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

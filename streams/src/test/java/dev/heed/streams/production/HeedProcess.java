@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code heed run} as a real operating-system process: the packaged {@code target/heed.jar} (built
+ * {@code heed run} as a real operating-system process: the packaged runtime {@code target/heed-run.jar} (built
  * by the package phase before Failsafe runs), started with the launcher's JVM flags, its output
  * in a log file. Killed with SIGKILL or stopped with SIGTERM like any deployment would.
  */
 final class HeedProcess implements AutoCloseable {
-  static final Path JAR = Path.of("target/heed.jar").toAbsolutePath();
+  static final Path JAR = Path.of("target/heed-run.jar").toAbsolutePath();
   static final Path MODEL = Path.of("../models/shipped/sensor-default").toAbsolutePath();
 
   private final Process process;

@@ -3,7 +3,7 @@ package dev.heed.streams.production;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.streams.Fixtures;
-import dev.heed.streams.HeedApp;
+import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;

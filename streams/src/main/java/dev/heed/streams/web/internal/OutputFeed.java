@@ -1,6 +1,6 @@
 package dev.heed.streams.web.internal;
 
-import dev.heed.streams.HeedApp;
+import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import java.time.Duration;

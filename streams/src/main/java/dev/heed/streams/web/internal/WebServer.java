@@ -4,11 +4,11 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.heed.streams.metrics.HeedMetrics;
-import dev.heed.streams.web.HttpSettings;
 import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,12 +35,16 @@ public final class WebServer implements AutoCloseable {
     this.url = url;
   }
 
-  /** Binds {@code http.host}:{@code http.port} and serves; throws if the port is taken. */
-  public static WebServer start(HttpSettings s, HeedMetrics metrics,
-      Supplier<KafkaStreams.State> streams, LiveState state) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(s.host(), s.port()), 64);
+  /**
+   * Binds {@code host}:{@code port} ({@code http.host}, {@code http.port}) and serves, asking for
+   * {@code token} ({@code http.auth.token}) when one is given; throws if the port is taken.
+   */
+  public static WebServer start(String host, int port, Optional<String> token,
+      HeedMetrics metrics, Supplier<KafkaStreams.State> streams, LiveState state)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     EventStream events = new EventStream(state);
-    TokenFilter filter = s.token().map(TokenFilter::new).orElse(null);
+    TokenFilter filter = token.map(TokenFilter::new).orElse(null);
     add(server, "/", StaticFiles.handler(), filter);
     add(server, "/api/snapshot",
         ex -> Routes.send(ex, 200, "application/json", state.snapshotJson()), filter);
@@ -59,8 +63,8 @@ public final class WebServer implements AutoCloseable {
     server.setExecutor(pool);
     server.start();
     InetSocketAddress a = server.getAddress();
-    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : s.host();
-    URI url = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+    String shown = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : host;
+    URI url = URI.create("http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":"
         + a.getPort() + "/");
     return new WebServer(server, pool, events, url);
   }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.metrics.HeedMetrics;
-import dev.heed.streams.web.HttpSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ class WebServerTest {
   private URI start(Optional<String> token) throws Exception {
     metrics = new HeedMetrics();
     metrics.bindRoutes(counters, HeedConfig.defaults());
-    server = WebServer.start(new HttpSettings(true, "127.0.0.1", 0, token, 10), metrics,
+    server = WebServer.start("127.0.0.1", 0, token, metrics,
         state::get, new LiveState(10));
     return server.url();
   }

@@ -1,2 +1,0 @@
-/** Implementation details of the audio module: the byte layout of saved processor state. */
-package dev.heed.audio.internal;

@@ -1,8 +1,0 @@
-package dev.heed.models;
-
-/** An endless source of training batches, such as augmented recordings joined into strings. */
-public interface SpeechExamples {
-
-  /** The next batch of {@code size} utterances. */
-  SpeechBatch next(int size);
-}

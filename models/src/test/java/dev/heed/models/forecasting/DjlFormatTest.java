@@ -1,0 +1,15 @@
+package dev.heed.models.forecasting;
+
+/** The format contract over the {@code djl-tiny} fixture. */
+class DjlFormatTest extends FormatContractTest {
+
+  @Override
+  String fixture() {
+    return "djl-tiny";
+  }
+
+  @Override
+  String format() {
+    return "djl";
+  }
+}

@@ -1,0 +1,21 @@
+package dev.heed.streams.sensors.internal;
+
+/**
+ * The anomaly verdict for one window: the most anomalous of the steps it added.
+ *
+ * @param score the raw score of that step, {@code 1 - exp(-e)} for its normalised forecast error e
+ * @param likelihood how unusual the recent error level is against the long-run one (0..1)
+ * @param step the step's index in the window, or -1 when no step could be scored
+ * @param observed {@code [variables]} the step's values, null when {@code step < 0}
+ * @param expected {@code [variables]} what the previous forecast said, null when {@code step < 0}
+ * @param rangeBreak whether a value left the range seen so far by more than the tolerance
+ */
+record Anomaly(
+    double score, double likelihood, boolean warmingUp, int step, float[] observed,
+    float[] expected, boolean rangeBreak) {
+
+  /** Whether this window goes to the anomalies topic. */
+  boolean flagged(double threshold) {
+    return !warmingUp && step >= 0 && likelihood >= threshold;
+  }
+}

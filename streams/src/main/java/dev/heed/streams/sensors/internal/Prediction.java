@@ -1,0 +1,13 @@
+package dev.heed.streams.sensors.internal;
+
+import dev.heed.models.forecasting.Forecast;
+import dev.heed.models.ModelDescriptor;
+
+/**
+ * The model's answer for one window, or why there is none.
+ *
+ * @param forecast null when {@code error} is set
+ */
+record Prediction(
+    WindowSnapshot window, Forecast forecast, ModelDescriptor model, double inferenceMs,
+    int batchSize, String error) {}

@@ -1,0 +1,22 @@
+package dev.heed.streams.transcription.internal;
+
+/**
+ * The audio topology's settings, resolved and validated from the configuration and the model.
+ *
+ * @param maxChunkBytes larger chunks are dead letters ({@code oversize})
+ * @param partialFrames feature frames of new speech between partial transcripts
+ * @param prerollFrames frames before the detected speech start kept in the utterance
+ * @param maxUtteranceFrames an utterance this long is closed (final) and a new one begins
+ * @param vadEndFrames 10 ms frames of quiet that end an utterance (the VAD's hangover)
+ * @param vadThresholdDb how far above the noise floor a frame must be to count as speech
+ */
+public record AudioSettings(
+    String audioTopic, String transcriptsTopic, String dlqTopic, int maxChunkBytes,
+    int partialFrames, int prerollFrames, int maxUtteranceFrames, int vadEndFrames,
+    float vadThresholdDb) {
+  public static final String SOURCE = "audio-source";
+  public static final String PROCESSOR = "audio-transcriber";
+  public static final String TRANSCRIPTS_SINK = "transcripts-sink";
+  public static final String DLQ_SINK = "audio-dlq-sink";
+  public static final String STORE = "heed-audio";
+}
