@@ -7,23 +7,23 @@ package dev.heed.audio;
  */
 public final class Mfcc {
 
-  private Mfcc() {}
+    private Mfcc() {}
 
-  /** The first {@code coefficients} cepstral coefficients of one log-mel frame. */
-  public static float[] of(float[] logMel, int coefficients) {
-    int m = logMel.length;
-    if (coefficients <= 0 || coefficients > m) {
-      throw new HeedAudioException(
-          "coefficients must be in 1.." + m + " (the mel count): " + coefficients);
+    /** The first {@code coefficients} cepstral coefficients of one log-mel frame. */
+    public static float[] of(float[] logMel, int coefficients) {
+        int m = logMel.length;
+        if (coefficients <= 0 || coefficients > m) {
+            throw new HeedAudioException(
+                    "coefficients must be in 1.." + m + " (the mel count): " + coefficients);
+        }
+        float[] c = new float[coefficients];
+        for (int i = 0; i < coefficients; i++) {
+            double sum = 0;
+            for (int j = 0; j < m; j++) {
+                sum += logMel[j] * Math.cos(Math.PI * i * (j + 0.5) / m);
+            }
+            c[i] = (float) (sum * Math.sqrt((i == 0 ? 1.0 : 2.0) / m));
+        }
+        return c;
     }
-    float[] c = new float[coefficients];
-    for (int i = 0; i < coefficients; i++) {
-      double sum = 0;
-      for (int j = 0; j < m; j++) {
-        sum += logMel[j] * Math.cos(Math.PI * i * (j + 0.5) / m);
-      }
-      c[i] = (float) (sum * Math.sqrt((i == 0 ? 1.0 : 2.0) / m));
-    }
-    return c;
-  }
 }

@@ -7,23 +7,23 @@ package dev.heed.audio;
  */
 public final class PreEmphasis {
 
-  private PreEmphasis() {}
+    private PreEmphasis() {}
 
-  /**
-   * Filters a chunk.
-   *
-   * @param x the samples
-   * @param coefficient {@code a}, in [0, 1)
-   * @param previous the sample before {@code x[0]} (0 at the start of a stream)
-   * @return a new array of the same length
-   */
-  public static float[] apply(float[] x, float coefficient, float previous) {
-    float[] y = new float[x.length];
-    float prev = previous;
-    for (int n = 0; n < x.length; n++) {
-      y[n] = x[n] - coefficient * prev;
-      prev = x[n];
+    /**
+     * Filters a chunk.
+     *
+     * @param x the samples
+     * @param coefficient {@code a}, in [0, 1)
+     * @param previous the sample before {@code x[0]} (0 at the start of a stream)
+     * @return a new array of the same length
+     */
+    public static float[] apply(float[] x, float coefficient, float previous) {
+        float[] y = new float[x.length];
+        float prev = previous;
+        for (int n = 0; n < x.length; n++) {
+            y[n] = x[n] - coefficient * prev;
+            prev = x[n];
+        }
+        return y;
     }
-    return y;
-  }
 }

@@ -10,9 +10,9 @@ package dev.heed.audio;
  */
 public record VadEvent(Kind kind, long frame, double seconds) {
 
-  /** Which change. */
-  public enum Kind {
-    SPEECH_START,
-    SPEECH_END
-  }
+    /** Which change. */
+    public enum Kind {
+        SPEECH_START,
+        SPEECH_END
+    }
 }

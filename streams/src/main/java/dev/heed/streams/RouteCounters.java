@@ -12,125 +12,125 @@ import java.util.concurrent.atomic.LongAdder;
  * predictions out, utterances, and dead letters by reason. Thread-safe.
  */
 public final class RouteCounters {
-  private final LongAdder recordsIn = new LongAdder();
-  private final LongAdder readingsIn = new LongAdder();
-  private final LongAdder windows = new LongAdder();
-  private final LongAdder predictions = new LongAdder();
-  private final LongAdder batches = new LongAdder();
-  private final LongAdder anomalies = new LongAdder();
-  private final LongAdder utterances = new LongAdder();
-  private final LongAdder audioIn = new LongAdder();
-  private final LongAdder transcripts = new LongAdder();
-  private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
-  private final List<BatchListener> batchListeners = new CopyOnWriteArrayList<>();
+    private final LongAdder recordsIn = new LongAdder();
+    private final LongAdder readingsIn = new LongAdder();
+    private final LongAdder windows = new LongAdder();
+    private final LongAdder predictions = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder anomalies = new LongAdder();
+    private final LongAdder utterances = new LongAdder();
+    private final LongAdder audioIn = new LongAdder();
+    private final LongAdder transcripts = new LongAdder();
+    private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
+    private final List<BatchListener> batchListeners = new CopyOnWriteArrayList<>();
 
-  /** Told of every model call, from the stream thread that made it (metrics hook it here). */
-  public interface BatchListener {
-    void batch(int size, double inferenceMs);
-  }
-
-  /** Adds a listener of model calls; it must be quick and must not throw. */
-  public void onBatch(BatchListener listener) {
-    batchListeners.add(listener);
-  }
-
-  public void recordIn() {
-    recordsIn.increment();
-  }
-
-  /** One reading: a record of one reading object, or one element of a record's array. */
-  public void readingIn() {
-    readingsIn.increment();
-  }
-
-  public void window() {
-    windows.increment();
-  }
-
-  public void prediction() {
-    predictions.increment();
-  }
-
-  public void anomaly() {
-    anomalies.increment();
-  }
-
-  public void batch() {
-    batches.increment();
-  }
-
-  /** One model call of {@code size} windows that took {@code inferenceMs}. */
-  public void batch(int size, double inferenceMs) {
-    batches.increment();
-    for (BatchListener l : batchListeners) {
-      l.batch(size, inferenceMs);
+    /** Told of every model call, from the stream thread that made it (metrics hook it here). */
+    public interface BatchListener {
+        void batch(int size, double inferenceMs);
     }
-  }
 
-  /** One audio chunk read. */
-  public void chunkIn() {
-    audioIn.increment();
-  }
+    /** Adds a listener of model calls; it must be quick and must not throw. */
+    public void onBatch(BatchListener listener) {
+        batchListeners.add(listener);
+    }
 
-  /** One transcript (partial or final) written. */
-  public void transcript() {
-    transcripts.increment();
-  }
+    public void recordIn() {
+        recordsIn.increment();
+    }
 
-  public long chunksIn() {
-    return audioIn.sum();
-  }
+    /** One reading: a record of one reading object, or one element of a record's array. */
+    public void readingIn() {
+        readingsIn.increment();
+    }
 
-  public long transcripts() {
-    return transcripts.sum();
-  }
+    public void window() {
+        windows.increment();
+    }
 
-  /** One finished utterance (a final transcript) of the speech pipeline. */
-  public void utterance() {
-    utterances.increment();
-  }
+    public void prediction() {
+        predictions.increment();
+    }
 
-  public void deadLetter(String reason) {
-    deadLetters.computeIfAbsent(reason, r -> new LongAdder()).increment();
-  }
+    public void anomaly() {
+        anomalies.increment();
+    }
 
-  public long recordsIn() {
-    return recordsIn.sum();
-  }
+    public void batch() {
+        batches.increment();
+    }
 
-  /** Readings in: records of one reading, plus every element of records holding an array. */
-  public long readingsIn() {
-    return readingsIn.sum();
-  }
+    /** One model call of {@code size} windows that took {@code inferenceMs}. */
+    public void batch(int size, double inferenceMs) {
+        batches.increment();
+        for (BatchListener l : batchListeners) {
+            l.batch(size, inferenceMs);
+        }
+    }
 
-  public long windows() {
-    return windows.sum();
-  }
+    /** One audio chunk read. */
+    public void chunkIn() {
+        audioIn.increment();
+    }
 
-  public long predictions() {
-    return predictions.sum();
-  }
+    /** One transcript (partial or final) written. */
+    public void transcript() {
+        transcripts.increment();
+    }
 
-  public long anomalies() {
-    return anomalies.sum();
-  }
+    public long chunksIn() {
+        return audioIn.sum();
+    }
 
-  public long batches() {
-    return batches.sum();
-  }
+    public long transcripts() {
+        return transcripts.sum();
+    }
 
-  public long utterances() {
-    return utterances.sum();
-  }
+    /** One finished utterance (a final transcript) of the speech pipeline. */
+    public void utterance() {
+        utterances.increment();
+    }
 
-  public long deadLetters() {
-    return deadLetters.values().stream().mapToLong(LongAdder::sum).sum();
-  }
+    public void deadLetter(String reason) {
+        deadLetters.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
 
-  /** Dead letters by reason, sorted by reason. */
-  public Map<String, Long> deadLettersByReason() {
-    Map<String, Long> out = new TreeMap<>();
-    deadLetters.forEach((k, v) -> out.put(k, v.sum()));
-    return out;
-  }
+    public long recordsIn() {
+        return recordsIn.sum();
+    }
+
+    /** Readings in: records of one reading, plus every element of records holding an array. */
+    public long readingsIn() {
+        return readingsIn.sum();
+    }
+
+    public long windows() {
+        return windows.sum();
+    }
+
+    public long predictions() {
+        return predictions.sum();
+    }
+
+    public long anomalies() {
+        return anomalies.sum();
+    }
+
+    public long batches() {
+        return batches.sum();
+    }
+
+    public long utterances() {
+        return utterances.sum();
+    }
+
+    public long deadLetters() {
+        return deadLetters.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Dead letters by reason, sorted by reason. */
+    public Map<String, Long> deadLettersByReason() {
+        Map<String, Long> out = new TreeMap<>();
+        deadLetters.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
 }

@@ -1,54 +1,66 @@
 package dev.heed.streams;
 
 import dev.heed.models.DeviceChoice;
-import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.ModelLoadException;
+import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.ModelLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Shared test fixtures: the shipped model (loaded once per JVM) and reading builders. */
 public final class Fixtures {
-  /** The model Heed ships, trained by {@code heed train forecast}; committed in the repo. */
-  public static final Path SHIPPED_MODEL = Path.of("../models/shipped/sensor-default");
+    /** The model Heed ships, trained by {@code heed train forecast}; committed in the repo. */
+    public static final Path SHIPPED_MODEL = Path.of("../models/shipped/sensor-default");
 
-  /** The speech model Heed ships, trained by {@code heed train speech}. */
-  public static final Path SPEECH_MODEL = Path.of("../models/shipped/speech-digits");
+    /** The speech model Heed ships, trained by {@code heed train speech}. */
+    public static final Path SPEECH_MODEL = Path.of("../models/shipped/speech-digits");
 
-  /** 2024-01-01T00:00:00Z. */
-  public static final long T0 = 1_704_067_200_000L;
+    /** 2024-01-01T00:00:00Z. */
+    public static final long T0 = 1_704_067_200_000L;
 
-  private static ForecastModel model;
+    private static ForecastModel model;
 
-  private Fixtures() {}
+    private Fixtures() {}
 
-  public static synchronized ForecastModel model() {
-    if (model == null) {
-      try {
-        model = ModelLoader.load(SHIPPED_MODEL, DeviceChoice.CPU);
-      } catch (ModelLoadException e) {
-        throw new IllegalStateException(e);
-      }
+    public static synchronized ForecastModel model() {
+        if (model == null) {
+            try {
+                model = ModelLoader.load(SHIPPED_MODEL, DeviceChoice.CPU);
+            } catch (ModelLoadException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return model;
     }
-    return model;
-  }
 
-  public static byte[] reading(String series, long ts, double value) {
-    return utf8("{\"series\":\"" + series + "\",\"ts\":" + ts + ",\"value\":" + value + "}");
-  }
+    public static byte[] reading(String series, long ts, double value) {
+        return utf8("{\"series\":\"" + series + "\",\"ts\":" + ts + ",\"value\":" + value + "}");
+    }
 
-  public static byte[] reading(String series, long ts, String name, double v, String name2,
-      double v2) {
-    return utf8("{\"series\":\"" + series + "\",\"ts\":" + ts + ",\"values\":{\"" + name + "\":"
-        + v + ",\"" + name2 + "\":" + v2 + "}}");
-  }
+    public static byte[] reading(
+            String series, long ts, String name, double v, String name2, double v2) {
+        return utf8(
+                "{\"series\":\""
+                        + series
+                        + "\",\"ts\":"
+                        + ts
+                        + ",\"values\":{\""
+                        + name
+                        + "\":"
+                        + v
+                        + ",\""
+                        + name2
+                        + "\":"
+                        + v2
+                        + "}}");
+    }
 
-  /** A smooth daily-like wave with a little structure, so forecasts are not trivial. */
-  public static double wave(int i) {
-    return 50 + 10 * Math.sin(2 * Math.PI * i / 48.0) + 3 * Math.sin(2 * Math.PI * i / 7.0);
-  }
+    /** A smooth daily-like wave with a little structure, so forecasts are not trivial. */
+    public static double wave(int i) {
+        return 50 + 10 * Math.sin(2 * Math.PI * i / 48.0) + 3 * Math.sin(2 * Math.PI * i / 7.0);
+    }
 
-  public static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
+    public static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -11,53 +11,54 @@ import org.testcontainers.kafka.KafkaContainer;
  * embedded KRaft broker otherwise. Never a mock, and never a skip for lack of Docker.
  */
 public interface TestKafka extends AutoCloseable {
-  String bootstrapServers();
+    String bootstrapServers();
 
-  /** {@code testcontainers} or {@code embedded}. */
-  String kind();
+    /** {@code testcontainers} or {@code embedded}. */
+    String kind();
 
-  @Override
-  void close();
+    @Override
+    void close();
 
-  static TestKafka start() throws Exception {
-    if (DockerClientFactory.instance().isDockerAvailable()) {
-      KafkaContainer c = new KafkaContainer(
-          System.getProperty("heed.it.kafka.image", "apache/kafka:4.1.0"));
-      c.start();
-      return new TestKafka() {
-        @Override
-        public String bootstrapServers() {
-          return c.getBootstrapServers();
+    static TestKafka start() throws Exception {
+        if (DockerClientFactory.instance().isDockerAvailable()) {
+            KafkaContainer c =
+                    new KafkaContainer(
+                            System.getProperty("heed.it.kafka.image", "apache/kafka:4.1.0"));
+            c.start();
+            return new TestKafka() {
+                @Override
+                public String bootstrapServers() {
+                    return c.getBootstrapServers();
+                }
+
+                @Override
+                public String kind() {
+                    return "testcontainers";
+                }
+
+                @Override
+                public void close() {
+                    c.stop();
+                }
+            };
         }
+        Path dir = Files.createTempDirectory("heed-it-kafka-");
+        EmbeddedKafka k = EmbeddedKafka.start(dir, 0);
+        return new TestKafka() {
+            @Override
+            public String bootstrapServers() {
+                return k.bootstrapServers();
+            }
 
-        @Override
-        public String kind() {
-          return "testcontainers";
-        }
+            @Override
+            public String kind() {
+                return "embedded";
+            }
 
-        @Override
-        public void close() {
-          c.stop();
-        }
-      };
+            @Override
+            public void close() {
+                k.close();
+            }
+        };
     }
-    Path dir = Files.createTempDirectory("heed-it-kafka-");
-    EmbeddedKafka k = EmbeddedKafka.start(dir, 0);
-    return new TestKafka() {
-      @Override
-      public String bootstrapServers() {
-        return k.bootstrapServers();
-      }
-
-      @Override
-      public String kind() {
-        return "embedded";
-      }
-
-      @Override
-      public void close() {
-        k.close();
-      }
-    };
-  }
 }

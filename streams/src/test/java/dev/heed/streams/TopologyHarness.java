@@ -2,7 +2,6 @@ package dev.heed.streams;
 
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.sensors.SensorTopology;
-
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -13,35 +12,46 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /** The topology the app runs, in a {@link TopologyTestDriver}, with its topics. */
 public final class TopologyHarness implements AutoCloseable {
-  public final TopologyTestDriver driver;
-  public final TestInputTopic<byte[], byte[]> in;
-  public final TestOutputTopic<byte[], byte[]> predictions;
-  public final TestOutputTopic<byte[], byte[]> dlq;
-  public final TestOutputTopic<byte[], byte[]> anomalies;
-  public final RouteCounters counters = new RouteCounters();
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<byte[], byte[]> in;
+    public final TestOutputTopic<byte[], byte[]> predictions;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+    public final TestOutputTopic<byte[], byte[]> anomalies;
+    public final RouteCounters counters = new RouteCounters();
 
-  public TopologyHarness(HeedConfig config, Path stateDir) {
-    this(config, stateDir, ModelSource.of(Fixtures.model()));
-  }
+    public TopologyHarness(HeedConfig config, Path stateDir) {
+        this(config, stateDir, ModelSource.of(Fixtures.model()));
+    }
 
-  public TopologyHarness(HeedConfig config, Path stateDir, ModelSource models) {
-    Properties props = new Properties();
-    props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
-    props.put("state.dir", stateDir.toString());
-    driver = new TopologyTestDriver(
-        SensorTopology.build(config, models, counters), props);
-    in = driver.createInputTopic(config.getString(HeedKeys.TOPIC_SENSORS),
-        new ByteArraySerializer(), new ByteArraySerializer());
-    predictions = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_PREDICTIONS),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    dlq = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_DLQ),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    anomalies = driver.createOutputTopic(config.getString(HeedKeys.TOPIC_ANOMALIES),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
+    public TopologyHarness(HeedConfig config, Path stateDir, ModelSource models) {
+        Properties props = new Properties();
+        props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
+        props.put("state.dir", stateDir.toString());
+        driver = new TopologyTestDriver(SensorTopology.build(config, models, counters), props);
+        in =
+                driver.createInputTopic(
+                        config.getString(HeedKeys.TOPIC_SENSORS),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer());
+        predictions =
+                driver.createOutputTopic(
+                        config.getString(HeedKeys.TOPIC_PREDICTIONS),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+        dlq =
+                driver.createOutputTopic(
+                        config.getString(HeedKeys.TOPIC_DLQ),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+        anomalies =
+                driver.createOutputTopic(
+                        config.getString(HeedKeys.TOPIC_ANOMALIES),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+    }
 
-  @Override
-  public void close() {
-    driver.close();
-  }
+    @Override
+    public void close() {
+        driver.close();
+    }
 }

@@ -24,28 +24,30 @@ import dev.heed.models.ModelDescriptor.Architecture;
  * variables costs C times the per-series count.
  */
 public final class FlopCount {
-  private FlopCount() {}
+    private FlopCount() {}
 
-  /** FLOPs of one series row through the network. */
-  public static long perSeries(Architecture a, int window, int horizon) {
-    long n = a.patches(window);
-    long p = a.patchLen();
-    long e = a.dModel();
-    long f = a.ffDim();
-    if (n <= 0 || p <= 0 || e <= 0 || f <= 0 || a.layers() <= 0) {
-      throw new IllegalArgumentException("FLOPs need the full architecture (d_model, ff_dim, "
-          + "layers, patch_len, patch_stride), got " + a);
+    /** FLOPs of one series row through the network. */
+    public static long perSeries(Architecture a, int window, int horizon) {
+        long n = a.patches(window);
+        long p = a.patchLen();
+        long e = a.dModel();
+        long f = a.ffDim();
+        if (n <= 0 || p <= 0 || e <= 0 || f <= 0 || a.layers() <= 0) {
+            throw new IllegalArgumentException(
+                    "FLOPs need the full architecture (d_model, ff_dim, "
+                            + "layers, patch_len, patch_stride), got "
+                            + a);
+        }
+        long embed = 2 * n * p * e;
+        long projections = 4 * 2 * n * e * e;
+        long attention = 2 * 2 * n * n * e;
+        long feedForward = 2 * 2 * n * e * f;
+        long head = 2 * n * e * horizon;
+        return embed + a.layers() * (projections + attention + feedForward) + head;
     }
-    long embed = 2 * n * p * e;
-    long projections = 4 * 2 * n * e * e;
-    long attention = 2 * 2 * n * n * e;
-    long feedForward = 2 * 2 * n * e * f;
-    long head = 2 * n * e * horizon;
-    return embed + a.layers() * (projections + attention + feedForward) + head;
-  }
 
-  /** FLOPs of one window of {@code variables} variables. */
-  public static long perWindow(ModelDescriptor d, int variables) {
-    return variables * perSeries(d.architecture(), d.window(), d.horizon());
-  }
+    /** FLOPs of one window of {@code variables} variables. */
+    public static long perWindow(ModelDescriptor d, int variables) {
+        return variables * perSeries(d.architecture(), d.window(), d.horizon());
+    }
 }

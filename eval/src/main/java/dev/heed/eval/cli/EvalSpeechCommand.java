@@ -1,22 +1,21 @@
 package dev.heed.eval.cli;
 
-import dev.heed.streams.cli.ConfigOptions;
-
 import dev.heed.audio.FeatureConfig;
-import dev.heed.models.DeviceChoice;
-import dev.heed.models.speech.SpeechDescriptor;
-import dev.heed.models.speech.SpeechModel;
-import dev.heed.streams.HeedConfig;
-import dev.heed.streams.HeedKeys;
-import dev.heed.streams.HeedStreamsException;
 import dev.heed.eval.internal.TempDirs;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.FsddCorpus;
 import dev.heed.eval.speech.Recognizer;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechEvaluation;
-import dev.heed.streams.transcription.SpeechFeatures;
 import dev.heed.eval.speech.StreamingEvaluation;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.speech.SpeechDescriptor;
+import dev.heed.models.speech.SpeechModel;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
+import dev.heed.streams.HeedStreamsException;
+import dev.heed.streams.cli.ConfigOptions;
+import dev.heed.streams.transcription.SpeechFeatures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -36,150 +35,217 @@ import picocli.CommandLine.Option;
  * joined from the same recordings, and the real-time factor on one core, for Heed's speech model
  * and, with {@code --compare}, another recogniser on the same audio.
  */
-@Command(name = "speech", mixinStandardHelpOptions = true,
-    description = "Evaluate the speech model on a folder of {digit}_{speaker}_{index}.wav"
-        + " recordings (default: the FSDD test split, indices 0-4).")
+@Command(
+        name = "speech",
+        mixinStandardHelpOptions = true,
+        description =
+                "Evaluate the speech model on a folder of {digit}_{speaker}_{index}.wav"
+                        + " recordings (default: the FSDD test split, indices 0-4).")
 final class EvalSpeechCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "Folder of {digit}_{speaker}_{index}.wav recordings (searched recursively).")
-  Path data;
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR",
+            description =
+                    "Folder of {digit}_{speaker}_{index}.wav recordings (searched recursively).")
+    Path data;
 
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "Speech model directory (default models/shipped/speech-digits).")
-  Path model;
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            description = "Speech model directory (default models/shipped/speech-digits).")
+    Path model;
 
-  @Option(names = "--indices", defaultValue = "0-4",
-      description = "Recording indices to use: FROM-TO, or all (default ${DEFAULT-VALUE}, the FSDD"
-          + " test split).")
-  String indices;
+    @Option(
+            names = "--indices",
+            defaultValue = "0-4",
+            description =
+                    "Recording indices to use: FROM-TO, or all (default ${DEFAULT-VALUE}, the FSDD"
+                            + " test split).")
+    String indices;
 
-  @Option(names = "--strings", defaultValue = "200",
-      description = "Digit strings of 3-7 digits joined from the same recordings.")
-  int strings;
+    @Option(
+            names = "--strings",
+            defaultValue = "200",
+            description = "Digit strings of 3-7 digits joined from the same recordings.")
+    int strings;
 
-  @Option(names = "--seed", defaultValue = "7") long seed;
+    @Option(names = "--seed", defaultValue = "7")
+    long seed;
 
-  @Option(names = "--streaming",
-      description = "Also stream each recording (300 ms of silence either side) through the audio"
-          + " topology in 100 ms chunks and count how many give exactly one final transcript and"
-          + " the right one: checks the audio.vad.* settings (give them with --set).")
-  boolean streaming;
+    @Option(
+            names = "--streaming",
+            description =
+                    "Also stream each recording (300 ms of silence either side) through the audio"
+                            + " topology in 100 ms chunks and count how many give exactly one final transcript and"
+                            + " the right one: checks the audio.vad.* settings (give them with --set).")
+    boolean streaming;
 
-  @Mixin ConfigOptions options;
+    @Mixin ConfigOptions options;
 
-  @Option(names = "--compare", paramLabel = "NAME",
-      description = "Also run this recogniser on the same audio (vosk; needs the bench-vosk module"
-          + " on the classpath, see README).")
-  String compare;
+    @Option(
+            names = "--compare",
+            paramLabel = "NAME",
+            description =
+                    "Also run this recogniser on the same audio (vosk; needs the bench-vosk module"
+                            + " on the classpath, see README).")
+    String compare;
 
-  @Override
-  public Integer call() throws Exception {
-    Path dir = model != null ? model : shipped();
-    try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
-      FeatureConfig features = SpeechFeatures.of(m.descriptor());
-      List<Recording> isolated = FsddCorpus.load(data, indexFilter(indices),
-          features.sampleRate());
-      List<DigitStrings.Utterance> joined =
-          SpeechEvaluation.strings(isolated, features.sampleRate(), strings, seed);
-      System.err.printf("heed: evaluating %s on %d recordings and %d digit strings from %s%n",
-          m.descriptor().name(), isolated.size(), joined.size(), data);
-      SpeechEvaluation.Result heed = SpeechEvaluation.run(
-          SpeechEvaluation.heed(m.newTranscriber(), features), isolated, joined,
-          features.sampleRate());
-      print(System.out, "Heed " + m.descriptor().name(), heed);
-      describe(System.out, m.descriptor());
-      if (streaming) {
-        streamed(m, features.sampleRate(), isolated);
-      }
-      if (compare != null) {
-        try (Recognizer other = recognizer(compare)) {
-          SpeechEvaluation.Result r = SpeechEvaluation.run(
-              s -> other.recognize(s, features.sampleRate()), isolated, joined,
-              features.sampleRate());
-          System.out.println();
-          print(System.out, other.description(), r);
+    @Override
+    public Integer call() throws Exception {
+        Path dir = model != null ? model : shipped();
+        try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
+            FeatureConfig features = SpeechFeatures.of(m.descriptor());
+            List<Recording> isolated =
+                    FsddCorpus.load(data, indexFilter(indices), features.sampleRate());
+            List<DigitStrings.Utterance> joined =
+                    SpeechEvaluation.strings(isolated, features.sampleRate(), strings, seed);
+            System.err.printf(
+                    "heed: evaluating %s on %d recordings and %d digit strings from %s%n",
+                    m.descriptor().name(), isolated.size(), joined.size(), data);
+            SpeechEvaluation.Result heed =
+                    SpeechEvaluation.run(
+                            SpeechEvaluation.heed(m.newTranscriber(), features),
+                            isolated,
+                            joined,
+                            features.sampleRate());
+            print(System.out, "Heed " + m.descriptor().name(), heed);
+            describe(System.out, m.descriptor());
+            if (streaming) {
+                streamed(m, features.sampleRate(), isolated);
+            }
+            if (compare != null) {
+                try (Recognizer other = recognizer(compare)) {
+                    SpeechEvaluation.Result r =
+                            SpeechEvaluation.run(
+                                    s -> other.recognize(s, features.sampleRate()),
+                                    isolated,
+                                    joined,
+                                    features.sampleRate());
+                    System.out.println();
+                    print(System.out, other.description(), r);
+                }
+            }
         }
-      }
+        return 0;
     }
-    return 0;
-  }
 
-  private void streamed(SpeechModel m, int rate, List<Recording> isolated) throws IOException {
-    HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
-    Path state = Files.createTempDirectory("heed-eval-speech");
-    try {
-      StreamingEvaluation.Result r = StreamingEvaluation.run(m, config, isolated, rate, state);
-      System.out.printf(Locale.ROOT, "  streamed through the audio topology (audio.vad.hangover %s,"
-          + " audio.vad.threshold.db %s):%n", config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
-          config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
-      System.out.printf(Locale.ROOT, "    exactly one final transcript  %d/%d (%d finals in all)%n",
-          r.oneFinal(), r.recordings(), r.finals());
-      System.out.printf(Locale.ROOT, "    finals say the label          %d/%d %6.2f%%%n",
-          r.correct(), r.recordings(), 100.0 * r.correct() / Math.max(1, r.recordings()));
-    } finally {
-      TempDirs.deleteTree(state);
+    private void streamed(SpeechModel m, int rate, List<Recording> isolated) throws IOException {
+        HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
+        Path state = Files.createTempDirectory("heed-eval-speech");
+        try {
+            StreamingEvaluation.Result r =
+                    StreamingEvaluation.run(m, config, isolated, rate, state);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  streamed through the audio topology (audio.vad.hangover %s,"
+                            + " audio.vad.threshold.db %s):%n",
+                    config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
+                    config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
+            System.out.printf(
+                    Locale.ROOT,
+                    "    exactly one final transcript  %d/%d (%d finals in all)%n",
+                    r.oneFinal(),
+                    r.recordings(),
+                    r.finals());
+            System.out.printf(
+                    Locale.ROOT,
+                    "    finals say the label          %d/%d %6.2f%%%n",
+                    r.correct(),
+                    r.recordings(),
+                    100.0 * r.correct() / Math.max(1, r.recordings()));
+        } finally {
+            TempDirs.deleteTree(state);
+        }
     }
-  }
 
-  static void print(PrintStream out, String name, SpeechEvaluation.Result r) {
-    out.printf(Locale.ROOT, "%s%n", name);
-    for (Map.Entry<String, int[]> e : r.correctBySpeaker().entrySet()) {
-      out.printf(Locale.ROOT, "  isolated digits, %-10s %4d/%-4d %6.2f%%%n", e.getKey(),
-          e.getValue()[0], e.getValue()[1], 100.0 * e.getValue()[0] / e.getValue()[1]);
+    static void print(PrintStream out, String name, SpeechEvaluation.Result r) {
+        out.printf(Locale.ROOT, "%s%n", name);
+        for (Map.Entry<String, int[]> e : r.correctBySpeaker().entrySet()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  isolated digits, %-10s %4d/%-4d %6.2f%%%n",
+                    e.getKey(),
+                    e.getValue()[0],
+                    e.getValue()[1],
+                    100.0 * e.getValue()[0] / e.getValue()[1]);
+        }
+        out.printf(Locale.ROOT, "  isolated-digit accuracy        %6.2f%%%n", 100 * r.accuracy());
+        out.printf(
+                Locale.ROOT,
+                "  digit-string WER               %6.2f%% (%d errors / %d words)%n",
+                100 * r.wer(),
+                r.wordErrors(),
+                r.words());
+        out.printf(
+                Locale.ROOT,
+                "  real-time factor (one core)    %.4f (%.1f s for %.1f s of audio)%n",
+                r.realTimeFactor(),
+                r.processingSeconds(),
+                r.audioSeconds());
+        for (String c : r.confusions()) {
+            out.println("    error: " + c);
+        }
     }
-    out.printf(Locale.ROOT, "  isolated-digit accuracy        %6.2f%%%n", 100 * r.accuracy());
-    out.printf(Locale.ROOT, "  digit-string WER               %6.2f%% (%d errors / %d words)%n",
-        100 * r.wer(), r.wordErrors(), r.words());
-    out.printf(Locale.ROOT, "  real-time factor (one core)    %.4f (%.1f s for %.1f s of audio)%n",
-        r.realTimeFactor(), r.processingSeconds(), r.audioSeconds());
-    for (String c : r.confusions()) {
-      out.println("    error: " + c);
-    }
-  }
 
-  private static void describe(PrintStream out, SpeechDescriptor d) {
-    SpeechDescriptor.Architecture a = d.architecture();
-    if (a != null) {
-      out.printf(Locale.ROOT, "  model %s version %s: %s, conv %d ch, d_model %d, %d heads, %d"
-          + " layers, ff %d%n", d.name(), d.version(), a.type(), a.convChannels(), a.dModel(),
-          a.heads(), a.layers(), a.ffDim());
+    private static void describe(PrintStream out, SpeechDescriptor d) {
+        SpeechDescriptor.Architecture a = d.architecture();
+        if (a != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  model %s version %s: %s, conv %d ch, d_model %d, %d heads, %d"
+                            + " layers, ff %d%n",
+                    d.name(),
+                    d.version(),
+                    a.type(),
+                    a.convChannels(),
+                    a.dModel(),
+                    a.heads(),
+                    a.layers(),
+                    a.ffDim());
+        }
+        if (d.training() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  trained %.1f min: %s%n",
+                    d.training().seconds() / 60,
+                    d.training().command());
+        }
     }
-    if (d.training() != null) {
-      out.printf(Locale.ROOT, "  trained %.1f min: %s%n", d.training().seconds() / 60,
-          d.training().command());
-    }
-  }
 
-  static IntPredicate indexFilter(String spec) {
-    if (spec.equalsIgnoreCase("all")) {
-      return i -> true;
+    static IntPredicate indexFilter(String spec) {
+        if (spec.equalsIgnoreCase("all")) {
+            return i -> true;
+        }
+        String[] p = spec.split("-");
+        try {
+            int from = Integer.parseInt(p[0].strip());
+            int to = p.length > 1 ? Integer.parseInt(p[1].strip()) : from;
+            return i -> i >= from && i <= to;
+        } catch (NumberFormatException e) {
+            throw new HeedStreamsException("--indices must be FROM-TO or all: " + spec);
+        }
     }
-    String[] p = spec.split("-");
-    try {
-      int from = Integer.parseInt(p[0].strip());
-      int to = p.length > 1 ? Integer.parseInt(p[1].strip()) : from;
-      return i -> i >= from && i <= to;
-    } catch (NumberFormatException e) {
-      throw new HeedStreamsException("--indices must be FROM-TO or all: " + spec);
-    }
-  }
 
-  private static Recognizer recognizer(String name) {
-    for (Recognizer r : ServiceLoader.load(Recognizer.class)) {
-      if (r.name().equalsIgnoreCase(name)) {
-        return r;
-      }
-      r.close();
+    private static Recognizer recognizer(String name) {
+        for (Recognizer r : ServiceLoader.load(Recognizer.class)) {
+            if (r.name().equalsIgnoreCase(name)) {
+                return r;
+            }
+            r.close();
+        }
+        throw new HeedStreamsException(
+                "--compare "
+                        + name
+                        + ": no such recogniser on the classpath;"
+                        + " build the bench-vosk module (mvn -B -Pvosk -DskipTests package) and run"
+                        + " bench-vosk/heed-vosk eval speech ... --compare vosk (see README, Speech)");
     }
-    throw new HeedStreamsException("--compare " + name + ": no such recogniser on the classpath;"
-        + " build the bench-vosk module (mvn -B -Pvosk -DskipTests package) and run"
-        + " bench-vosk/heed-vosk eval speech ... --compare vosk (see README, Speech)");
-  }
 
-  private static Path shipped() {
-    Path relative = Path.of("models", "shipped", "speech-digits");
-    Path home = Path.of(System.getProperty("heed.home", ".")).resolve(relative);
-    return Files.isDirectory(home) ? home : relative;
-  }
+    private static Path shipped() {
+        Path relative = Path.of("models", "shipped", "speech-digits");
+        Path home = Path.of(System.getProperty("heed.home", ".")).resolve(relative);
+        return Files.isDirectory(home) ? home : relative;
+    }
 }

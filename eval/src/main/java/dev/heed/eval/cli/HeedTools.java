@@ -6,26 +6,26 @@ import java.util.List;
 
 /**
  * The launcher's command line ({@code ./heed}): the runtime's {@code run}, {@code send} and {@code
- * tail}, plus {@code demo}, {@code train}, {@code eval}, {@code bench} and {@code export}, which the
- * runtime jar does not carry.
+ * tail}, plus {@code demo}, {@code train}, {@code eval}, {@code bench} and {@code export}, which
+ * the runtime jar does not carry.
  */
 public final class HeedTools {
 
-  private HeedTools() {}
+    private HeedTools() {}
 
-  public static void main(String[] args) {
-    System.exit(execute(args));
-  }
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
 
-  /** Runs {@code args}; user errors print one clear line and give exit code 2. */
-  public static int execute(String... args) {
-    return HeedCli.execute(
-        List.of(
-            new DemoCommand(),
-            new TrainCommand(),
-            new EvalCommand(),
-            new BenchCommand(),
-            new ExportCommand()),
-        args);
-  }
+    /** Runs {@code args}; user errors print one clear line and give exit code 2. */
+    public static int execute(String... args) {
+        return HeedCli.execute(
+                List.of(
+                        new DemoCommand(),
+                        new TrainCommand(),
+                        new EvalCommand(),
+                        new BenchCommand(),
+                        new ExportCommand()),
+                args);
+    }
 }

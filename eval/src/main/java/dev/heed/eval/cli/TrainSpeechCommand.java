@@ -1,14 +1,14 @@
 package dev.heed.eval.cli;
 
 import dev.heed.audio.FeatureConfig;
-import dev.heed.models.training.SpeechBatch;
-import dev.heed.models.speech.SpeechDescriptor;
-import dev.heed.models.training.SpeechTrainer;
-import dev.heed.models.training.SpeechTrainingOptions;
 import dev.heed.eval.speech.CorpusHash;
 import dev.heed.eval.speech.FsddCorpus;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechData;
+import dev.heed.models.speech.SpeechDescriptor;
+import dev.heed.models.training.SpeechBatch;
+import dev.heed.models.training.SpeechTrainer;
+import dev.heed.models.training.SpeechTrainingOptions;
 import dev.heed.streams.transcription.SpeechFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,73 +26,139 @@ import picocli.CommandLine.Spec;
  * split (indices 5-49; takes 45-49 held out for model selection), with augmentation and digit
  * strings, and writes a speech model directory.
  */
-@Command(name = "speech", mixinStandardHelpOptions = true, showDefaultValues = true,
-    description = "Train the speech (CTC) model on a folder of {digit}_{speaker}_{index}.wav"
-        + " recordings: indices 5-44 train, 45-49 validation, 0-4 (test) never read. The defaults"
-        + " are the recipe of the shipped models/shipped/speech-digits.")
+@Command(
+        name = "speech",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        description =
+                "Train the speech (CTC) model on a folder of {digit}_{speaker}_{index}.wav"
+                        + " recordings: indices 5-44 train, 45-49 validation, 0-4 (test) never read. The defaults"
+                        + " are the recipe of the shipped models/shipped/speech-digits.")
 final class TrainSpeechCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+    @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "FSDD root or recordings folder.")
-  Path data;
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR",
+            description = "FSDD root or recordings folder.")
+    Path data;
 
-  @Option(names = "--out", defaultValue = "speech-model", paramLabel = "DIR") Path out;
-  @Option(names = "--name", defaultValue = "speech-digits") String name;
-  @Option(names = "--steps", defaultValue = "8000") int steps;
-  @Option(names = "--batch-size", defaultValue = "16") int batchSize;
-  @Option(names = "--lr", defaultValue = "0.002") double lr;
-  @Option(names = "--max-minutes", defaultValue = "35") double maxMinutes;
-  @Option(names = "--eval-every", defaultValue = "500") int evalEvery;
-  @Option(names = "--conv-channels", defaultValue = "32") int convChannels;
-  @Option(names = "--d-model", defaultValue = "96") int dModel;
-  @Option(names = "--heads", defaultValue = "4") int heads;
-  @Option(names = "--layers", defaultValue = "3") int layers;
-  @Option(names = "--ff-dim", defaultValue = "192") int ffDim;
-  @Option(names = "--dropout", defaultValue = "0.1") double dropout;
-  @Option(names = "--post-norm", description = "Post-norm encoder layers (default pre-norm).")
-  boolean postNorm;
-  @Option(names = "--clip-norm", defaultValue = "5.0") double clipNorm;
-  @Option(names = "--seed", defaultValue = "42") long seed;
-  @Option(names = "--max-words", defaultValue = "6",
-      description = "Longest training string in words (1: isolated words only).")
-  int maxWords;
+    @Option(names = "--out", defaultValue = "speech-model", paramLabel = "DIR")
+    Path out;
 
-  @Override
-  public Integer call() throws Exception {
-    FeatureConfig features = FeatureConfig.speech8k();
-    List<Recording> train = FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate());
-    List<Recording> dev = FsddCorpus.load(data, i -> i >= 45, features.sampleRate());
-    List<String> vocabulary = new ArrayList<>();
-    vocabulary.add("<blank>");
-    vocabulary.addAll(FsddCorpus.DIGITS);
-    Map<String, Object> dataInfo = new LinkedHashMap<>();
-    dataInfo.put("dir", data.toString());
-    dataInfo.put("train", "indices 5-44: " + train.size() + " recordings");
-    dataInfo.put("train_sha256", CorpusHash.of(train));
-    dataInfo.put("validation", "indices 45-49: " + dev.size() + " recordings");
-    dataInfo.put("validation_sha256", CorpusHash.of(dev));
-    dataInfo.put("test", "indices 0-4, never read in training");
-    dataInfo.put("augmentation", "strings of 1-6 digits (1/3 of batches single digits) by one"
-        + " speaker, 50-500 ms pauses, speed +-15% per digit, 0-400 ms lead, reverb 20%, gain"
-        + " x0.25-x2, white noise 5-45 dB SNR 85%");
-    SpeechTrainingOptions options = new SpeechTrainingOptions(out, name, vocabulary,
-        SpeechFeatures.describe(features),
-        new SpeechDescriptor.Architecture(SpeechDescriptor.Architecture.CONV_TRANSFORMER_CTC,
-            convChannels, dModel, heads, layers, ffDim, dropout, !postNorm),
-        batchSize, lr, steps, maxMinutes, evalEvery, clipNorm, seed,
-        "heed "
-            + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-        dataInfo);
-    List<SpeechBatch> validation =
-        SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1);
-    System.err.printf("heed: training speech model on %d recordings (%d validation strings),"
-        + " %d steps of %d -> %s%n", train.size(), 8 * 25, steps, batchSize, out);
-    SpeechDescriptor d = SpeechTrainer.train(options,
-        new SpeechData(train, vocabulary, features, seed, maxWords), validation,
-        System.err::println);
-    System.out.printf("speech model %s written to %s; validation token error %.4f%n", d.name(),
-        out, d.metrics().get("validation_token_error_rate"));
-    return 0;
-  }
+    @Option(names = "--name", defaultValue = "speech-digits")
+    String name;
+
+    @Option(names = "--steps", defaultValue = "8000")
+    int steps;
+
+    @Option(names = "--batch-size", defaultValue = "16")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.002")
+    double lr;
+
+    @Option(names = "--max-minutes", defaultValue = "35")
+    double maxMinutes;
+
+    @Option(names = "--eval-every", defaultValue = "500")
+    int evalEvery;
+
+    @Option(names = "--conv-channels", defaultValue = "32")
+    int convChannels;
+
+    @Option(names = "--d-model", defaultValue = "96")
+    int dModel;
+
+    @Option(names = "--heads", defaultValue = "4")
+    int heads;
+
+    @Option(names = "--layers", defaultValue = "3")
+    int layers;
+
+    @Option(names = "--ff-dim", defaultValue = "192")
+    int ffDim;
+
+    @Option(names = "--dropout", defaultValue = "0.1")
+    double dropout;
+
+    @Option(names = "--post-norm", description = "Post-norm encoder layers (default pre-norm).")
+    boolean postNorm;
+
+    @Option(names = "--clip-norm", defaultValue = "5.0")
+    double clipNorm;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(
+            names = "--max-words",
+            defaultValue = "6",
+            description = "Longest training string in words (1: isolated words only).")
+    int maxWords;
+
+    @Override
+    public Integer call() throws Exception {
+        FeatureConfig features = FeatureConfig.speech8k();
+        List<Recording> train = FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate());
+        List<Recording> dev = FsddCorpus.load(data, i -> i >= 45, features.sampleRate());
+        List<String> vocabulary = new ArrayList<>();
+        vocabulary.add("<blank>");
+        vocabulary.addAll(FsddCorpus.DIGITS);
+        Map<String, Object> dataInfo = new LinkedHashMap<>();
+        dataInfo.put("dir", data.toString());
+        dataInfo.put("train", "indices 5-44: " + train.size() + " recordings");
+        dataInfo.put("train_sha256", CorpusHash.of(train));
+        dataInfo.put("validation", "indices 45-49: " + dev.size() + " recordings");
+        dataInfo.put("validation_sha256", CorpusHash.of(dev));
+        dataInfo.put("test", "indices 0-4, never read in training");
+        dataInfo.put(
+                "augmentation",
+                "strings of 1-6 digits (1/3 of batches single digits) by one"
+                        + " speaker, 50-500 ms pauses, speed +-15% per digit, 0-400 ms lead, reverb 20%, gain"
+                        + " x0.25-x2, white noise 5-45 dB SNR 85%");
+        SpeechTrainingOptions options =
+                new SpeechTrainingOptions(
+                        out,
+                        name,
+                        vocabulary,
+                        SpeechFeatures.describe(features),
+                        new SpeechDescriptor.Architecture(
+                                SpeechDescriptor.Architecture.CONV_TRANSFORMER_CTC,
+                                convChannels,
+                                dModel,
+                                heads,
+                                layers,
+                                ffDim,
+                                dropout,
+                                !postNorm),
+                        batchSize,
+                        lr,
+                        steps,
+                        maxMinutes,
+                        evalEvery,
+                        clipNorm,
+                        seed,
+                        "heed "
+                                + String.join(
+                                        " ", spec.commandLine().getParseResult().originalArgs()),
+                        dataInfo);
+        List<SpeechBatch> validation =
+                SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1);
+        System.err.printf(
+                "heed: training speech model on %d recordings (%d validation strings),"
+                        + " %d steps of %d -> %s%n",
+                train.size(), 8 * 25, steps, batchSize, out);
+        SpeechDescriptor d =
+                SpeechTrainer.train(
+                        options,
+                        new SpeechData(train, vocabulary, features, seed, maxWords),
+                        validation,
+                        System.err::println);
+        System.out.printf(
+                "speech model %s written to %s; validation token error %.4f%n",
+                d.name(), out, d.metrics().get("validation_token_error_rate"));
+        return 0;
+    }
 }

@@ -8,59 +8,59 @@ import dev.heed.models.HeedModelException;
  */
 final class ErrorSums {
 
-  private final double[] squared;
-  private final double[] absolute;
-  private final long[] counts;
+    private final double[] squared;
+    private final double[] absolute;
+    private final long[] counts;
 
-  ErrorSums(int variables) {
-    if (variables <= 0) {
-      throw new HeedModelException("variables must be > 0: " + variables);
+    ErrorSums(int variables) {
+        if (variables <= 0) {
+            throw new HeedModelException("variables must be > 0: " + variables);
+        }
+        squared = new double[variables];
+        absolute = new double[variables];
+        counts = new long[variables];
     }
-    squared = new double[variables];
-    absolute = new double[variables];
-    counts = new long[variables];
-  }
 
-  void add(int variable, double predicted, double actual) {
-    double error = predicted - actual;
-    squared[variable] += error * error;
-    absolute[variable] += Math.abs(error);
-    counts[variable]++;
-  }
-
-  int variables() {
-    return counts.length;
-  }
-
-  long count() {
-    long n = 0;
-    for (long c : counts) {
-      n += c;
+    void add(int variable, double predicted, double actual) {
+        double error = predicted - actual;
+        squared[variable] += error * error;
+        absolute[variable] += Math.abs(error);
+        counts[variable]++;
     }
-    return n;
-  }
 
-  double mse() {
-    return sum(squared) / count();
-  }
-
-  double mae() {
-    return sum(absolute) / count();
-  }
-
-  double mse(int variable) {
-    return squared[variable] / counts[variable];
-  }
-
-  double mae(int variable) {
-    return absolute[variable] / counts[variable];
-  }
-
-  private static double sum(double[] values) {
-    double s = 0;
-    for (double v : values) {
-      s += v;
+    int variables() {
+        return counts.length;
     }
-    return s;
-  }
+
+    long count() {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    double mse() {
+        return sum(squared) / count();
+    }
+
+    double mae() {
+        return sum(absolute) / count();
+    }
+
+    double mse(int variable) {
+        return squared[variable] / counts[variable];
+    }
+
+    double mae(int variable) {
+        return absolute[variable] / counts[variable];
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
 }

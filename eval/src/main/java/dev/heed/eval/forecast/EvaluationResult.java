@@ -1,7 +1,5 @@
 package dev.heed.eval.forecast;
 
-import dev.heed.models.forecasting.Forecast;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,30 +23,30 @@ import java.util.List;
  * @param seconds wall-clock seconds of the forecasting
  */
 public record EvaluationResult(
-    Path file,
-    String split,
-    int trainRows,
-    int testFrom,
-    int testRows,
-    int window,
-    int horizon,
-    int windows,
-    List<String> variables,
-    double mse,
-    double mae,
-    List<Double> variableMse,
-    List<Double> variableMae,
-    double seconds) {
+        Path file,
+        String split,
+        int trainRows,
+        int testFrom,
+        int testRows,
+        int window,
+        int horizon,
+        int windows,
+        List<String> variables,
+        double mse,
+        double mae,
+        List<Double> variableMse,
+        List<Double> variableMae,
+        double seconds) {
 
-  /** Copies the lists. */
-  public EvaluationResult {
-    variables = List.copyOf(variables);
-    variableMse = List.copyOf(variableMse);
-    variableMae = List.copyOf(variableMae);
-  }
+    /** Copies the lists. */
+    public EvaluationResult {
+        variables = List.copyOf(variables);
+        variableMse = List.copyOf(variableMse);
+        variableMae = List.copyOf(variableMae);
+    }
 
-  /** Forecast series (window times variable) per second. */
-  public double seriesPerSecond() {
-    return seconds > 0 ? (double) windows * variables.size() / seconds : 0;
-  }
+    /** Forecast series (window times variable) per second. */
+    public double seriesPerSecond() {
+        return seconds > 0 ? (double) windows * variables.size() / seconds : 0;
+    }
 }

@@ -8,17 +8,17 @@ import java.util.stream.Stream;
 
 /** Removes the scratch folders that the demo, the evaluations and the benchmarks create. */
 public final class TempDirs {
-  private TempDirs() {}
+    private TempDirs() {}
 
-  /** Deletes {@code dir} and everything under it; a missing folder is not an error. */
-  public static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
+    /** Deletes {@code dir} and everything under it; a missing folder is not an error. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

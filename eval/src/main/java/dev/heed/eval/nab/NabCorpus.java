@@ -16,115 +16,147 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A NAB corpus folder: {@code data/<category>/<file>.csv} (header {@code timestamp,value}),
- * {@code labels/combined_windows.json} mapping {@code "<category>/<file>.csv"} to its [start, end]
+ * A NAB corpus folder: {@code data/<category>/<file>.csv} (header {@code timestamp,value}), {@code
+ * labels/combined_windows.json} mapping {@code "<category>/<file>.csv"} to its [start, end]
  * windows, and {@code config/profiles.json} with each profile's cost matrix. Any folder with this
  * layout loads; the labels file and the data folder must name the same files.
  */
 public final class NabCorpus {
-  private static final Logger log = LoggerFactory.getLogger(NabCorpus.class);
+    private static final Logger log = LoggerFactory.getLogger(NabCorpus.class);
 
-  private final Path dir;
-  private final List<NabSeries> series;
-  private final List<NabProfile> profiles;
+    private final Path dir;
+    private final List<NabSeries> series;
+    private final List<NabProfile> profiles;
 
-  NabCorpus(Path dir, List<NabSeries> series, List<NabProfile> profiles) {
-    this.dir = dir;
-    this.series = List.copyOf(series);
-    this.profiles = List.copyOf(profiles);
-  }
-
-  /**
-   * Loads the corpus in {@code dir}.
-   *
-   * @throws HeedStreamsException when a file is missing or malformed, when the labels and the data
-   *     folder disagree, or when a window's timestamp is not a row of its file; the message names
-   *     the file, the line or window, and the fix
-   * @throws IOException when a file cannot be read
-   */
-  public static NabCorpus load(Path dir) throws IOException {
-    Path data = dir.resolve("data");
-    if (!Files.isDirectory(data)) {
-      throw new HeedStreamsException("no data folder at " + data + "; a NAB folder holds"
-          + " data/<category>/<file>.csv and labels/combined_windows.json (config/profiles.json"
-          + " optional: NAB's published profiles otherwise)");
+    NabCorpus(Path dir, List<NabSeries> series, List<NabProfile> profiles) {
+        this.dir = dir;
+        this.series = List.copyOf(series);
+        this.profiles = List.copyOf(profiles);
     }
-    Path labelsFile = dir.resolve("labels").resolve("combined_windows.json");
-    Map<String, List<LocalDateTime[]>> labels = CorpusJson.windows(labelsFile);
-    Path profilesFile = dir.resolve("config").resolve("profiles.json");
-    List<NabProfile> profiles = Files.isRegularFile(profilesFile)
-        ? CorpusJson.profiles(profilesFile) : NabProfile.PUBLISHED;
-    checkSameFiles(data, labelsFile, labels.keySet());
-    List<NabSeries> series = new ArrayList<>(labels.size());
-    for (String name : new TreeSet<>(labels.keySet())) {
-      SeriesCsv.Rows rows = SeriesCsv.read(data.resolve(name));
-      series.add(NabSeries.of(name, rows.timestamps(), rows.values(), labels.get(name),
-          labelsFile.toString()));
+
+    /**
+     * Loads the corpus in {@code dir}.
+     *
+     * @throws HeedStreamsException when a file is missing or malformed, when the labels and the
+     *     data folder disagree, or when a window's timestamp is not a row of its file; the message
+     *     names the file, the line or window, and the fix
+     * @throws IOException when a file cannot be read
+     */
+    public static NabCorpus load(Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        if (!Files.isDirectory(data)) {
+            throw new HeedStreamsException(
+                    "no data folder at "
+                            + data
+                            + "; a NAB folder holds"
+                            + " data/<category>/<file>.csv and labels/combined_windows.json (config/profiles.json"
+                            + " optional: NAB's published profiles otherwise)");
+        }
+        Path labelsFile = dir.resolve("labels").resolve("combined_windows.json");
+        Map<String, List<LocalDateTime[]>> labels = CorpusJson.windows(labelsFile);
+        Path profilesFile = dir.resolve("config").resolve("profiles.json");
+        List<NabProfile> profiles =
+                Files.isRegularFile(profilesFile)
+                        ? CorpusJson.profiles(profilesFile)
+                        : NabProfile.PUBLISHED;
+        checkSameFiles(data, labelsFile, labels.keySet());
+        List<NabSeries> series = new ArrayList<>(labels.size());
+        for (String name : new TreeSet<>(labels.keySet())) {
+            SeriesCsv.Rows rows = SeriesCsv.read(data.resolve(name));
+            series.add(
+                    NabSeries.of(
+                            name,
+                            rows.timestamps(),
+                            rows.values(),
+                            labels.get(name),
+                            labelsFile.toString()));
+        }
+        NabCorpus corpus = new NabCorpus(dir, series, profiles);
+        log.info(
+                "Loaded NAB corpus {}: {} files, {} rows, {} windows, profiles {}",
+                dir,
+                series.size(),
+                series.stream().mapToInt(NabSeries::size).sum(),
+                series.stream().mapToInt(s -> s.windows().size()).sum(),
+                profiles.stream().map(NabProfile::name).toList());
+        return corpus;
     }
-    NabCorpus corpus = new NabCorpus(dir, series, profiles);
-    log.info("Loaded NAB corpus {}: {} files, {} rows, {} windows, profiles {}", dir,
-        series.size(), series.stream().mapToInt(NabSeries::size).sum(),
-        series.stream().mapToInt(s -> s.windows().size()).sum(),
-        profiles.stream().map(NabProfile::name).toList());
-    return corpus;
-  }
 
-  private static void checkSameFiles(Path data, Path labelsFile, Set<String> labelled)
-      throws IOException {
-    Set<String> found;
-    try (Stream<Path> files = Files.walk(data)) {
-      found = files.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".csv"))
-          .map(p -> data.relativize(p).toString().replace('\\', '/'))
-          .collect(Collectors.toCollection(TreeSet::new));
+    private static void checkSameFiles(Path data, Path labelsFile, Set<String> labelled)
+            throws IOException {
+        Set<String> found;
+        try (Stream<Path> files = Files.walk(data)) {
+            found =
+                    files.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().endsWith(".csv"))
+                            .map(p -> data.relativize(p).toString().replace('\\', '/'))
+                            .collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> unlabelled = new TreeSet<>(found);
+        unlabelled.removeAll(labelled);
+        if (!unlabelled.isEmpty()) {
+            throw new HeedStreamsException(
+                    "data files "
+                            + unlabelled
+                            + " have no entry in "
+                            + labelsFile
+                            + "; add each with its windows ([] for none) or remove the file");
+        }
+        Set<String> missing = new TreeSet<>(labelled);
+        missing.removeAll(found);
+        if (!missing.isEmpty()) {
+            throw new HeedStreamsException(
+                    labelsFile
+                            + " labels files "
+                            + missing
+                            + " that are not under "
+                            + data
+                            + "; add the data files or remove their entries");
+        }
+        if (found.isEmpty()) {
+            throw new HeedStreamsException(
+                    "no data files under " + data + "; expected data/<category>/<file>.csv");
+        }
     }
-    Set<String> unlabelled = new TreeSet<>(found);
-    unlabelled.removeAll(labelled);
-    if (!unlabelled.isEmpty()) {
-      throw new HeedStreamsException("data files " + unlabelled + " have no entry in "
-          + labelsFile + "; add each with its windows ([] for none) or remove the file");
+
+    /** The folder it was loaded from. */
+    public Path dir() {
+        return dir;
     }
-    Set<String> missing = new TreeSet<>(labelled);
-    missing.removeAll(found);
-    if (!missing.isEmpty()) {
-      throw new HeedStreamsException(labelsFile + " labels files " + missing
-          + " that are not under " + data + "; add the data files or remove their entries");
+
+    /** The data files, sorted by name. */
+    public List<NabSeries> series() {
+        return series;
     }
-    if (found.isEmpty()) {
-      throw new HeedStreamsException("no data files under " + data
-          + "; expected data/<category>/<file>.csv");
+
+    /** The data file called {@code name}, e.g. {@code realKnownCause/nyc_taxi.csv}. */
+    public NabSeries series(String name) {
+        return series.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new HeedStreamsException(
+                                        "no data file "
+                                                + name
+                                                + " in NAB corpus "
+                                                + dir
+                                                + "; its files are named like "
+                                                + series.get(0).name()));
     }
-  }
 
-  /** The folder it was loaded from. */
-  public Path dir() {
-    return dir;
-  }
+    /** The profiles of {@code config/profiles.json}, in its order. */
+    public List<NabProfile> profiles() {
+        return profiles;
+    }
 
-  /** The data files, sorted by name. */
-  public List<NabSeries> series() {
-    return series;
-  }
+    /** Total number of labelled windows, scored or not. */
+    public int windowCount() {
+        return series.stream().mapToInt(s -> s.windows().size()).sum();
+    }
 
-  /** The data file called {@code name}, e.g. {@code realKnownCause/nyc_taxi.csv}. */
-  public NabSeries series(String name) {
-    return series.stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new HeedStreamsException("no data file " + name + " in NAB corpus "
-            + dir + "; its files are named like " + series.get(0).name()));
-  }
-
-  /** The profiles of {@code config/profiles.json}, in its order. */
-  public List<NabProfile> profiles() {
-    return profiles;
-  }
-
-  /** Total number of labelled windows, scored or not. */
-  public int windowCount() {
-    return series.stream().mapToInt(s -> s.windows().size()).sum();
-  }
-
-  @Override
-  public String toString() {
-    return "NabCorpus[" + dir + ", " + series.size() + " files, " + windowCount() + " windows]";
-  }
+    @Override
+    public String toString() {
+        return "NabCorpus[" + dir + ", " + series.size() + " files, " + windowCount() + " windows]";
+    }
 }

@@ -11,13 +11,13 @@ import java.time.LocalDateTime;
  * @param lastRow the first row at or after {@code firstRow} whose timestamp equals {@code end}
  */
 public record NabWindow(LocalDateTime start, LocalDateTime end, int firstRow, int lastRow) {
-  /** Rows in the window: {@code lastRow - firstRow + 1}. */
-  public int width() {
-    return lastRow - firstRow + 1;
-  }
+    /** Rows in the window: {@code lastRow - firstRow + 1}. */
+    public int width() {
+        return lastRow - firstRow + 1;
+    }
 
-  /** Whether {@code row} is inside the window. */
-  public boolean contains(int row) {
-    return row >= firstRow && row <= lastRow;
-  }
+    /** Whether {@code row} is inside the window. */
+    public boolean contains(int row) {
+        return row >= firstRow && row <= lastRow;
+    }
 }

@@ -12,58 +12,65 @@ import java.util.Random;
  */
 public final class DigitStrings {
 
-  private final Map<String, List<Recording>> bySpeaker = new HashMap<>();
-  private final List<String> speakers;
-  private final int sampleRate;
+    private final Map<String, List<Recording>> bySpeaker = new HashMap<>();
+    private final List<String> speakers;
+    private final int sampleRate;
 
-  /** @param recordings the pool to draw from; every speaker's recordings are used together */
-  public DigitStrings(List<Recording> recordings, int sampleRate) {
-    for (Recording r : recordings) {
-      bySpeaker.computeIfAbsent(r.speaker(), s -> new ArrayList<>()).add(r);
+    /**
+     * @param recordings the pool to draw from; every speaker's recordings are used together
+     */
+    public DigitStrings(List<Recording> recordings, int sampleRate) {
+        for (Recording r : recordings) {
+            bySpeaker.computeIfAbsent(r.speaker(), s -> new ArrayList<>()).add(r);
+        }
+        this.speakers = bySpeaker.keySet().stream().sorted().toList();
+        this.sampleRate = sampleRate;
     }
-    this.speakers = bySpeaker.keySet().stream().sorted().toList();
-    this.sampleRate = sampleRate;
-  }
 
-  /**
-   * A string of {@code words} recordings by one random speaker.
-   *
-   * @param minPause shortest pause between words (seconds)
-   * @param maxPause longest pause between words (seconds)
-   * @param speed per word, a speed factor drawn from [1 - speed, 1 + speed] (0: none)
-   */
-  public Utterance next(Random random, int words, double minPause, double maxPause,
-      double speed) {
-    List<Recording> pool = bySpeaker.get(speakers.get(random.nextInt(speakers.size())));
-    List<float[]> parts = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    int total = 0;
-    for (int w = 0; w < words; w++) {
-      Recording r = pool.get(random.nextInt(pool.size()));
-      float[] s = speed > 0
-          ? Augment.speed(r.samples(), 1 + speed * (2 * random.nextDouble() - 1))
-          : r.samples();
-      int pause = w == 0 ? 0
-          : (int) ((minPause + random.nextDouble() * (maxPause - minPause)) * sampleRate);
-      parts.add(new float[pause]);
-      parts.add(s);
-      labels.add(r.label());
-      total += pause + s.length;
+    /**
+     * A string of {@code words} recordings by one random speaker.
+     *
+     * @param minPause shortest pause between words (seconds)
+     * @param maxPause longest pause between words (seconds)
+     * @param speed per word, a speed factor drawn from [1 - speed, 1 + speed] (0: none)
+     */
+    public Utterance next(
+            Random random, int words, double minPause, double maxPause, double speed) {
+        List<Recording> pool = bySpeaker.get(speakers.get(random.nextInt(speakers.size())));
+        List<float[]> parts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int total = 0;
+        for (int w = 0; w < words; w++) {
+            Recording r = pool.get(random.nextInt(pool.size()));
+            float[] s =
+                    speed > 0
+                            ? Augment.speed(r.samples(), 1 + speed * (2 * random.nextDouble() - 1))
+                            : r.samples();
+            int pause =
+                    w == 0
+                            ? 0
+                            : (int)
+                                    ((minPause + random.nextDouble() * (maxPause - minPause))
+                                            * sampleRate);
+            parts.add(new float[pause]);
+            parts.add(s);
+            labels.add(r.label());
+            total += pause + s.length;
+        }
+        float[] out = new float[total];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return new Utterance(out, labels);
     }
-    float[] out = new float[total];
-    int at = 0;
-    for (float[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
-    }
-    return new Utterance(out, labels);
-  }
 
-  /**
-   * Samples with their words.
-   *
-   * @param samples mono samples
-   * @param words the spoken words in order
-   */
-  public record Utterance(float[] samples, List<String> words) {}
+    /**
+     * Samples with their words.
+     *
+     * @param samples mono samples
+     * @param words the spoken words in order
+     */
+    public record Utterance(float[] samples, List<String> words) {}
 }

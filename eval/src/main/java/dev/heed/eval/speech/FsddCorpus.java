@@ -20,49 +20,65 @@ import java.util.stream.Stream;
  */
 public final class FsddCorpus {
 
-  /** The spoken digits, index = digit. */
-  public static final List<String> DIGITS =
-      List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+    /** The spoken digits, index = digit. */
+    public static final List<String> DIGITS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
-  private static final Pattern NAME = Pattern.compile("(\\d)_([^_]+)_(\\d+)\\.wav");
+    private static final Pattern NAME = Pattern.compile("(\\d)_([^_]+)_(\\d+)\\.wav");
 
-  private FsddCorpus() {}
+    private FsddCorpus() {}
 
-  /** Whether an index belongs to the official test split (0-4). */
-  public static boolean isTest(int index) {
-    return index < 5;
-  }
+    /** Whether an index belongs to the official test split (0-4). */
+    public static boolean isTest(int index) {
+        return index < 5;
+    }
 
-  /**
-   * Reads the recordings whose index passes {@code indices}, resampled to {@code sampleRate}.
-   *
-   * @throws HeedStreamsException if the folder is missing or holds no matching recording
-   */
-  public static List<Recording> load(Path dir, IntPredicate indices, int sampleRate)
-      throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new HeedStreamsException("--data " + dir + " is not a folder; pass a folder of"
-          + " {digit}_{speaker}_{index}.wav recordings (such as the FSDD root)");
+    /**
+     * Reads the recordings whose index passes {@code indices}, resampled to {@code sampleRate}.
+     *
+     * @throws HeedStreamsException if the folder is missing or holds no matching recording
+     */
+    public static List<Recording> load(Path dir, IntPredicate indices, int sampleRate)
+            throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new HeedStreamsException(
+                    "--data "
+                            + dir
+                            + " is not a folder; pass a folder of"
+                            + " {digit}_{speaker}_{index}.wav recordings (such as the FSDD root)");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files =
+                    s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                            .sorted()
+                            .toList();
+        }
+        List<Recording> out = new ArrayList<>();
+        for (Path f : files) {
+            Matcher m = NAME.matcher(f.getFileName().toString());
+            if (!m.matches() || !indices.test(Integer.parseInt(m.group(3)))) {
+                continue;
+            }
+            WavFile wav = WavFile.read(f);
+            float[] samples = Resampler.resample(wav.samples(), wav.sampleRate(), sampleRate);
+            out.add(
+                    new Recording(
+                            f,
+                            DIGITS.get(Integer.parseInt(m.group(1))),
+                            m.group(2),
+                            Integer.parseInt(m.group(3)),
+                            samples));
+        }
+        if (out.isEmpty()) {
+            throw new HeedStreamsException(
+                    "no {digit}_{speaker}_{index}.wav recordings with the"
+                            + " requested indices under "
+                            + dir
+                            + " ("
+                            + files.size()
+                            + " recordings in all)");
+        }
+        return out;
     }
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(dir)) {
-      files = s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
-    }
-    List<Recording> out = new ArrayList<>();
-    for (Path f : files) {
-      Matcher m = NAME.matcher(f.getFileName().toString());
-      if (!m.matches() || !indices.test(Integer.parseInt(m.group(3)))) {
-        continue;
-      }
-      WavFile wav = WavFile.read(f);
-      float[] samples = Resampler.resample(wav.samples(), wav.sampleRate(), sampleRate);
-      out.add(new Recording(f, DIGITS.get(Integer.parseInt(m.group(1))), m.group(2),
-          Integer.parseInt(m.group(3)), samples));
-    }
-    if (out.isEmpty()) {
-      throw new HeedStreamsException("no {digit}_{speaker}_{index}.wav recordings with the"
-          + " requested indices under " + dir + " (" + files.size() + " recordings in all)");
-    }
-    return out;
-  }
 }

@@ -7,20 +7,20 @@ package dev.heed.eval.speech;
  */
 public interface Recognizer extends AutoCloseable {
 
-  /** The name {@code --compare} selects, such as {@code vosk}. */
-  String name();
+    /** The name {@code --compare} selects, such as {@code vosk}. */
+    String name();
 
-  /** A human description: engine, model, version. */
-  String description();
+    /** A human description: engine, model, version. */
+    String description();
 
-  /**
-   * Recognises one utterance.
-   *
-   * @param samples mono samples at {@code sampleRate}
-   * @return the words, lower case, separated by spaces
-   */
-  String recognize(float[] samples, int sampleRate);
+    /**
+     * Recognises one utterance.
+     *
+     * @param samples mono samples at {@code sampleRate}
+     * @return the words, lower case, separated by spaces
+     */
+    String recognize(float[] samples, int sampleRate);
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

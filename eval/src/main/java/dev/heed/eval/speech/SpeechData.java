@@ -9,103 +9,121 @@ import java.util.Random;
 
 /**
  * Augmented training batches: strings of 1-6 words (a third of the batches single words; one length
- * per batch, so that little padding is wasted) by one speaker with 50-500 ms pauses, each word
- * sped up or slowed by up to 15%; then per utterance 0-400 ms of
- * silence before, padding to the batch's longest, reverberation (20%), gain (x0.25 - x2) and
- * white noise at 5-45 dB SNR (85%); then log-mel features.
+ * per batch, so that little padding is wasted) by one speaker with 50-500 ms pauses, each word sped
+ * up or slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
+ * longest, reverberation (20%), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then
+ * log-mel features.
  */
 public final class SpeechData implements SpeechExamples {
 
-  private final DigitStrings strings;
-  private final List<String> vocabulary;
-  private final FeatureConfig features;
-  private final Random random;
-  private final int maxWords;
+    private final DigitStrings strings;
+    private final List<String> vocabulary;
+    private final FeatureConfig features;
+    private final Random random;
+    private final int maxWords;
 
-  public SpeechData(List<Recording> recordings, List<String> vocabulary, FeatureConfig features,
-      long seed) {
-    this(recordings, vocabulary, features, seed, 6);
-  }
+    public SpeechData(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            long seed) {
+        this(recordings, vocabulary, features, seed, 6);
+    }
 
-  /** @param maxWords the longest string; a third of the utterances are single words */
-  public SpeechData(List<Recording> recordings, List<String> vocabulary, FeatureConfig features,
-      long seed, int maxWords) {
-    this.maxWords = maxWords;
-    this.strings = new DigitStrings(recordings, features.sampleRate());
-    this.vocabulary = vocabulary;
-    this.features = features;
-    this.random = new Random(seed);
-  }
+    /**
+     * @param maxWords the longest string; a third of the utterances are single words
+     */
+    public SpeechData(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            long seed,
+            int maxWords) {
+        this.maxWords = maxWords;
+        this.strings = new DigitStrings(recordings, features.sampleRate());
+        this.vocabulary = vocabulary;
+        this.features = features;
+        this.random = new Random(seed);
+    }
 
-  @Override
-  public SpeechBatch next(int size) {
-    float[][] audio = new float[size][];
-    int[][] labels = new int[size][];
-    int longest = 0;
-    int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
-    for (int i = 0; i < size; i++) {
-      DigitStrings.Utterance u = strings.next(random, words, 0.05, 0.5, 0.15);
-      int lead = (int) (random.nextDouble() * 0.4 * features.sampleRate());
-      audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
-      System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
-      labels[i] = ids(u.words());
-      longest = Math.max(longest, audio[i].length);
+    @Override
+    public SpeechBatch next(int size) {
+        float[][] audio = new float[size][];
+        int[][] labels = new int[size][];
+        int longest = 0;
+        int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
+        for (int i = 0; i < size; i++) {
+            DigitStrings.Utterance u = strings.next(random, words, 0.05, 0.5, 0.15);
+            int lead = (int) (random.nextDouble() * 0.4 * features.sampleRate());
+            audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
+            System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
+            labels[i] = ids(u.words());
+            longest = Math.max(longest, audio[i].length);
+        }
+        float[][][] x = new float[size][][];
+        for (int i = 0; i < size; i++) {
+            x[i] =
+                    LogMelExtractor.extract(
+                            features, augment(java.util.Arrays.copyOf(audio[i], longest)));
+        }
+        return new SpeechBatch(x, labels);
     }
-    float[][][] x = new float[size][][];
-    for (int i = 0; i < size; i++) {
-      x[i] = LogMelExtractor.extract(features, augment(java.util.Arrays.copyOf(audio[i], longest)));
-    }
-    return new SpeechBatch(x, labels);
-  }
 
-  private float[] augment(float[] s) {
-    if (random.nextDouble() < 0.2) {
-      s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
+    private float[] augment(float[] s) {
+        if (random.nextDouble() < 0.2) {
+            s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
+        }
+        Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));
+        if (random.nextDouble() < 0.85) {
+            Augment.noise(s, 5 + 40 * random.nextDouble(), random);
+        }
+        return s;
     }
-    Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));
-    if (random.nextDouble() < 0.85) {
-      Augment.noise(s, 5 + 40 * random.nextDouble(), random);
-    }
-    return s;
-  }
 
-  /** Token ids of words; the blank is id 0. */
-  int[] ids(List<String> words) {
-    int[] ids = new int[words.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = vocabulary.indexOf(words.get(i));
-      if (ids[i] <= 0) {
-        throw new IllegalArgumentException("word not in the vocabulary: " + words.get(i));
-      }
+    /** Token ids of words; the blank is id 0. */
+    int[] ids(List<String> words) {
+        int[] ids = new int[words.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = vocabulary.indexOf(words.get(i));
+            if (ids[i] <= 0) {
+                throw new IllegalArgumentException("word not in the vocabulary: " + words.get(i));
+            }
+        }
+        return ids;
     }
-    return ids;
-  }
 
-  /** Clean held-out batches: strings of 1-5 words with 100-400 ms pauses, padded with silence. */
-  public static List<SpeechBatch> validation(List<Recording> recordings, List<String> vocabulary,
-      FeatureConfig features, int batches, int size, long seed) {
-    DigitStrings strings = new DigitStrings(recordings, features.sampleRate());
-    Random random = new Random(seed);
-    SpeechData encoder = new SpeechData(recordings, vocabulary, features, seed);
-    List<SpeechBatch> out = new java.util.ArrayList<>();
-    for (int b = 0; b < batches; b++) {
-      float[][] audio = new float[size][];
-      int[][] labels = new int[size][];
-      int longest = 0;
-      for (int i = 0; i < size; i++) {
-        DigitStrings.Utterance u = strings.next(random, 1 + random.nextInt(5), 0.1, 0.4, 0);
-        int pad = features.sampleRate() / 10;
-        audio[i] = new float[2 * pad + u.samples().length];
-        System.arraycopy(u.samples(), 0, audio[i], pad, u.samples().length);
-        labels[i] = encoder.ids(u.words());
-        longest = Math.max(longest, audio[i].length);
-      }
-      float[][][] x = new float[size][][];
-      for (int i = 0; i < size; i++) {
-        x[i] = LogMelExtractor.extract(features, java.util.Arrays.copyOf(audio[i], longest));
-      }
-      out.add(new SpeechBatch(x, labels));
+    /** Clean held-out batches: strings of 1-5 words with 100-400 ms pauses, padded with silence. */
+    public static List<SpeechBatch> validation(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            int batches,
+            int size,
+            long seed) {
+        DigitStrings strings = new DigitStrings(recordings, features.sampleRate());
+        Random random = new Random(seed);
+        SpeechData encoder = new SpeechData(recordings, vocabulary, features, seed);
+        List<SpeechBatch> out = new java.util.ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            float[][] audio = new float[size][];
+            int[][] labels = new int[size][];
+            int longest = 0;
+            for (int i = 0; i < size; i++) {
+                DigitStrings.Utterance u = strings.next(random, 1 + random.nextInt(5), 0.1, 0.4, 0);
+                int pad = features.sampleRate() / 10;
+                audio[i] = new float[2 * pad + u.samples().length];
+                System.arraycopy(u.samples(), 0, audio[i], pad, u.samples().length);
+                labels[i] = encoder.ids(u.words());
+                longest = Math.max(longest, audio[i].length);
+            }
+            float[][][] x = new float[size][][];
+            for (int i = 0; i < size; i++) {
+                x[i] =
+                        LogMelExtractor.extract(
+                                features, java.util.Arrays.copyOf(audio[i], longest));
+            }
+            out.add(new SpeechBatch(x, labels));
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -19,100 +19,108 @@ import java.util.function.Function;
  */
 public final class SpeechEvaluation {
 
-  /** Silence added before and after each isolated recording, seconds. */
-  public static final double PAD_SECONDS = 0.2;
+    /** Silence added before and after each isolated recording, seconds. */
+    public static final double PAD_SECONDS = 0.2;
 
-  private SpeechEvaluation() {}
+    private SpeechEvaluation() {}
 
-  /**
-   * Figures of one recogniser.
-   *
-   * @param correctBySpeaker per speaker: correct, total
-   * @param wordErrors edits over all strings
-   * @param words reference words over all strings
-   * @param processingSeconds time spent recognising (features and model)
-   * @param audioSeconds audio recognised
-   * @param confusions up to 20 examples of errors, "reference -> hypothesis"
-   */
-  public record Result(Map<String, int[]> correctBySpeaker, long wordErrors, long words,
-      double processingSeconds, double audioSeconds, List<String> confusions) {
+    /**
+     * Figures of one recogniser.
+     *
+     * @param correctBySpeaker per speaker: correct, total
+     * @param wordErrors edits over all strings
+     * @param words reference words over all strings
+     * @param processingSeconds time spent recognising (features and model)
+     * @param audioSeconds audio recognised
+     * @param confusions up to 20 examples of errors, "reference -> hypothesis"
+     */
+    public record Result(
+            Map<String, int[]> correctBySpeaker,
+            long wordErrors,
+            long words,
+            double processingSeconds,
+            double audioSeconds,
+            List<String> confusions) {
 
-    public double accuracy() {
-      int c = 0;
-      int n = 0;
-      for (int[] v : correctBySpeaker.values()) {
-        c += v[0];
-        n += v[1];
-      }
-      return c / (double) Math.max(1, n);
+        public double accuracy() {
+            int c = 0;
+            int n = 0;
+            for (int[] v : correctBySpeaker.values()) {
+                c += v[0];
+                n += v[1];
+            }
+            return c / (double) Math.max(1, n);
+        }
+
+        public double wer() {
+            return wordErrors / (double) Math.max(1, words);
+        }
+
+        public double realTimeFactor() {
+            return processingSeconds / Math.max(1e-9, audioSeconds);
+        }
     }
 
-    public double wer() {
-      return wordErrors / (double) Math.max(1, words);
+    /** Heed's model as a function from samples to words. */
+    public static Function<float[], String> heed(Transcriber transcriber, FeatureConfig features) {
+        return samples -> transcriber.transcribe(LogMelExtractor.extract(features, samples)).text();
     }
 
-    public double realTimeFactor() {
-      return processingSeconds / Math.max(1e-9, audioSeconds);
+    /** The digit strings the evaluation uses: {@code count} strings of 3-7 words, seeded. */
+    public static List<DigitStrings.Utterance> strings(
+            List<Recording> recordings, int sampleRate, int count, long seed) {
+        DigitStrings s = new DigitStrings(recordings, sampleRate);
+        Random random = new Random(seed);
+        List<DigitStrings.Utterance> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(pad(s.next(random, 3 + random.nextInt(5), 0.1, 0.4, 0), sampleRate));
+        }
+        return out;
     }
-  }
 
-  /** Heed's model as a function from samples to words. */
-  public static Function<float[], String> heed(Transcriber transcriber, FeatureConfig features) {
-    return samples -> transcriber.transcribe(LogMelExtractor.extract(features, samples)).text();
-  }
-
-  /** The digit strings the evaluation uses: {@code count} strings of 3-7 words, seeded. */
-  public static List<DigitStrings.Utterance> strings(List<Recording> recordings, int sampleRate,
-      int count, long seed) {
-    DigitStrings s = new DigitStrings(recordings, sampleRate);
-    Random random = new Random(seed);
-    List<DigitStrings.Utterance> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      out.add(pad(s.next(random, 3 + random.nextInt(5), 0.1, 0.4, 0), sampleRate));
+    /** Scores {@code recognizer} (samples at {@code sampleRate} to words). */
+    public static Result run(
+            Function<float[], String> recognizer,
+            List<Recording> isolated,
+            List<DigitStrings.Utterance> strings,
+            int sampleRate) {
+        Map<String, int[]> bySpeaker = new TreeMap<>();
+        List<String> confusions = new ArrayList<>();
+        double busy = 0;
+        double audio = 0;
+        for (Recording r : isolated) {
+            DigitStrings.Utterance u =
+                    pad(new DigitStrings.Utterance(r.samples(), List.of(r.label())), sampleRate);
+            long t0 = System.nanoTime();
+            String said = recognizer.apply(u.samples()).strip();
+            busy += (System.nanoTime() - t0) / 1e9;
+            audio += u.samples().length / (double) sampleRate;
+            int[] v = bySpeaker.computeIfAbsent(r.speaker(), k -> new int[2]);
+            v[1]++;
+            if (said.equals(r.label())) {
+                v[0]++;
+            } else if (confusions.size() < 20) {
+                confusions.add(r.file().getFileName() + ": " + r.label() + " -> '" + said + "'");
+            }
+        }
+        long errors = 0;
+        long words = 0;
+        for (DigitStrings.Utterance u : strings) {
+            long t0 = System.nanoTime();
+            String said = recognizer.apply(u.samples()).strip();
+            busy += (System.nanoTime() - t0) / 1e9;
+            audio += u.samples().length / (double) sampleRate;
+            List<String> hyp = said.isEmpty() ? List.of() : Arrays.asList(said.split("\\s+"));
+            errors += EditDistance.of(u.words(), hyp);
+            words += u.words().size();
+        }
+        return new Result(bySpeaker, errors, words, busy, audio, confusions);
     }
-    return out;
-  }
 
-  /** Scores {@code recognizer} (samples at {@code sampleRate} to words). */
-  public static Result run(Function<float[], String> recognizer, List<Recording> isolated,
-      List<DigitStrings.Utterance> strings, int sampleRate) {
-    Map<String, int[]> bySpeaker = new TreeMap<>();
-    List<String> confusions = new ArrayList<>();
-    double busy = 0;
-    double audio = 0;
-    for (Recording r : isolated) {
-      DigitStrings.Utterance u = pad(new DigitStrings.Utterance(r.samples(), List.of(r.label())),
-          sampleRate);
-      long t0 = System.nanoTime();
-      String said = recognizer.apply(u.samples()).strip();
-      busy += (System.nanoTime() - t0) / 1e9;
-      audio += u.samples().length / (double) sampleRate;
-      int[] v = bySpeaker.computeIfAbsent(r.speaker(), k -> new int[2]);
-      v[1]++;
-      if (said.equals(r.label())) {
-        v[0]++;
-      } else if (confusions.size() < 20) {
-        confusions.add(r.file().getFileName() + ": " + r.label() + " -> '" + said + "'");
-      }
+    private static DigitStrings.Utterance pad(DigitStrings.Utterance u, int sampleRate) {
+        int pad = (int) (PAD_SECONDS * sampleRate);
+        float[] out = new float[u.samples().length + 2 * pad];
+        System.arraycopy(u.samples(), 0, out, pad, u.samples().length);
+        return new DigitStrings.Utterance(out, u.words());
     }
-    long errors = 0;
-    long words = 0;
-    for (DigitStrings.Utterance u : strings) {
-      long t0 = System.nanoTime();
-      String said = recognizer.apply(u.samples()).strip();
-      busy += (System.nanoTime() - t0) / 1e9;
-      audio += u.samples().length / (double) sampleRate;
-      List<String> hyp = said.isEmpty() ? List.of() : Arrays.asList(said.split("\\s+"));
-      errors += EditDistance.of(u.words(), hyp);
-      words += u.words().size();
-    }
-    return new Result(bySpeaker, errors, words, busy, audio, confusions);
-  }
-
-  private static DigitStrings.Utterance pad(DigitStrings.Utterance u, int sampleRate) {
-    int pad = (int) (PAD_SECONDS * sampleRate);
-    float[] out = new float[u.samples().length + 2 * pad];
-    System.arraycopy(u.samples(), 0, out, pad, u.samples().length);
-    return new DigitStrings.Utterance(out, u.words());
-  }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.audio.Pcm16;
 import dev.heed.models.speech.SpeechModel;
-import dev.heed.streams.transcription.AudioTopology;
-import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.cli.AudioChunks;
+import dev.heed.streams.transcription.AudioTopology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,85 +31,96 @@ import org.apache.kafka.streams.test.TestRecord;
  * Isolated recordings through the audio topology as live streams, to check the segmentation the
  * {@code audio.vad.*} settings give: each recording, with {@value #PAD_MS} ms of digital silence
  * before and after (FSDD clips are trimmed at the speech), is sent in 100 ms chunks as its own
- * stream; a recording is segmented right when it yields exactly one non-empty final transcript,
- * and transcribed right when its finals joined say its label.
+ * stream; a recording is segmented right when it yields exactly one non-empty final transcript, and
+ * transcribed right when its finals joined say its label.
  */
 public final class StreamingEvaluation {
-  static final int PAD_MS = 300;
-  private static final ObjectMapper JSON = new ObjectMapper();
+    static final int PAD_MS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * @param recordings how many were streamed
-   * @param oneFinal those that gave exactly one non-empty final transcript
-   * @param correct those whose finals, joined, say the label
-   * @param finals non-empty final transcripts in all
-   */
-  public record Result(int recordings, int oneFinal, int correct, int finals) {}
+    /**
+     * @param recordings how many were streamed
+     * @param oneFinal those that gave exactly one non-empty final transcript
+     * @param correct those whose finals, joined, say the label
+     * @param finals non-empty final transcripts in all
+     */
+    public record Result(int recordings, int oneFinal, int correct, int finals) {}
 
-  private StreamingEvaluation() {}
+    private StreamingEvaluation() {}
 
-  /** Streams every recording (at {@code rate}, the model's) through the audio topology. */
-  public static Result run(SpeechModel model, HeedConfig config, List<Recording> recordings,
-      int rate, Path stateDir) {
-    Properties props = new Properties();
-    props.putAll(HeedApp.streamsProperties(config));
-    props.put("state.dir", stateDir.toString());
-    int oneFinal = 0;
-    int correct = 0;
-    int finals = 0;
-    try (TopologyTestDriver driver = new TopologyTestDriver(
-        AudioTopology.addTo(new Topology(), config, model, new RouteCounters()), props)) {
-      TestInputTopic<byte[], byte[]> in = driver.createInputTopic(
-          config.getString(HeedKeys.TOPIC_AUDIO), new ByteArraySerializer(),
-          new ByteArraySerializer());
-      TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic(
-          config.getString(HeedKeys.TOPIC_TRANSCRIPTS), new ByteArrayDeserializer(),
-          new ByteArrayDeserializer());
-      int n = 0;
-      for (Recording r : recordings) {
-        send(in, "eval-" + n++, padded(r.samples(), rate), rate);
-        List<String> texts = finalTexts(out);
-        finals += texts.size();
-        oneFinal += texts.size() == 1 ? 1 : 0;
-        correct += String.join(" ", texts).equals(r.label()) ? 1 : 0;
-      }
-    }
-    return new Result(recordings.size(), oneFinal, correct, finals);
-  }
-
-  private static float[] padded(float[] x, int rate) {
-    int pad = rate * PAD_MS / 1000;
-    float[] y = new float[x.length + 2 * pad];
-    System.arraycopy(x, 0, y, pad, x.length);
-    return y;
-  }
-
-  private static void send(TestInputTopic<byte[], byte[]> in, String stream, float[] x,
-      int rate) {
-    int per = rate / 10;
-    int chunks = (x.length + per - 1) / per;
-    byte[] key = stream.getBytes(StandardCharsets.UTF_8);
-    for (int c = 0; c < chunks; c++) {
-      RecordHeaders h = AudioChunks.headers(rate, c, c == chunks - 1);
-      byte[] pcm = Pcm16.encodeMono(Arrays.copyOfRange(x, c * per,
-          Math.min(x.length, (c + 1) * per)));
-      in.pipeInput(new TestRecord<>(key, pcm, h));
-    }
-  }
-
-  private static List<String> finalTexts(TestOutputTopic<byte[], byte[]> out) {
-    List<String> texts = new ArrayList<>();
-    for (byte[] v : out.readValuesToList()) {
-      try {
-        JsonNode t = JSON.readTree(v);
-        if (t.path("final").asBoolean() && !t.path("text").asText().isEmpty()) {
-          texts.add(t.path("text").asText());
+    /** Streams every recording (at {@code rate}, the model's) through the audio topology. */
+    public static Result run(
+            SpeechModel model,
+            HeedConfig config,
+            List<Recording> recordings,
+            int rate,
+            Path stateDir) {
+        Properties props = new Properties();
+        props.putAll(HeedApp.streamsProperties(config));
+        props.put("state.dir", stateDir.toString());
+        int oneFinal = 0;
+        int correct = 0;
+        int finals = 0;
+        try (TopologyTestDriver driver =
+                new TopologyTestDriver(
+                        AudioTopology.addTo(new Topology(), config, model, new RouteCounters()),
+                        props)) {
+            TestInputTopic<byte[], byte[]> in =
+                    driver.createInputTopic(
+                            config.getString(HeedKeys.TOPIC_AUDIO),
+                            new ByteArraySerializer(),
+                            new ByteArraySerializer());
+            TestOutputTopic<byte[], byte[]> out =
+                    driver.createOutputTopic(
+                            config.getString(HeedKeys.TOPIC_TRANSCRIPTS),
+                            new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer());
+            int n = 0;
+            for (Recording r : recordings) {
+                send(in, "eval-" + n++, padded(r.samples(), rate), rate);
+                List<String> texts = finalTexts(out);
+                finals += texts.size();
+                oneFinal += texts.size() == 1 ? 1 : 0;
+                correct += String.join(" ", texts).equals(r.label()) ? 1 : 0;
+            }
         }
-      } catch (IOException e) {
-        throw new HeedStreamsException("unreadable transcript from the audio topology: "
-            + e.getMessage(), e);
-      }
+        return new Result(recordings.size(), oneFinal, correct, finals);
     }
-    return texts;
-  }
+
+    private static float[] padded(float[] x, int rate) {
+        int pad = rate * PAD_MS / 1000;
+        float[] y = new float[x.length + 2 * pad];
+        System.arraycopy(x, 0, y, pad, x.length);
+        return y;
+    }
+
+    private static void send(
+            TestInputTopic<byte[], byte[]> in, String stream, float[] x, int rate) {
+        int per = rate / 10;
+        int chunks = (x.length + per - 1) / per;
+        byte[] key = stream.getBytes(StandardCharsets.UTF_8);
+        for (int c = 0; c < chunks; c++) {
+            RecordHeaders h = AudioChunks.headers(rate, c, c == chunks - 1);
+            byte[] pcm =
+                    Pcm16.encodeMono(
+                            Arrays.copyOfRange(x, c * per, Math.min(x.length, (c + 1) * per)));
+            in.pipeInput(new TestRecord<>(key, pcm, h));
+        }
+    }
+
+    private static List<String> finalTexts(TestOutputTopic<byte[], byte[]> out) {
+        List<String> texts = new ArrayList<>();
+        for (byte[] v : out.readValuesToList()) {
+            try {
+                JsonNode t = JSON.readTree(v);
+                if (t.path("final").asBoolean() && !t.path("text").asText().isEmpty()) {
+                    texts.add(t.path("text").asText());
+                }
+            } catch (IOException e) {
+                throw new HeedStreamsException(
+                        "unreadable transcript from the audio topology: " + e.getMessage(), e);
+            }
+        }
+        return texts;
+    }
 }

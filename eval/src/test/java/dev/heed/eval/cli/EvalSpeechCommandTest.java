@@ -1,6 +1,5 @@
 package dev.heed.eval.cli;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -11,46 +10,82 @@ import org.junit.jupiter.api.Test;
 /** {@code heed eval speech} on the shipped demo recordings with the shipped model. */
 class EvalSpeechCommandTest {
 
-  private static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = HeedTools.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
+    private static String[] run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = HeedTools.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new String[] {
+            Integer.toString(code),
+            out.toString(StandardCharsets.UTF_8),
+            err.toString(StandardCharsets.UTF_8)
+        };
     }
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
-  }
 
-  @Test
-  void shouldPrintAccuracyPerSpeakerWerAndRealTimeFactor() {
-    String[] r = run("eval", "speech", "--data", "target/classes/demo/audio", "--indices", "all",
-        "--strings", "3", "--model", "../models/shipped/speech-digits");
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).contains("isolated digits, jackson", "isolated digits, yweweler",
-        "isolated-digit accuracy", "digit-string WER", "real-time factor (one core)");
-  }
+    @Test
+    void shouldPrintAccuracyPerSpeakerWerAndRealTimeFactor() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--indices",
+                        "all",
+                        "--strings",
+                        "3",
+                        "--model",
+                        "../models/shipped/speech-digits");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1])
+                .contains(
+                        "isolated digits, jackson",
+                        "isolated digits, yweweler",
+                        "isolated-digit accuracy",
+                        "digit-string WER",
+                        "real-time factor (one core)");
+    }
 
-  @Test
-  void shouldSayWhatToPassWhenTheFolderIsMissing() {
-    String[] r = run("eval", "speech", "--data", "no-such-folder", "--model",
-        "../models/shipped/speech-digits");
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("--data no-such-folder is not a folder");
-  }
+    @Test
+    void shouldSayWhatToPassWhenTheFolderIsMissing() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "no-such-folder",
+                        "--model",
+                        "../models/shipped/speech-digits");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--data no-such-folder is not a folder");
+    }
 
-  @Test
-  void shouldExplainHowToGetVoskWhenItIsNotOnTheClasspath() {
-    String[] r = run("eval", "speech", "--data", "target/classes/demo/audio", "--indices", "all",
-        "--strings", "1", "--model", "../models/shipped/speech-digits", "--compare", "vosk");
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("-Pvosk", "bench-vosk/heed-vosk");
-  }
+    @Test
+    void shouldExplainHowToGetVoskWhenItIsNotOnTheClasspath() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--indices",
+                        "all",
+                        "--strings",
+                        "1",
+                        "--model",
+                        "../models/shipped/speech-digits",
+                        "--compare",
+                        "vosk");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("-Pvosk", "bench-vosk/heed-vosk");
+    }
 }

@@ -12,54 +12,56 @@ import org.junit.jupiter.api.Test;
 /** The launcher's command line lists and reaches every command as a picocli subcommand. */
 class HeedToolsTest {
 
-  @Test
-  void shouldListEveryCommandInTheLaunchersHelp() {
-    String help = run(HeedTools::execute, "--help");
-    for (String command :
-        new String[] {"run", "send", "tail", "demo", "train", "eval", "bench", "export", "help"}) {
-      assertThat(help).containsPattern("(?m)^  " + command + " ");
+    @Test
+    void shouldListEveryCommandInTheLaunchersHelp() {
+        String help = run(HeedTools::execute, "--help");
+        for (String command :
+                new String[] {
+                    "run", "send", "tail", "demo", "train", "eval", "bench", "export", "help"
+                }) {
+            assertThat(help).containsPattern("(?m)^  " + command + " ");
+        }
     }
-  }
 
-  @Test
-  void shouldListTheSubcommandsOfEveryGroup() {
-    assertThat(run(HeedTools::execute, "train", "--help"))
-        .containsPattern("(?m)^  forecast ")
-        .containsPattern("(?m)^  speech ");
-    assertThat(run(HeedTools::execute, "eval", "--help"))
-        .containsPattern("(?m)^  forecast ")
-        .containsPattern("(?m)^  nab ")
-        .containsPattern("(?m)^  speech ");
-    assertThat(run(HeedTools::execute, "bench", "--help"))
-        .containsPattern("(?m)^  sensors ")
-        .containsPattern("(?m)^  audio ");
-    assertThat(run(HeedTools::execute, "export", "--help")).containsPattern("(?m)^  onnx ");
-  }
-
-  @Test
-  void shouldReachTheSpeechCommandsAsSubcommands() {
-    assertThat(run(HeedTools::execute, "train", "speech", "--help"))
-        .contains("Usage: heed train speech");
-    assertThat(run(HeedTools::execute, "eval", "speech", "--help"))
-        .contains("Usage: heed eval speech");
-  }
-
-  @Test
-  void shouldOfferOnlyTheRuntimeCommandsInTheRuntimeJar() {
-    String help = run(HeedCli::execute, "--help");
-    assertThat(help).containsPattern("(?m)^  run ").containsPattern("(?m)^  tail ");
-    assertThat(help).doesNotContainPattern("(?m)^  (demo|train|eval|bench|export) ");
-  }
-
-  private static String run(Function<String[], Integer> cli, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(cli.apply(args)).as("exit code of %s", String.join(" ", args)).isZero();
-    } finally {
-      System.setOut(old);
+    @Test
+    void shouldListTheSubcommandsOfEveryGroup() {
+        assertThat(run(HeedTools::execute, "train", "--help"))
+                .containsPattern("(?m)^  forecast ")
+                .containsPattern("(?m)^  speech ");
+        assertThat(run(HeedTools::execute, "eval", "--help"))
+                .containsPattern("(?m)^  forecast ")
+                .containsPattern("(?m)^  nab ")
+                .containsPattern("(?m)^  speech ");
+        assertThat(run(HeedTools::execute, "bench", "--help"))
+                .containsPattern("(?m)^  sensors ")
+                .containsPattern("(?m)^  audio ");
+        assertThat(run(HeedTools::execute, "export", "--help")).containsPattern("(?m)^  onnx ");
     }
-    return out.toString(StandardCharsets.UTF_8);
-  }
+
+    @Test
+    void shouldReachTheSpeechCommandsAsSubcommands() {
+        assertThat(run(HeedTools::execute, "train", "speech", "--help"))
+                .contains("Usage: heed train speech");
+        assertThat(run(HeedTools::execute, "eval", "speech", "--help"))
+                .contains("Usage: heed eval speech");
+    }
+
+    @Test
+    void shouldOfferOnlyTheRuntimeCommandsInTheRuntimeJar() {
+        String help = run(HeedCli::execute, "--help");
+        assertThat(help).containsPattern("(?m)^  run ").containsPattern("(?m)^  tail ");
+        assertThat(help).doesNotContainPattern("(?m)^  (demo|train|eval|bench|export) ");
+    }
+
+    private static String run(Function<String[], Integer> cli, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(cli.apply(args)).as("exit code of %s", String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
 }

@@ -9,65 +9,72 @@ import org.junit.jupiter.api.Test;
 
 class SpeechEvaluationTest {
 
-  private static List<Recording> recordings() {
-    List<Recording> out = new ArrayList<>();
-    for (String speaker : List.of("ann", "bob")) {
-      for (int d = 0; d < 10; d++) {
-        float[] s = new float[800];
-        s[0] = (d + 1) / 20f; // the digit, readable by the fake recognisers below
-        out.add(new Recording(Path.of(d + "_" + speaker + "_0.wav"), FsddCorpus.DIGITS.get(d),
-            speaker, 0, s));
-      }
+    private static List<Recording> recordings() {
+        List<Recording> out = new ArrayList<>();
+        for (String speaker : List.of("ann", "bob")) {
+            for (int d = 0; d < 10; d++) {
+                float[] s = new float[800];
+                s[0] = (d + 1) / 20f; // the digit, readable by the fake recognisers below
+                out.add(
+                        new Recording(
+                                Path.of(d + "_" + speaker + "_0.wav"),
+                                FsddCorpus.DIGITS.get(d),
+                                speaker,
+                                0,
+                                s));
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** Reads the digit markers back out of padded, joined audio. */
-  private static String oracle(float[] samples) {
-    StringBuilder words = new StringBuilder();
-    for (float v : samples) {
-      if (v != 0f) {
-        words.append(words.length() > 0 ? " " : "").append(FsddCorpus.DIGITS.get(
-            Math.round(v * 20) - 1));
-      }
+    /** Reads the digit markers back out of padded, joined audio. */
+    private static String oracle(float[] samples) {
+        StringBuilder words = new StringBuilder();
+        for (float v : samples) {
+            if (v != 0f) {
+                words.append(words.length() > 0 ? " " : "")
+                        .append(FsddCorpus.DIGITS.get(Math.round(v * 20) - 1));
+            }
+        }
+        return words.toString();
     }
-    return words.toString();
-  }
 
-  @Test
-  void shouldScoreAPerfectRecogniserFullMarks() {
-    List<Recording> r = recordings();
-    List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(r, 8000, 30, 1);
-    SpeechEvaluation.Result result = SpeechEvaluation.run(SpeechEvaluationTest::oracle, r,
-        strings, 8000);
-    assertThat(result.accuracy()).isEqualTo(1.0);
-    assertThat(result.wer()).isZero();
-    assertThat(result.words()).isBetween(30L * 3, 30L * 7);
-    assertThat(result.correctBySpeaker()).containsOnlyKeys("ann", "bob");
-  }
-
-  @Test
-  void shouldCountOneWordAnswersAgainstStringsAsEdits() {
-    List<Recording> r = recordings();
-    List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(r, 8000, 10, 2);
-    SpeechEvaluation.Result result = SpeechEvaluation.run(s -> "one", r, strings, 8000);
-    assertThat(result.accuracy()).isEqualTo(0.1); // right only for "one"
-    long expected = 0;
-    for (DigitStrings.Utterance u : strings) {
-      expected += u.words().size() - (u.words().contains("one") ? 1 : 0);
+    @Test
+    void shouldScoreAPerfectRecogniserFullMarks() {
+        List<Recording> r = recordings();
+        List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(r, 8000, 30, 1);
+        SpeechEvaluation.Result result =
+                SpeechEvaluation.run(SpeechEvaluationTest::oracle, r, strings, 8000);
+        assertThat(result.accuracy()).isEqualTo(1.0);
+        assertThat(result.wer()).isZero();
+        assertThat(result.words()).isBetween(30L * 3, 30L * 7);
+        assertThat(result.correctBySpeaker()).containsOnlyKeys("ann", "bob");
     }
-    assertThat(result.wordErrors()).isEqualTo(expected);
-    assertThat(result.correctBySpeaker().get("ann")).containsExactly(1, 10);
-  }
 
-  @Test
-  void shouldJoinStringsFromOneSpeakerWithPausesAndPadding() {
-    List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(recordings(), 8000, 5, 3);
-    for (DigitStrings.Utterance u : strings) {
-      int words = u.words().size();
-      // 800 samples a word, 0.1-0.4 s pauses, 0.2 s of padding each side
-      assertThat(u.samples().length).isBetween(words * 800 + (words - 1) * 800 + 3200,
-          words * 800 + (words - 1) * 3200 + 3200);
+    @Test
+    void shouldCountOneWordAnswersAgainstStringsAsEdits() {
+        List<Recording> r = recordings();
+        List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(r, 8000, 10, 2);
+        SpeechEvaluation.Result result = SpeechEvaluation.run(s -> "one", r, strings, 8000);
+        assertThat(result.accuracy()).isEqualTo(0.1); // right only for "one"
+        long expected = 0;
+        for (DigitStrings.Utterance u : strings) {
+            expected += u.words().size() - (u.words().contains("one") ? 1 : 0);
+        }
+        assertThat(result.wordErrors()).isEqualTo(expected);
+        assertThat(result.correctBySpeaker().get("ann")).containsExactly(1, 10);
     }
-  }
+
+    @Test
+    void shouldJoinStringsFromOneSpeakerWithPausesAndPadding() {
+        List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(recordings(), 8000, 5, 3);
+        for (DigitStrings.Utterance u : strings) {
+            int words = u.words().size();
+            // 800 samples a word, 0.1-0.4 s pauses, 0.2 s of padding each side
+            assertThat(u.samples().length)
+                    .isBetween(
+                            words * 800 + (words - 1) * 800 + 3200,
+                            words * 800 + (words - 1) * 3200 + 3200);
+        }
+    }
 }

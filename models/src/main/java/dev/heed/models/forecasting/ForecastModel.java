@@ -8,12 +8,12 @@ import dev.heed.models.ModelDescriptor;
  */
 public interface ForecastModel extends AutoCloseable {
 
-  /** What the model is and how it was made. */
-  ModelDescriptor descriptor();
+    /** What the model is and how it was made. */
+    ModelDescriptor descriptor();
 
-  /** A new forecaster for one worker thread; close it when the worker stops. */
-  Forecaster newForecaster();
+    /** A new forecaster for one worker thread; close it when the worker stops. */
+    Forecaster newForecaster();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

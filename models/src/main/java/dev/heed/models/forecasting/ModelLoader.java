@@ -4,8 +4,6 @@ import dev.heed.models.DeviceChoice;
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.ModelLoadException;
 import dev.heed.models.training.ForecastTrainer;
-
-import dev.heed.models.forecasting.ModelFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -37,34 +35,34 @@ import java.util.Objects;
  */
 public final class ModelLoader {
 
-  /** The {@code model.json} formats this version can load. */
-  public static final String SUPPORTED_FORMATS = String.join(", ", ModelFormats.SUPPORTED);
+    /** The {@code model.json} formats this version can load. */
+    public static final String SUPPORTED_FORMATS = String.join(", ", ModelFormats.SUPPORTED);
 
-  private ModelLoader() {}
+    private ModelLoader() {}
 
-  /**
-   * Reads the directory's {@code model.json}, loads the network its format names, and checks it
-   * against the descriptor.
-   *
-   * @param dir the model directory
-   * @param device {@code cpu}; {@code gpu} (fails without one, and always for {@code onnx}); {@code
-   *     auto} (a GPU when the PyTorch engine reports one, else the CPU; always the CPU for {@code
-   *     onnx})
-   * @throws ModelLoadException if the directory, descriptor or weights are missing, unreadable,
-   *     corrupt (SHA-256 mismatch) or inconsistent with the descriptor (output count or shapes),
-   *     the format is unknown, or the device is unavailable
-   */
-  public static ForecastModel load(Path dir, DeviceChoice device) throws ModelLoadException {
-    Objects.requireNonNull(dir, "dir");
-    Objects.requireNonNull(device, "device");
-    if (!Files.isDirectory(dir)) {
-      throw new ModelLoadException(
-          "model directory not found: "
-              + dir.toAbsolutePath()
-              + " (expected a folder with "
-              + ModelDescriptor.FILE_NAME
-              + ")");
+    /**
+     * Reads the directory's {@code model.json}, loads the network its format names, and checks it
+     * against the descriptor.
+     *
+     * @param dir the model directory
+     * @param device {@code cpu}; {@code gpu} (fails without one, and always for {@code onnx});
+     *     {@code auto} (a GPU when the PyTorch engine reports one, else the CPU; always the CPU for
+     *     {@code onnx})
+     * @throws ModelLoadException if the directory, descriptor or weights are missing, unreadable,
+     *     corrupt (SHA-256 mismatch) or inconsistent with the descriptor (output count or shapes),
+     *     the format is unknown, or the device is unavailable
+     */
+    public static ForecastModel load(Path dir, DeviceChoice device) throws ModelLoadException {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(device, "device");
+        if (!Files.isDirectory(dir)) {
+            throw new ModelLoadException(
+                    "model directory not found: "
+                            + dir.toAbsolutePath()
+                            + " (expected a folder with "
+                            + ModelDescriptor.FILE_NAME
+                            + ")");
+        }
+        return ModelFormats.load(dir, ModelDescriptor.read(dir), device);
     }
-    return ModelFormats.load(dir, ModelDescriptor.read(dir), device);
-  }
 }

@@ -1,6 +1,6 @@
 /**
- * Forecasting: {@link dev.heed.models.forecasting.ModelLoader} loads a forecaster's model
- * directory in any format ({@code djl}, {@code torchscript}, {@code onnx}); a {@link
+ * Forecasting: {@link dev.heed.models.forecasting.ModelLoader} loads a forecaster's model directory
+ * in any format ({@code djl}, {@code torchscript}, {@code onnx}); a {@link
  * dev.heed.models.forecasting.ForecastModel} hands out one {@link
  * dev.heed.models.forecasting.Forecaster} per worker thread, which turns a batch of windows into
  * {@link dev.heed.models.forecasting.Forecast}s with their attention. Heed's own network is the

@@ -8,24 +8,24 @@ import java.util.List;
  */
 public final class EngineErrors {
 
-  private EngineErrors() {}
+    private EngineErrors() {}
 
-  /**
-   * The deepest cause's message on one line: the last Python-style {@code SomethingError: ...} line
-   * when there is one (the end of a TorchScript traceback), else all lines joined.
-   */
-  public static String summary(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    /**
+     * The deepest cause's message on one line: the last Python-style {@code SomethingError: ...}
+     * line when there is one (the end of a TorchScript traceback), else all lines joined.
+     */
+    public static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        List<String> lines = message.strip().lines().map(String::strip).toList();
+        for (int i = lines.size() - 1; i > 0; i--) {
+            if (lines.get(i).matches("\\w*(Error|Exception): .*")) {
+                return lines.get(i);
+            }
+        }
+        return String.join(" ", lines.stream().filter(l -> !l.isEmpty()).toList());
     }
-    String message = root.getMessage() == null ? root.toString() : root.getMessage();
-    List<String> lines = message.strip().lines().map(String::strip).toList();
-    for (int i = lines.size() - 1; i > 0; i--) {
-      if (lines.get(i).matches("\\w*(Error|Exception): .*")) {
-        return lines.get(i);
-      }
-    }
-    return String.join(" ", lines.stream().filter(l -> !l.isEmpty()).toList());
-  }
 }

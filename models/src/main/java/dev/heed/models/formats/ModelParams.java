@@ -28,84 +28,85 @@ import java.util.Map;
  */
 public final class ModelParams {
 
-  /** Default weights file name of a {@code djl} model. */
-  public static final String FILE_NAME = "model.params";
+    /** Default weights file name of a {@code djl} model. */
+    public static final String FILE_NAME = "model.params";
 
-  private static final byte[] MAGIC = "HEED-DJL-PARAMS1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "HEED-DJL-PARAMS1".getBytes(StandardCharsets.US_ASCII);
 
-  private ModelParams() {}
+    private ModelParams() {}
 
-  /** Writes a block's parameters, replacing the file atomically. */
-  public static void save(Block block, Path file) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-      out.write(MAGIC);
-      block.saveParameters(out);
+    /** Writes a block's parameters, replacing the file atomically. */
+    public static void save(Block block, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            out.write(MAGIC);
+            block.saveParameters(out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
 
-  /**
-   * Loads parameters into a block built from the descriptor's architecture.
-   *
-   * @param inputShape a model input shape {@code (B, T, C)}, used to derive the expected shapes
-   * @param sha256 the expected SHA-256 of the file, or null to skip the check
-   */
-  public static void load(Block block, NDManager manager, Path file, Shape inputShape, String sha256)
-      throws ModelLoadException {
-    WeightsFile.verify(file, sha256);
-    Map<String, Shape> expected = expectedShapes(block, manager, inputShape);
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      byte[] magic = in.readNBytes(MAGIC.length);
-      if (!Arrays.equals(magic, MAGIC)) {
-        throw new ModelLoadException("not a Heed djl weights file (bad header): " + file);
-      }
-      block.loadParameters(manager, in);
-      if (in.read() != -1) {
-        throw new ModelLoadException(
-            "model weights "
-                + file
-                + " hold more parameters than model.json's architecture"
-                + " describes (more layers?)");
-      }
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      throw new ModelLoadException(
-          "cannot load model weights "
-              + file
-              + ": "
-              + (e.getMessage() == null ? e.toString() : e.getMessage())
-              + "; the file is corrupt or was written for a different architecture",
-          e);
+    /**
+     * Loads parameters into a block built from the descriptor's architecture.
+     *
+     * @param inputShape a model input shape {@code (B, T, C)}, used to derive the expected shapes
+     * @param sha256 the expected SHA-256 of the file, or null to skip the check
+     */
+    public static void load(
+            Block block, NDManager manager, Path file, Shape inputShape, String sha256)
+            throws ModelLoadException {
+        WeightsFile.verify(file, sha256);
+        Map<String, Shape> expected = expectedShapes(block, manager, inputShape);
+        try (DataInputStream in =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new ModelLoadException("not a Heed djl weights file (bad header): " + file);
+            }
+            block.loadParameters(manager, in);
+            if (in.read() != -1) {
+                throw new ModelLoadException(
+                        "model weights "
+                                + file
+                                + " hold more parameters than model.json's architecture"
+                                + " describes (more layers?)");
+            }
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new ModelLoadException(
+                    "cannot load model weights "
+                            + file
+                            + ": "
+                            + (e.getMessage() == null ? e.toString() : e.getMessage())
+                            + "; the file is corrupt or was written for a different architecture",
+                    e);
+        }
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Shape want = expected.get(p.getKey());
+            Shape got = p.getValue().getArray().getShape();
+            if (!got.equals(want)) {
+                throw new ModelLoadException(
+                        "model weights "
+                                + file
+                                + " do not match model.json: parameter "
+                                + p.getKey()
+                                + " has shape "
+                                + got
+                                + ", the architecture expects "
+                                + want);
+            }
+        }
     }
-    for (Pair<String, Parameter> p : block.getParameters()) {
-      Shape want = expected.get(p.getKey());
-      Shape got = p.getValue().getArray().getShape();
-      if (!got.equals(want)) {
-        throw new ModelLoadException(
-            "model weights "
-                + file
-                + " do not match model.json: parameter "
-                + p.getKey()
-                + " has shape "
-                + got
-                + ", the architecture expects "
-                + want);
-      }
-    }
-  }
 
-  /** Parameter shapes of the block as its architecture defines them. */
-  private static Map<String, Shape> expectedShapes(
-      Block block, NDManager manager, Shape inputShape) {
-    Map<String, Shape> shapes = new LinkedHashMap<>();
-    try (NDManager scratch = manager.newSubManager()) {
-      block.initialize(scratch, DataType.FLOAT32, inputShape);
-      for (Pair<String, Parameter> p : block.getParameters()) {
-        shapes.put(p.getKey(), p.getValue().getArray().getShape());
-      }
+    /** Parameter shapes of the block as its architecture defines them. */
+    private static Map<String, Shape> expectedShapes(
+            Block block, NDManager manager, Shape inputShape) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        try (NDManager scratch = manager.newSubManager()) {
+            block.initialize(scratch, DataType.FLOAT32, inputShape);
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                shapes.put(p.getKey(), p.getValue().getArray().getShape());
+            }
+        }
+        return shapes;
     }
-    return shapes;
-  }
 }

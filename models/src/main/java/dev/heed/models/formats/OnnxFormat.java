@@ -1,6 +1,5 @@
 package dev.heed.models.formats;
 
-
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -22,35 +21,35 @@ import java.util.Map;
  */
 public final class OnnxFormat {
 
-  private OnnxFormat() {}
+    private OnnxFormat() {}
 
-  /** Opens an ONNX Runtime session on the graph named by {@code weights}. */
-  public static Model load(Path dir, ModelDescriptor descriptor, DeviceChoice device)
-      throws ModelLoadException {
-    if (device == DeviceChoice.GPU) {
-      throw new ModelLoadException(
-          "device gpu requested but format onnx runs on ONNX Runtime's CPU build; use device cpu"
-              + " or auto, or export the model as torchscript");
+    /** Opens an ONNX Runtime session on the graph named by {@code weights}. */
+    public static Model load(Path dir, ModelDescriptor descriptor, DeviceChoice device)
+            throws ModelLoadException {
+        if (device == DeviceChoice.GPU) {
+            throw new ModelLoadException(
+                    "device gpu requested but format onnx runs on ONNX Runtime's CPU build; use device cpu"
+                            + " or auto, or export the model as torchscript");
+        }
+        Path file = WeightsFile.of(dir, descriptor);
+        Engine engine;
+        try {
+            engine = Engines.onnxRuntime();
+        } catch (HeedModelException e) {
+            throw new ModelLoadException(e.getMessage(), e);
+        }
+        Model model = engine.newModel(descriptor.name(), Device.cpu());
+        Map<String, String> options = new HashMap<>();
+        options.put("interOpNumThreads", "1");
+        if (Engines.threads() > 0) {
+            options.put("intraOpNumThreads", Integer.toString(Engines.threads()));
+        }
+        try {
+            model.load(file, null, options);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw WeightsFile.unloadable(file, "ONNX", "an ONNX graph (torch.onnx.export)", e);
+        }
+        return model;
     }
-    Path file = WeightsFile.of(dir, descriptor);
-    Engine engine;
-    try {
-      engine = Engines.onnxRuntime();
-    } catch (HeedModelException e) {
-      throw new ModelLoadException(e.getMessage(), e);
-    }
-    Model model = engine.newModel(descriptor.name(), Device.cpu());
-    Map<String, String> options = new HashMap<>();
-    options.put("interOpNumThreads", "1");
-    if (Engines.threads() > 0) {
-      options.put("intraOpNumThreads", Integer.toString(Engines.threads()));
-    }
-    try {
-      model.load(file, null, options);
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      model.close();
-      throw WeightsFile.unloadable(file, "ONNX", "an ONNX graph (torch.onnx.export)", e);
-    }
-    return model;
-  }
 }

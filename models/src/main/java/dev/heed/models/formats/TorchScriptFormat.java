@@ -16,25 +16,30 @@ import java.util.Map;
  */
 public final class TorchScriptFormat {
 
-  private TorchScriptFormat() {}
+    private TorchScriptFormat() {}
 
-  /** Loads the archive named by {@code weights} onto the device (tensors mapped there). */
-  public static Model load(Path dir, ModelDescriptor descriptor, Device device) throws ModelLoadException {
-    Path file = WeightsFile.of(dir, descriptor);
-    Model model;
-    try {
-      Engines.engine();
-      model = Model.newInstance(descriptor.name(), device, Engines.PYTORCH);
-    } catch (RuntimeException e) {
-      throw new ModelLoadException("cannot create a PyTorch model on " + device + ": " + e, e);
+    /** Loads the archive named by {@code weights} onto the device (tensors mapped there). */
+    public static Model load(Path dir, ModelDescriptor descriptor, Device device)
+            throws ModelLoadException {
+        Path file = WeightsFile.of(dir, descriptor);
+        Model model;
+        try {
+            Engines.engine();
+            model = Model.newInstance(descriptor.name(), device, Engines.PYTORCH);
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(
+                    "cannot create a PyTorch model on " + device + ": " + e, e);
+        }
+        try {
+            model.load(file, null, Map.of("mapLocation", "true"));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw WeightsFile.unloadable(
+                    file,
+                    "TorchScript",
+                    "a TorchScript archive (torch.jit.script or trace, then save)",
+                    e);
+        }
+        return model;
     }
-    try {
-      model.load(file, null, Map.of("mapLocation", "true"));
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      model.close();
-      throw WeightsFile.unloadable(
-          file, "TorchScript", "a TorchScript archive (torch.jit.script or trace, then save)", e);
-    }
-    return model;
-  }
 }

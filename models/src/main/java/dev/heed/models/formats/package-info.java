@@ -4,7 +4,7 @@
  * ({@link dev.heed.models.formats.WeightsFile}, {@link dev.heed.models.formats.ModelParams});
  * bring-your-own TorchScript and ONNX networks ({@link dev.heed.models.formats.TorchScriptFormat},
  * {@link dev.heed.models.formats.OnnxFormat}); and the engine errors worth telling apart ({@link
- * dev.heed.models.formats.EngineErrors}). Knows no particular network: forecasting and speech
- * build on it.
+ * dev.heed.models.formats.EngineErrors}). Knows no particular network: forecasting and speech build
+ * on it.
  */
 package dev.heed.models.formats;

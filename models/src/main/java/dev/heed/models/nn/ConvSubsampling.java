@@ -24,74 +24,78 @@ import ai.djl.util.PairList;
  */
 public final class ConvSubsampling extends AbstractBlock {
 
-  private static final byte VERSION = 1;
+    private static final byte VERSION = 1;
 
-  /** Feature frames per output step. */
-  public static final int FACTOR = 4;
+    /** Feature frames per output step. */
+    public static final int FACTOR = 4;
 
-  /** Fewest feature frames that give one output step. */
-  public static final int MIN_FRAMES = 7;
+    /** Fewest feature frames that give one output step. */
+    public static final int MIN_FRAMES = 7;
 
-  private final Conv2d first;
-  private final Conv2d second;
-  private final Linear projection;
+    private final Conv2d first;
+    private final Conv2d second;
+    private final Linear projection;
 
-  public ConvSubsampling(int channels, int embedding) {
-    super(VERSION);
-    first = addChildBlock("conv1", conv(channels));
-    second = addChildBlock("conv2", conv(channels));
-    projection = addChildBlock("projection", Linear.builder().setUnits(embedding).build());
-  }
+    public ConvSubsampling(int channels, int embedding) {
+        super(VERSION);
+        first = addChildBlock("conv1", conv(channels));
+        second = addChildBlock("conv2", conv(channels));
+        projection = addChildBlock("projection", Linear.builder().setUnits(embedding).build());
+    }
 
-  private static Conv2d conv(int channels) {
-    return Conv2d.builder()
-        .setKernelShape(new Shape(3, 3))
-        .optStride(new Shape(2, 2))
-        .setFilters(channels)
-        .build();
-  }
+    private static Conv2d conv(int channels) {
+        return Conv2d.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optStride(new Shape(2, 2))
+                .setFilters(channels)
+                .build();
+    }
 
-  /** Output steps for {@code frames} input frames. */
-  static long steps(long frames) {
-    return ((frames - 3) / 2 + 1 - 3) / 2 + 1;
-  }
+    /** Output steps for {@code frames} input frames. */
+    static long steps(long frames) {
+        return ((frames - 3) / 2 + 1 - 3) / 2 + 1;
+    }
 
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = inputs.singletonOrThrow(); // (B, T, M)
-    NDArray h = x.expandDims(1); // (B, 1, T, M)
-    h = Activation.relu(first.forward(store, new NDList(h), training).singletonOrThrow());
-    h = Activation.relu(second.forward(store, new NDList(h), training).singletonOrThrow());
-    Shape s = h.getShape(); // (B, C, T', M')
-    NDArray flat = h.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
-    // (B, T', C * M')
-    return projection.forward(store, new NDList(flat), training); // [(B, T', E)]
-  }
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow(); // (B, T, M)
+        NDArray h = x.expandDims(1); // (B, 1, T, M)
+        h = Activation.relu(first.forward(store, new NDList(h), training).singletonOrThrow());
+        h = Activation.relu(second.forward(store, new NDList(h), training).singletonOrThrow());
+        Shape s = h.getShape(); // (B, C, T', M')
+        NDArray flat = h.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
+        // (B, T', C * M')
+        return projection.forward(store, new NDList(flat), training); // [(B, T', E)]
+    }
 
-  @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    Shape x = inputShapes[0]; // (B, T, M)
-    Shape conv = convShape(x);
-    Shape flat = new Shape(x.get(0), conv.get(2), conv.get(1) * conv.get(3));
-    return projection.getOutputShapes(new Shape[] {flat});
-  }
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape x = inputShapes[0]; // (B, T, M)
+        Shape conv = convShape(x);
+        Shape flat = new Shape(x.get(0), conv.get(2), conv.get(1) * conv.get(3));
+        return projection.getOutputShapes(new Shape[] {flat});
+    }
 
-  private Shape convShape(Shape x) {
-    Shape in = new Shape(x.get(0), 1, x.get(1), x.get(2)); // (B, 1, T, M)
-    Shape mid = first.getOutputShapes(new Shape[] {in})[0]; // (B, C, T1, M1)
-    return second.getOutputShapes(new Shape[] {mid})[0]; // (B, C, T', M')
-  }
+    private Shape convShape(Shape x) {
+        Shape in = new Shape(x.get(0), 1, x.get(1), x.get(2)); // (B, 1, T, M)
+        Shape mid = first.getOutputShapes(new Shape[] {in})[0]; // (B, C, T1, M1)
+        return second.getOutputShapes(new Shape[] {mid})[0]; // (B, C, T', M')
+    }
 
-  @Override
-  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape x = inputShapes[0]; // (B, T, M)
-    Shape in = new Shape(x.get(0), 1, x.get(1), x.get(2));
-    first.initialize(manager, dataType, in);
-    Shape mid = first.getOutputShapes(new Shape[] {in})[0];
-    second.initialize(manager, dataType, mid);
-    Shape conv = second.getOutputShapes(new Shape[] {mid})[0];
-    projection.initialize(
-        manager, dataType, new Shape(x.get(0), conv.get(2), conv.get(1) * conv.get(3)));
-  }
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape x = inputShapes[0]; // (B, T, M)
+        Shape in = new Shape(x.get(0), 1, x.get(1), x.get(2));
+        first.initialize(manager, dataType, in);
+        Shape mid = first.getOutputShapes(new Shape[] {in})[0];
+        second.initialize(manager, dataType, mid);
+        Shape conv = second.getOutputShapes(new Shape[] {mid})[0];
+        projection.initialize(
+                manager, dataType, new Shape(x.get(0), conv.get(2), conv.get(1) * conv.get(3)));
+    }
 }

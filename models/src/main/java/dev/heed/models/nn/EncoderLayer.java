@@ -1,7 +1,5 @@
 package dev.heed.models.nn;
 
-import dev.heed.models.internal.Checks;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -14,6 +12,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.heed.models.internal.Checks;
 
 /**
  * One post-norm transformer encoder layer (Vaswani et al., 2017): {@code x = LN(x +
@@ -24,138 +23,144 @@ import ai.djl.util.PairList;
  */
 public final class EncoderLayer extends AbstractBlock {
 
-  private static final byte VERSION = 1;
+    private static final byte VERSION = 1;
 
-  private final float dropout;
-  private final boolean preNorm;
-  private final MultiHeadSelfAttention attention;
-  private final LayerNorm attentionNorm;
-  private final Linear feedForwardIn;
-  private final Linear feedForwardOut;
-  private final LayerNorm feedForwardNorm;
+    private final float dropout;
+    private final boolean preNorm;
+    private final MultiHeadSelfAttention attention;
+    private final LayerNorm attentionNorm;
+    private final Linear feedForwardIn;
+    private final Linear feedForwardOut;
+    private final LayerNorm feedForwardNorm;
 
-  private EncoderLayer(Builder builder) {
-    super(VERSION);
-    dropout = builder.dropout;
-    preNorm = builder.preNorm;
-    attention =
-        addChildBlock(
-            "attention",
-            MultiHeadSelfAttention.builder()
-                .setEmbedding(builder.embedding)
-                .setHeads(builder.heads)
-                .build());
-    attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
-    feedForwardIn =
-        addChildBlock("feedForwardIn", Linear.builder().setUnits(builder.feedForward).build());
-    feedForwardOut =
-        addChildBlock("feedForwardOut", Linear.builder().setUnits(builder.embedding).build());
-    feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = inputs.singletonOrThrow(); // (B, N, E)
-    if (preNorm) {
-      return preNorm(store, x, training);
-    }
-    NDList attended = attention.forward(store, inputs, training); // [(B, N, E), (B, H, N, N)]
-    NDArray residual = x.add(drop(attended.get(0), training)); // (B, N, E)
-    NDArray h = apply(attentionNorm, store, residual, training); // (B, N, E)
-    NDArray f = Activation.gelu(apply(feedForwardIn, store, h, training)); // (B, N, F)
-    f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
-    NDArray y = apply(feedForwardNorm, store, h.add(drop(f, training)), training); // (B, N, E)
-    return new NDList(y, attended.get(1));
-  }
-
-  /**
-   * Pre-norm order (Xiong et al., 2020): {@code x = x + Dropout(MHA(LN(x)))}, then {@code x = x +
-   * Dropout(W2 Dropout(GELU(W1 LN(x))))}; same parameters as post-norm.
-   */
-  private NDList preNorm(ParameterStore store, NDArray x, boolean training) {
-    NDArray normed = apply(attentionNorm, store, x, training); // (B, N, E)
-    NDList attended = attention.forward(store, new NDList(normed), training);
-    // [(B, N, E), (B, H, N, N)]
-    NDArray h = x.add(drop(attended.get(0), training)); // (B, N, E)
-    NDArray f = apply(feedForwardNorm, store, h, training); // (B, N, E)
-    f = Activation.gelu(apply(feedForwardIn, store, f, training)); // (B, N, F)
-    f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
-    return new NDList(h.add(drop(f, training)), attended.get(1)); // (B, N, E)
-  }
-
-  private NDArray drop(NDArray x, boolean training) {
-    if (!training || dropout == 0f) {
-      return x;
-    }
-    return Dropout.dropout(x, dropout, true).singletonOrThrow();
-  }
-
-  private static NDArray apply(
-      AbstractBlock block, ParameterStore store, NDArray x, boolean training) {
-    return block.forward(store, new NDList(x), training).singletonOrThrow();
-  }
-
-  @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return attention.getOutputShapes(inputShapes);
-  }
-
-  @Override
-  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape x = inputShapes[0]; // (B, N, E)
-    attention.initialize(manager, dataType, x);
-    attentionNorm.initialize(manager, dataType, x);
-    feedForwardIn.initialize(manager, dataType, x);
-    Shape hidden = feedForwardIn.getOutputShapes(new Shape[] {x})[0]; // (B, N, F)
-    feedForwardOut.initialize(manager, dataType, hidden);
-    feedForwardNorm.initialize(manager, dataType, x);
-  }
-
-  /** Builds an {@link EncoderLayer}: embedding, heads and feed-forward width are required. */
-  public static final class Builder {
-    private int embedding;
-    private int heads;
-    private int feedForward;
-    private float dropout;
-    private boolean preNorm;
-
-    private Builder() {}
-
-    /** Layer norm before each sub-layer instead of after the residual (default: after). */
-    public Builder optPreNorm(boolean preNorm) {
-      this.preNorm = preNorm;
-      return this;
+    private EncoderLayer(Builder builder) {
+        super(VERSION);
+        dropout = builder.dropout;
+        preNorm = builder.preNorm;
+        attention =
+                addChildBlock(
+                        "attention",
+                        MultiHeadSelfAttention.builder()
+                                .setEmbedding(builder.embedding)
+                                .setHeads(builder.heads)
+                                .build());
+        attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
+        feedForwardIn =
+                addChildBlock(
+                        "feedForwardIn", Linear.builder().setUnits(builder.feedForward).build());
+        feedForwardOut =
+                addChildBlock(
+                        "feedForwardOut", Linear.builder().setUnits(builder.embedding).build());
+        feedForwardNorm = addChildBlock("feedForwardNorm", LayerNorm.builder().axis(2).build());
     }
 
-    public Builder setEmbedding(int embedding) {
-      this.embedding = embedding;
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public Builder setHeads(int heads) {
-      this.heads = heads;
-      return this;
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow(); // (B, N, E)
+        if (preNorm) {
+            return preNorm(store, x, training);
+        }
+        NDList attended = attention.forward(store, inputs, training); // [(B, N, E), (B, H, N, N)]
+        NDArray residual = x.add(drop(attended.get(0), training)); // (B, N, E)
+        NDArray h = apply(attentionNorm, store, residual, training); // (B, N, E)
+        NDArray f = Activation.gelu(apply(feedForwardIn, store, h, training)); // (B, N, F)
+        f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
+        NDArray y = apply(feedForwardNorm, store, h.add(drop(f, training)), training); // (B, N, E)
+        return new NDList(y, attended.get(1));
     }
 
-    public Builder setFeedForward(int feedForward) {
-      this.feedForward = feedForward;
-      return this;
+    /**
+     * Pre-norm order (Xiong et al., 2020): {@code x = x + Dropout(MHA(LN(x)))}, then {@code x = x +
+     * Dropout(W2 Dropout(GELU(W1 LN(x))))}; same parameters as post-norm.
+     */
+    private NDList preNorm(ParameterStore store, NDArray x, boolean training) {
+        NDArray normed = apply(attentionNorm, store, x, training); // (B, N, E)
+        NDList attended = attention.forward(store, new NDList(normed), training);
+        // [(B, N, E), (B, H, N, N)]
+        NDArray h = x.add(drop(attended.get(0), training)); // (B, N, E)
+        NDArray f = apply(feedForwardNorm, store, h, training); // (B, N, E)
+        f = Activation.gelu(apply(feedForwardIn, store, f, training)); // (B, N, F)
+        f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
+        return new NDList(h.add(drop(f, training)), attended.get(1)); // (B, N, E)
     }
 
-    public Builder optDropout(float dropout) {
-      this.dropout = dropout;
-      return this;
+    private NDArray drop(NDArray x, boolean training) {
+        if (!training || dropout == 0f) {
+            return x;
+        }
+        return Dropout.dropout(x, dropout, true).singletonOrThrow();
     }
 
-    public EncoderLayer build() {
-      Checks.require(feedForward > 0, "feed-forward width must be > 0: " + feedForward);
-      Checks.require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1): " + dropout);
-      return new EncoderLayer(this);
+    private static NDArray apply(
+            AbstractBlock block, ParameterStore store, NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
     }
-  }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return attention.getOutputShapes(inputShapes);
+    }
+
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape x = inputShapes[0]; // (B, N, E)
+        attention.initialize(manager, dataType, x);
+        attentionNorm.initialize(manager, dataType, x);
+        feedForwardIn.initialize(manager, dataType, x);
+        Shape hidden = feedForwardIn.getOutputShapes(new Shape[] {x})[0]; // (B, N, F)
+        feedForwardOut.initialize(manager, dataType, hidden);
+        feedForwardNorm.initialize(manager, dataType, x);
+    }
+
+    /** Builds an {@link EncoderLayer}: embedding, heads and feed-forward width are required. */
+    public static final class Builder {
+        private int embedding;
+        private int heads;
+        private int feedForward;
+        private float dropout;
+        private boolean preNorm;
+
+        private Builder() {}
+
+        /** Layer norm before each sub-layer instead of after the residual (default: after). */
+        public Builder optPreNorm(boolean preNorm) {
+            this.preNorm = preNorm;
+            return this;
+        }
+
+        public Builder setEmbedding(int embedding) {
+            this.embedding = embedding;
+            return this;
+        }
+
+        public Builder setHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        public Builder setFeedForward(int feedForward) {
+            this.feedForward = feedForward;
+            return this;
+        }
+
+        public Builder optDropout(float dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        public EncoderLayer build() {
+            Checks.require(feedForward > 0, "feed-forward width must be > 0: " + feedForward);
+            Checks.require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1): " + dropout);
+            return new EncoderLayer(this);
+        }
+    }
 }

@@ -1,12 +1,10 @@
 package dev.heed.models.speech;
 
-import dev.heed.models.ModelDescriptor;
-import dev.heed.models.ModelLoadException;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.heed.models.speech.SpeechDescriptorJson;
+import dev.heed.models.ModelDescriptor;
+import dev.heed.models.ModelLoadException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -16,15 +14,15 @@ import java.util.Map;
 
 /**
  * The {@code model.json} of a speech (CTC) model directory: the network, the features it expects,
- * its vocabulary file, and how it was made. Serialised as snake_case JSON with {@code task}
- * {@value #TASK}, which tells it apart from a forecaster's {@link ModelDescriptor}.
+ * its vocabulary file, and how it was made. Serialised as snake_case JSON with {@code task} {@value
+ * #TASK}, which tells it apart from a forecaster's {@link ModelDescriptor}.
  *
  * <p>The model contract, for every {@link #format() format}: input {@code (B, T, M)} float32
  * log-mel frames as {@link #features()} describes, normalised with {@link #normalization()}
  * (identity when empty); output {@code outputs.log_probs}: {@code (B, T', V)} log-probabilities (or
  * logits; a log-softmax is applied) over the vocabulary in file order, blank first, with about
- * {@code T / subsampling} steps T'; output {@code outputs.attention} when not -1: {@code (B, H,
- * T', T')} self-attention probabilities of one encoder layer.
+ * {@code T / subsampling} steps T'; output {@code outputs.attention} when not -1: {@code (B, H, T',
+ * T')} self-attention probabilities of one encoder layer.
  *
  * @param format {@code djl} (Heed's own), {@code torchscript} or {@code onnx}
  * @param task always {@value #TASK}
@@ -46,106 +44,136 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SpeechDescriptor(
-    String format,
-    String task,
-    String name,
-    String version,
-    Architecture architecture,
-    Features features,
-    ModelDescriptor.Normalization normalization,
-    int subsampling,
-    String vocabulary,
-    Outputs outputs,
-    String weights,
-    String weightsSha256,
-    Map<String, Object> data,
-    ModelDescriptor.Training training,
-    Map<String, Double> metrics,
-    String created,
-    String heedVersion) {
+        String format,
+        String task,
+        String name,
+        String version,
+        Architecture architecture,
+        Features features,
+        ModelDescriptor.Normalization normalization,
+        int subsampling,
+        String vocabulary,
+        Outputs outputs,
+        String weights,
+        String weightsSha256,
+        Map<String, Object> data,
+        ModelDescriptor.Training training,
+        Map<String, Double> metrics,
+        String created,
+        String heedVersion) {
 
-  /** The {@code task} of a speech model. */
-  public static final String TASK = "speech-ctc";
+    /** The {@code task} of a speech model. */
+    public static final String TASK = "speech-ctc";
 
-  /** Fills absent optional parts with their defaults and copies collections. */
-  public SpeechDescriptor {
-    normalization = normalization == null ? ModelDescriptor.Normalization.NONE : normalization;
-    outputs = outputs == null ? Outputs.DEFAULT : outputs;
-    data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
-    metrics =
-        metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-  }
-
-  /** Reads and validates {@code model.json} in a model directory. */
-  public static SpeechDescriptor read(Path modelDir) throws ModelLoadException {
-    return SpeechDescriptorJson.read(modelDir);
-  }
-
-  /** Validates and writes this descriptor as {@code model.json} into a model directory. */
-  public void write(Path modelDir) throws IOException {
-    SpeechDescriptorJson.write(this, modelDir);
-  }
-
-  /** This descriptor as pretty-printed JSON. */
-  public String toJson() {
-    return SpeechDescriptorJson.toJson(this);
-  }
-
-  /** A copy with other metrics. */
-  public SpeechDescriptor withMetrics(Map<String, Double> newMetrics) {
-    return new SpeechDescriptor(format, task, name, version, architecture, features,
-        normalization, subsampling, vocabulary, outputs, weights, weightsSha256, data, training,
-        newMetrics, created, heedVersion);
-  }
-
-  /**
-   * Network hyper-parameters of Heed's conv-subsampling transformer CTC model.
-   *
-   * @param type {@value #CONV_TRANSFORMER_CTC}
-   * @param preNorm layer norm before each sub-layer (and once after the stack) instead of after
-   */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Architecture(
-      String type, int convChannels, int dModel, int heads, int layers, int ffDim,
-      double dropout, boolean preNorm) {
-    /** The architecture trained and loaded by this module. */
-    public static final String CONV_TRANSFORMER_CTC = "conv-transformer-ctc";
-  }
-
-  /**
-   * Log-mel features, as the audio module's {@code FeatureConfig} computes them.
-   *
-   * @param kind {@value #LOG_MEL}
-   */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Features(
-      String kind, int sampleRate, int frameLength, int hop, int fftSize, int mels, double minHz,
-      double maxHz, double preEmphasis) {
-    /** Natural-log mel filterbank energies. */
-    public static final String LOG_MEL = "log-mel";
-
-    /** Seconds between feature frames. */
-    @JsonIgnore
-    public double frameSeconds() {
-      return hop / (double) sampleRate;
+    /** Fills absent optional parts with their defaults and copies collections. */
+    public SpeechDescriptor {
+        normalization = normalization == null ? ModelDescriptor.Normalization.NONE : normalization;
+        outputs = outputs == null ? Outputs.DEFAULT : outputs;
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        metrics =
+                metrics == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
-  }
 
-  /** Network output indices; {@code attention} -1 when the network gives none. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Outputs(int logProbs, int attention) {
-    /** Log-probabilities first, attention second. */
-    public static final Outputs DEFAULT = new Outputs(0, 1);
-  }
+    /** Reads and validates {@code model.json} in a model directory. */
+    public static SpeechDescriptor read(Path modelDir) throws ModelLoadException {
+        return SpeechDescriptorJson.read(modelDir);
+    }
 
-  /** Seconds per output step. */
-  @JsonIgnore
-  public double stepSeconds() {
-    return features.frameSeconds() * subsampling;
-  }
+    /** Validates and writes this descriptor as {@code model.json} into a model directory. */
+    public void write(Path modelDir) throws IOException {
+        SpeechDescriptorJson.write(this, modelDir);
+    }
 
-  /** The vocabulary file's tokens, given the directory. */
-  public List<String> readVocabulary(Path modelDir) throws ModelLoadException {
-    return SpeechDescriptorJson.readVocabulary(modelDir, this);
-  }
+    /** This descriptor as pretty-printed JSON. */
+    public String toJson() {
+        return SpeechDescriptorJson.toJson(this);
+    }
+
+    /** A copy with other metrics. */
+    public SpeechDescriptor withMetrics(Map<String, Double> newMetrics) {
+        return new SpeechDescriptor(
+                format,
+                task,
+                name,
+                version,
+                architecture,
+                features,
+                normalization,
+                subsampling,
+                vocabulary,
+                outputs,
+                weights,
+                weightsSha256,
+                data,
+                training,
+                newMetrics,
+                created,
+                heedVersion);
+    }
+
+    /**
+     * Network hyper-parameters of Heed's conv-subsampling transformer CTC model.
+     *
+     * @param type {@value #CONV_TRANSFORMER_CTC}
+     * @param preNorm layer norm before each sub-layer (and once after the stack) instead of after
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Architecture(
+            String type,
+            int convChannels,
+            int dModel,
+            int heads,
+            int layers,
+            int ffDim,
+            double dropout,
+            boolean preNorm) {
+        /** The architecture trained and loaded by this module. */
+        public static final String CONV_TRANSFORMER_CTC = "conv-transformer-ctc";
+    }
+
+    /**
+     * Log-mel features, as the audio module's {@code FeatureConfig} computes them.
+     *
+     * @param kind {@value #LOG_MEL}
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Features(
+            String kind,
+            int sampleRate,
+            int frameLength,
+            int hop,
+            int fftSize,
+            int mels,
+            double minHz,
+            double maxHz,
+            double preEmphasis) {
+        /** Natural-log mel filterbank energies. */
+        public static final String LOG_MEL = "log-mel";
+
+        /** Seconds between feature frames. */
+        @JsonIgnore
+        public double frameSeconds() {
+            return hop / (double) sampleRate;
+        }
+    }
+
+    /** Network output indices; {@code attention} -1 when the network gives none. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Outputs(int logProbs, int attention) {
+        /** Log-probabilities first, attention second. */
+        public static final Outputs DEFAULT = new Outputs(0, 1);
+    }
+
+    /** Seconds per output step. */
+    @JsonIgnore
+    public double stepSeconds() {
+        return features.frameSeconds() * subsampling;
+    }
+
+    /** The vocabulary file's tokens, given the directory. */
+    public List<String> readVocabulary(Path modelDir) throws ModelLoadException {
+        return SpeechDescriptorJson.readVocabulary(modelDir, this);
+    }
 }

@@ -4,8 +4,6 @@ import dev.heed.models.DeviceChoice;
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.ModelLoadException;
 import dev.heed.models.forecasting.ModelLoader;
-
-import dev.heed.models.speech.SpeechNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,35 +21,39 @@ import java.util.Objects;
  */
 public interface SpeechModel extends AutoCloseable {
 
-  /**
-   * Loads a speech model directory.
-   *
-   * @param device {@code cpu}, {@code gpu} or {@code auto}; {@code onnx} runs on the CPU
-   * @throws ModelLoadException if the directory, descriptor, vocabulary or weights are missing,
-   *     corrupt or do not fit each other
-   */
-  static SpeechModel load(Path dir, DeviceChoice device) throws ModelLoadException {
-    Objects.requireNonNull(dir, "dir");
-    Objects.requireNonNull(device, "device");
-    if (!Files.isDirectory(dir)) {
-      throw new ModelLoadException("speech model directory not found: " + dir.toAbsolutePath()
-          + " (expected a folder with " + ModelDescriptor.FILE_NAME + ")");
+    /**
+     * Loads a speech model directory.
+     *
+     * @param device {@code cpu}, {@code gpu} or {@code auto}; {@code onnx} runs on the CPU
+     * @throws ModelLoadException if the directory, descriptor, vocabulary or weights are missing,
+     *     corrupt or do not fit each other
+     */
+    static SpeechModel load(Path dir, DeviceChoice device) throws ModelLoadException {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(device, "device");
+        if (!Files.isDirectory(dir)) {
+            throw new ModelLoadException(
+                    "speech model directory not found: "
+                            + dir.toAbsolutePath()
+                            + " (expected a folder with "
+                            + ModelDescriptor.FILE_NAME
+                            + ")");
+        }
+        return SpeechNetwork.load(dir, SpeechDescriptor.read(dir), device);
     }
-    return SpeechNetwork.load(dir, SpeechDescriptor.read(dir), device);
-  }
 
-  /** The descriptor. */
-  SpeechDescriptor descriptor();
+    /** The descriptor. */
+    SpeechDescriptor descriptor();
 
-  /** The tokens, blank first. */
-  List<String> vocabulary();
+    /** The tokens, blank first. */
+    List<String> vocabulary();
 
-  /** Fewest feature frames that give one output step. */
-  int minFrames();
+    /** Fewest feature frames that give one output step. */
+    int minFrames();
 
-  /** A transcriber for the calling thread. */
-  Transcriber newTranscriber();
+    /** A transcriber for the calling thread. */
+    Transcriber newTranscriber();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

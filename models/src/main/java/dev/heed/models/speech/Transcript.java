@@ -13,14 +13,14 @@ import java.util.stream.Collectors;
  * @param seconds model time spent, for real-time factors
  */
 public record Transcript(
-    List<SpeechToken> tokens, int frames, int steps, double stepSeconds, double seconds) {
+        List<SpeechToken> tokens, int frames, int steps, double stepSeconds, double seconds) {
 
-  public Transcript {
-    tokens = List.copyOf(tokens);
-  }
+    public Transcript {
+        tokens = List.copyOf(tokens);
+    }
 
-  /** The tokens' texts joined by spaces. */
-  public String text() {
-    return tokens.stream().map(SpeechToken::text).collect(Collectors.joining(" "));
-  }
+    /** The tokens' texts joined by spaces. */
+    public String text() {
+        return tokens.stream().map(SpeechToken::text).collect(Collectors.joining(" "));
+    }
 }

@@ -2,8 +2,6 @@ package dev.heed.models.training;
 
 import dev.heed.models.HeedModelException;
 import dev.heed.models.forecasting.ModelLoader;
-
-import dev.heed.models.training.TrainingRun;
 import java.util.Objects;
 
 /**
@@ -17,19 +15,19 @@ import java.util.Objects;
  */
 public final class ForecastTrainer {
 
-  private ForecastTrainer() {}
+    private ForecastTrainer() {}
 
-  /**
-   * Trains, writes {@code options.outputDir()} and returns what was written.
-   *
-   * @throws HeedModelException if the data cannot be read or does not fit the options, or the model
-   *     directory cannot be written
-   */
-  public static TrainingResult train(TrainingOptions options, TrainingListener listener) {
-    Objects.requireNonNull(options, "options");
-    try (TrainingRun.Trained trained =
-        TrainingRun.run(options, listener == null ? TrainingListener.NONE : listener)) {
-      return trained.result();
+    /**
+     * Trains, writes {@code options.outputDir()} and returns what was written.
+     *
+     * @throws HeedModelException if the data cannot be read or does not fit the options, or the
+     *     model directory cannot be written
+     */
+    public static TrainingResult train(TrainingOptions options, TrainingListener listener) {
+        Objects.requireNonNull(options, "options");
+        try (TrainingRun.Trained trained =
+                TrainingRun.run(options, listener == null ? TrainingListener.NONE : listener)) {
+            return trained.result();
+        }
     }
-  }
 }

@@ -1,16 +1,5 @@
 package dev.heed.models.training;
 
-import dev.heed.models.training.internal.CtcLoss;
-import dev.heed.models.training.internal.ParameterSnapshot;
-import dev.heed.models.training.internal.StepGuard;
-import dev.heed.models.training.internal.TimedSchedule;
-
-import dev.heed.models.formats.Engines;
-import dev.heed.models.formats.ModelParams;
-import dev.heed.models.internal.Hashing;
-import dev.heed.models.nn.ConvSubsampling;
-import dev.heed.models.speech.SpeechCtcBlock;
-
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -24,11 +13,16 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.util.Pair;
 import dev.heed.models.ModelDescriptor;
-import dev.heed.models.ModelLoadException;
-import dev.heed.models.training.SpeechBatch;
+import dev.heed.models.formats.Engines;
+import dev.heed.models.formats.ModelParams;
+import dev.heed.models.internal.Hashing;
+import dev.heed.models.nn.ConvSubsampling;
+import dev.heed.models.speech.SpeechCtcBlock;
 import dev.heed.models.speech.SpeechDescriptor;
-import dev.heed.models.training.SpeechExamples;
-import dev.heed.models.training.SpeechTrainingOptions;
+import dev.heed.models.training.internal.CtcLoss;
+import dev.heed.models.training.internal.ParameterSnapshot;
+import dev.heed.models.training.internal.StepGuard;
+import dev.heed.models.training.internal.TimedSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,178 +42,215 @@ import java.util.function.Consumer;
  */
 final class SpeechTraining {
 
-  static final String VOCAB_FILE = "vocab.txt";
-  private static final int STAT_BATCHES = 16;
+    static final String VOCAB_FILE = "vocab.txt";
+    private static final int STAT_BATCHES = 16;
 
-  private SpeechTraining() {}
+    private SpeechTraining() {}
 
-  public static SpeechDescriptor run(
-      SpeechTrainingOptions o,
-      SpeechExamples examples,
-      List<SpeechBatch> validation,
-      Consumer<String> progress)
-      throws IOException {
-    long started = System.nanoTime();
-    ModelDescriptor.Normalization norm = statistics(examples, o.batchSize(), o.features().mels());
-    SpeechDescriptor draft = descriptor(o, norm, null, null, Map.of());
-    TimedSchedule schedule = new TimedSchedule(o.learningRate(), o.steps(), o.maxMinutes());
-    SpeechCtcBlock block = new SpeechCtcBlock(o.architecture(), o.vocabulary().size());
-    int rollbacks = 0;
-    int steps = 0;
-    int bestStep = 0;
-    double best = Double.POSITIVE_INFINITY;
-    Engines.engine().setRandomSeed((int) o.seed());
-    try (Model model = Model.newInstance(o.name(), Device.cpu(), Engines.PYTORCH)) {
-      model.setBlock(block);
-      DefaultTrainingConfig config =
-          new DefaultTrainingConfig(new CtcLoss(0))
-              .optOptimizer(Adam.builder().optLearningRateTracker(schedule).build())
-              .optDevices(new Device[] {Device.cpu()});
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(1, 100, o.features().mels()));
-        List<NDArray> parameters = trainable(model);
-        NetworkScorer scorer = new NetworkScorer(block, model, draft);
-        try (StepGuard guard = new StepGuard(parameters, o.clipNorm());
-            ParameterSnapshot snapshot = new ParameterSnapshot(parameters)) {
-          double lossSum = 0;
-          int lossCount = 0;
-          for (steps = 1; steps <= o.steps(); steps++) {
-            float loss = step(trainer, examples.next(o.batchSize()), norm);
-            StepGuard.Outcome outcome = guard.step(trainer);
-            if (outcome != StepGuard.Outcome.APPLIED || !Float.isFinite(loss)) {
-              rollbacks++;
-            } else {
-              lossSum += loss;
-              lossCount++;
+    public static SpeechDescriptor run(
+            SpeechTrainingOptions o,
+            SpeechExamples examples,
+            List<SpeechBatch> validation,
+            Consumer<String> progress)
+            throws IOException {
+        long started = System.nanoTime();
+        ModelDescriptor.Normalization norm =
+                statistics(examples, o.batchSize(), o.features().mels());
+        SpeechDescriptor draft = descriptor(o, norm, null, null, Map.of());
+        TimedSchedule schedule = new TimedSchedule(o.learningRate(), o.steps(), o.maxMinutes());
+        SpeechCtcBlock block = new SpeechCtcBlock(o.architecture(), o.vocabulary().size());
+        int rollbacks = 0;
+        int steps = 0;
+        int bestStep = 0;
+        double best = Double.POSITIVE_INFINITY;
+        Engines.engine().setRandomSeed((int) o.seed());
+        try (Model model = Model.newInstance(o.name(), Device.cpu(), Engines.PYTORCH)) {
+            model.setBlock(block);
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(new CtcLoss(0))
+                            .optOptimizer(Adam.builder().optLearningRateTracker(schedule).build())
+                            .optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 100, o.features().mels()));
+                List<NDArray> parameters = trainable(model);
+                NetworkScorer scorer = new NetworkScorer(block, model, draft);
+                try (StepGuard guard = new StepGuard(parameters, o.clipNorm());
+                        ParameterSnapshot snapshot = new ParameterSnapshot(parameters)) {
+                    double lossSum = 0;
+                    int lossCount = 0;
+                    for (steps = 1; steps <= o.steps(); steps++) {
+                        float loss = step(trainer, examples.next(o.batchSize()), norm);
+                        StepGuard.Outcome outcome = guard.step(trainer);
+                        if (outcome != StepGuard.Outcome.APPLIED || !Float.isFinite(loss)) {
+                            rollbacks++;
+                        } else {
+                            lossSum += loss;
+                            lossCount++;
+                        }
+                        boolean timeUp =
+                                o.maxMinutes() > 0
+                                        && (System.nanoTime() - started) / 6e10 > o.maxMinutes();
+                        if (steps % o.evalEvery() == 0 || steps == o.steps() || timeUp) {
+                            double ter = scorer.tokenErrorRate(validation);
+                            boolean improved = ter <= best;
+                            if (improved) {
+                                best = ter;
+                                bestStep = steps;
+                                snapshot.capture();
+                            }
+                            progress.accept(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "step %d/%d loss %.4f val token error %.4f%s lr %.2e %.0f s",
+                                            steps,
+                                            o.steps(),
+                                            lossSum / Math.max(1, lossCount),
+                                            ter,
+                                            improved ? " *" : "",
+                                            schedule.getNewValue(steps),
+                                            (System.nanoTime() - started) / 1e9));
+                            lossSum = 0;
+                            lossCount = 0;
+                        }
+                        if (timeUp) {
+                            break;
+                        }
+                    }
+                    steps = Math.min(steps, o.steps());
+                    snapshot.restore();
+                }
             }
-            boolean timeUp =
-                o.maxMinutes() > 0 && (System.nanoTime() - started) / 6e10 > o.maxMinutes();
-            if (steps % o.evalEvery() == 0 || steps == o.steps() || timeUp) {
-              double ter = scorer.tokenErrorRate(validation);
-              boolean improved = ter <= best;
-              if (improved) {
-                best = ter;
-                bestStep = steps;
-                snapshot.capture();
-              }
-              progress.accept(String.format(Locale.ROOT,
-                  "step %d/%d loss %.4f val token error %.4f%s lr %.2e %.0f s", steps, o.steps(),
-                  lossSum / Math.max(1, lossCount), ter, improved ? " *" : "",
-                  schedule.getNewValue(steps), (System.nanoTime() - started) / 1e9));
-              lossSum = 0;
-              lossCount = 0;
-            }
-            if (timeUp) {
-              break;
-            }
-          }
-          steps = Math.min(steps, o.steps());
-          snapshot.restore();
+            Files.createDirectories(o.outputDir());
+            Path weights = o.outputDir().resolve(ModelParams.FILE_NAME);
+            ModelParams.save(block, weights);
+            Files.write(o.outputDir().resolve(VOCAB_FILE), o.vocabulary());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            ModelDescriptor.Training training =
+                    new ModelDescriptor.Training(
+                            o.command(),
+                            o.seed(),
+                            steps,
+                            bestStep,
+                            o.batchSize(),
+                            o.learningRate(),
+                            schedule.describe(),
+                            o.clipNorm(),
+                            rollbacks,
+                            Engines.threads(),
+                            seconds);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("validation_token_error_rate", best);
+            SpeechDescriptor d = descriptor(o, norm, Hashing.sha256(weights), training, metrics);
+            d.write(o.outputDir());
+            return d;
         }
-      }
-      Files.createDirectories(o.outputDir());
-      Path weights = o.outputDir().resolve(ModelParams.FILE_NAME);
-      ModelParams.save(block, weights);
-      Files.write(o.outputDir().resolve(VOCAB_FILE), o.vocabulary());
-      double seconds = (System.nanoTime() - started) / 1e9;
-      ModelDescriptor.Training training = new ModelDescriptor.Training(o.command(), o.seed(),
-          steps, bestStep, o.batchSize(), o.learningRate(),
-          schedule.describe(), o.clipNorm(), rollbacks,
-          Engines.threads(), seconds);
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("validation_token_error_rate", best);
-      SpeechDescriptor d = descriptor(o, norm, Hashing.sha256(weights), training, metrics);
-      d.write(o.outputDir());
-      return d;
     }
-  }
 
-  /** One forward and backward pass; gradients are left for the step. */
-  private static float step(Trainer trainer, SpeechBatch batch, ModelDescriptor.Normalization n) {
-    try (NDManager manager = trainer.getManager().newSubManager()) {
-      NDArray x = features(manager, batch.features(), n); // (B, T, M)
-      NDArray labels = padded(manager, batch.labels()); // (B, Lmax)
-      try (GradientCollector collector = trainer.newGradientCollector()) {
-        NDList out = trainer.forward(new NDList(x)); // [(B, T', V), (B, H, T', T')]
-        NDArray loss = trainer.getLoss().evaluate(new NDList(labels), out); // ()
-        collector.backward(loss);
-        return loss.getFloat();
-      }
+    /** One forward and backward pass; gradients are left for the step. */
+    private static float step(Trainer trainer, SpeechBatch batch, ModelDescriptor.Normalization n) {
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDArray x = features(manager, batch.features(), n); // (B, T, M)
+            NDArray labels = padded(manager, batch.labels()); // (B, Lmax)
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(new NDList(x)); // [(B, T', V), (B, H, T', T')]
+                NDArray loss = trainer.getLoss().evaluate(new NDList(labels), out); // ()
+                collector.backward(loss);
+                return loss.getFloat();
+            }
+        }
     }
-  }
 
-  /** Normalised features {@code (B, T, M)}. */
-  static NDArray features(NDManager m, float[][][] f, ModelDescriptor.Normalization n) {
-    int b = f.length;
-    int t = f[0].length;
-    int mels = f[0][0].length;
-    float[] flat = new float[b * t * mels];
-    for (int i = 0; i < b; i++) {
-      for (int j = 0; j < t; j++) {
+    /** Normalised features {@code (B, T, M)}. */
+    static NDArray features(NDManager m, float[][][] f, ModelDescriptor.Normalization n) {
+        int b = f.length;
+        int t = f[0].length;
+        int mels = f[0][0].length;
+        float[] flat = new float[b * t * mels];
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < t; j++) {
+                for (int k = 0; k < mels; k++) {
+                    flat[(i * t + j) * mels + k] =
+                            (float) ((f[i][j][k] - n.mean().get(k)) / n.std().get(k));
+                }
+            }
+        }
+        return m.create(flat, new Shape(b, t, mels));
+    }
+
+    private static NDArray padded(NDManager m, int[][] labels) {
+        int width = 1;
+        for (int[] l : labels) {
+            width = Math.max(width, l.length);
+        }
+        int[] flat = new int[labels.length * width];
+        java.util.Arrays.fill(flat, -1);
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(labels[i], 0, flat, i * width, labels[i].length);
+        }
+        return m.create(flat, new Shape(labels.length, width));
+    }
+
+    /** Per-mel mean and standard deviation over a few training batches. */
+    private static ModelDescriptor.Normalization statistics(
+            SpeechExamples examples, int batchSize, int mels) {
+        double[] sum = new double[mels];
+        double[] squares = new double[mels];
+        long n = 0;
+        for (int i = 0; i < STAT_BATCHES; i++) {
+            for (float[][] utterance : examples.next(batchSize).features()) {
+                for (float[] frame : utterance) {
+                    for (int k = 0; k < mels; k++) {
+                        sum[k] += frame[k];
+                        squares[k] += frame[k] * (double) frame[k];
+                    }
+                    n++;
+                }
+            }
+        }
+        List<Double> mean = new ArrayList<>();
+        List<Double> std = new ArrayList<>();
         for (int k = 0; k < mels; k++) {
-          flat[(i * t + j) * mels + k] = (float) ((f[i][j][k] - n.mean().get(k)) / n.std().get(k));
+            double mu = sum[k] / n;
+            mean.add(mu);
+            std.add(Math.sqrt(Math.max(squares[k] / n - mu * mu, 1e-6)));
         }
-      }
+        return new ModelDescriptor.Normalization(mean, std);
     }
-    return m.create(flat, new Shape(b, t, mels));
-  }
 
-  private static NDArray padded(NDManager m, int[][] labels) {
-    int width = 1;
-    for (int[] l : labels) {
-      width = Math.max(width, l.length);
+    private static SpeechDescriptor descriptor(
+            SpeechTrainingOptions o,
+            ModelDescriptor.Normalization norm,
+            String sha,
+            ModelDescriptor.Training training,
+            Map<String, Double> metrics) {
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return new SpeechDescriptor(
+                "djl",
+                SpeechDescriptor.TASK,
+                o.name(),
+                now,
+                o.architecture(),
+                o.features(),
+                norm,
+                ConvSubsampling.FACTOR,
+                VOCAB_FILE,
+                SpeechDescriptor.Outputs.DEFAULT,
+                ModelParams.FILE_NAME,
+                sha,
+                o.data(),
+                training,
+                metrics,
+                now,
+                Engines.heedVersion());
     }
-    int[] flat = new int[labels.length * width];
-    java.util.Arrays.fill(flat, -1);
-    for (int i = 0; i < labels.length; i++) {
-      System.arraycopy(labels[i], 0, flat, i * width, labels[i].length);
-    }
-    return m.create(flat, new Shape(labels.length, width));
-  }
 
-  /** Per-mel mean and standard deviation over a few training batches. */
-  private static ModelDescriptor.Normalization statistics(
-      SpeechExamples examples, int batchSize, int mels) {
-    double[] sum = new double[mels];
-    double[] squares = new double[mels];
-    long n = 0;
-    for (int i = 0; i < STAT_BATCHES; i++) {
-      for (float[][] utterance : examples.next(batchSize).features()) {
-        for (float[] frame : utterance) {
-          for (int k = 0; k < mels; k++) {
-            sum[k] += frame[k];
-            squares[k] += frame[k] * (double) frame[k];
-          }
-          n++;
+    private static List<NDArray> trainable(Model model) {
+        List<NDArray> arrays = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                arrays.add(p.getValue().getArray());
+            }
         }
-      }
+        return arrays;
     }
-    List<Double> mean = new ArrayList<>();
-    List<Double> std = new ArrayList<>();
-    for (int k = 0; k < mels; k++) {
-      double mu = sum[k] / n;
-      mean.add(mu);
-      std.add(Math.sqrt(Math.max(squares[k] / n - mu * mu, 1e-6)));
-    }
-    return new ModelDescriptor.Normalization(mean, std);
-  }
-
-  private static SpeechDescriptor descriptor(SpeechTrainingOptions o,
-      ModelDescriptor.Normalization norm, String sha, ModelDescriptor.Training training,
-      Map<String, Double> metrics) {
-    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    return new SpeechDescriptor("djl", SpeechDescriptor.TASK, o.name(), now, o.architecture(),
-        o.features(), norm, ConvSubsampling.FACTOR, VOCAB_FILE, SpeechDescriptor.Outputs.DEFAULT,
-        ModelParams.FILE_NAME, sha, o.data(), training, metrics, now, Engines.heedVersion());
-  }
-
-  private static List<NDArray> trainable(Model model) {
-    List<NDArray> arrays = new ArrayList<>();
-    for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-      if (p.getValue().requiresGradient()) {
-        arrays.add(p.getValue().getArray());
-      }
-    }
-    return arrays;
-  }
 }

@@ -2,7 +2,6 @@ package dev.heed.models.training;
 
 import dev.heed.models.HeedModelException;
 import dev.heed.models.speech.SpeechDescriptor;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,39 +25,45 @@ import java.util.Map;
  * @param data what the data was, recorded in the descriptor
  */
 public record SpeechTrainingOptions(
-    Path outputDir,
-    String name,
-    List<String> vocabulary,
-    SpeechDescriptor.Features features,
-    SpeechDescriptor.Architecture architecture,
-    int batchSize,
-    double learningRate,
-    int steps,
-    double maxMinutes,
-    int evalEvery,
-    double clipNorm,
-    long seed,
-    String command,
-    Map<String, Object> data) {
+        Path outputDir,
+        String name,
+        List<String> vocabulary,
+        SpeechDescriptor.Features features,
+        SpeechDescriptor.Architecture architecture,
+        int batchSize,
+        double learningRate,
+        int steps,
+        double maxMinutes,
+        int evalEvery,
+        double clipNorm,
+        long seed,
+        String command,
+        Map<String, Object> data) {
 
-  /** Validates the numbers; the message names the bad value. */
-  public SpeechTrainingOptions {
-    vocabulary = List.copyOf(vocabulary);
-    data = data == null ? Map.of()
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
-    check(batchSize > 0, "batch size must be > 0: " + batchSize);
-    check(steps > 0, "steps must be > 0: " + steps);
-    check(learningRate > 0, "learning rate must be > 0: " + learningRate);
-    check(evalEvery > 0, "eval-every must be > 0: " + evalEvery);
-    check(vocabulary.size() >= 2, "vocabulary needs blank and a token: " + vocabulary);
-    check(architecture.dModel() % architecture.heads() == 0,
-        "d_model must be divisible by heads: " + architecture.dModel() + " % "
-            + architecture.heads());
-  }
-
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new HeedModelException(message);
+    /** Validates the numbers; the message names the bad value. */
+    public SpeechTrainingOptions {
+        vocabulary = List.copyOf(vocabulary);
+        data =
+                data == null
+                        ? Map.of()
+                        : java.util.Collections.unmodifiableMap(
+                                new java.util.LinkedHashMap<>(data));
+        check(batchSize > 0, "batch size must be > 0: " + batchSize);
+        check(steps > 0, "steps must be > 0: " + steps);
+        check(learningRate > 0, "learning rate must be > 0: " + learningRate);
+        check(evalEvery > 0, "eval-every must be > 0: " + evalEvery);
+        check(vocabulary.size() >= 2, "vocabulary needs blank and a token: " + vocabulary);
+        check(
+                architecture.dModel() % architecture.heads() == 0,
+                "d_model must be divisible by heads: "
+                        + architecture.dModel()
+                        + " % "
+                        + architecture.heads());
     }
-  }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new HeedModelException(message);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package dev.heed.models.training;
 
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.forecasting.ModelLoader;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,15 +15,15 @@ import java.util.List;
  * @param stoppedEarly whether early stopping or the time limit ended the run
  */
 public record TrainingResult(
-    Path modelDir,
-    ModelDescriptor descriptor,
-    List<Double> trainLoss,
-    List<Double> valMse,
-    boolean stoppedEarly) {
+        Path modelDir,
+        ModelDescriptor descriptor,
+        List<Double> trainLoss,
+        List<Double> valMse,
+        boolean stoppedEarly) {
 
-  /** Copies the lists. */
-  public TrainingResult {
-    trainLoss = List.copyOf(trainLoss);
-    valMse = List.copyOf(valMse);
-  }
+    /** Copies the lists. */
+    public TrainingResult {
+        trainLoss = List.copyOf(trainLoss);
+        valMse = List.copyOf(valMse);
+    }
 }

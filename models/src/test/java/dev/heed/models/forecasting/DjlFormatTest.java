@@ -3,13 +3,13 @@ package dev.heed.models.forecasting;
 /** The format contract over the {@code djl-tiny} fixture. */
 class DjlFormatTest extends FormatContractTest {
 
-  @Override
-  String fixture() {
-    return "djl-tiny";
-  }
+    @Override
+    String fixture() {
+        return "djl-tiny";
+    }
 
-  @Override
-  String format() {
-    return "djl";
-  }
+    @Override
+    String format() {
+        return "djl";
+    }
 }

@@ -17,21 +17,21 @@ import java.util.List;
  */
 public record Golden(float[][][] windows, float[][][] prediction, float[][][][][][] attention) {
 
-  /** The file name beside {@code model.json}. */
-  public static final String FILE_NAME = "golden.json";
+    /** The file name beside {@code model.json}. */
+    public static final String FILE_NAME = "golden.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  public static Golden read(Path modelDir) throws IOException {
-    return MAPPER.readValue(modelDir.resolve(FILE_NAME).toFile(), Golden.class);
-  }
+    public static Golden read(Path modelDir) throws IOException {
+        return MAPPER.readValue(modelDir.resolve(FILE_NAME).toFile(), Golden.class);
+    }
 
-  public void write(Path modelDir) throws IOException {
-    MAPPER.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
-  }
+    public void write(Path modelDir) throws IOException {
+        MAPPER.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
+    }
 
-  /** The windows as {@code Forecaster.forecast} takes them. */
-  public List<float[][]> windowList() {
-    return Arrays.asList(windows);
-  }
+    /** The windows as {@code Forecaster.forecast} takes them. */
+    public List<float[][]> windowList() {
+        return Arrays.asList(windows);
+    }
 }

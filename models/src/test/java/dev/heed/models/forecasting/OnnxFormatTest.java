@@ -3,13 +3,13 @@ package dev.heed.models.forecasting;
 /** The format contract over the {@code onnx-tiny} fixture. */
 class OnnxFormatTest extends FormatContractTest {
 
-  @Override
-  String fixture() {
-    return "onnx-tiny";
-  }
+    @Override
+    String fixture() {
+        return "onnx-tiny";
+    }
 
-  @Override
-  String format() {
-    return "onnx";
-  }
+    @Override
+    String format() {
+        return "onnx";
+    }
 }

@@ -3,55 +3,70 @@ package dev.heed.models.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.heed.models.speech.SpeechDescriptor;
-import dev.heed.models.speech.SpeechToken;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CtcGreedyDecoderTest {
 
-  private static final SpeechDescriptor D = new SpeechDescriptor("djl", null, "t", "1", null,
-      new SpeechDescriptor.Features("log-mel", 8000, 200, 80, 256, 40, 20, 4000, 0.97), null, 4,
-      "vocab.txt", null, "model.params", null, null, null, null, null, null);
+    private static final SpeechDescriptor D =
+            new SpeechDescriptor(
+                    "djl",
+                    null,
+                    "t",
+                    "1",
+                    null,
+                    new SpeechDescriptor.Features(
+                            "log-mel", 8000, 200, 80, 256, 40, 20, 4000, 0.97),
+                    null,
+                    4,
+                    "vocab.txt",
+                    null,
+                    "model.params",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
 
-  private static float[] log(float... p) {
-    float[] out = new float[p.length];
-    for (int i = 0; i < p.length; i++) {
-      out[i] = (float) Math.log(p[i]);
+    private static float[] log(float... p) {
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = (float) Math.log(p[i]);
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Test
-  void shouldMergeRepeatsDropBlanksAndKeepRepeatedWordsSplitByABlank() {
-    // best path: a a - a b - : tokens a (0-1), a (3), b (4)
-    float[][] lp = {
-      log(0.1f, 0.8f, 0.1f), log(0.3f, 0.6f, 0.1f), log(0.7f, 0.2f, 0.1f),
-      log(0.1f, 0.5f, 0.4f), log(0.2f, 0.1f, 0.7f), log(0.9f, 0.05f, 0.05f)
-    };
-    List<SpeechToken> tokens =
-        new CtcGreedyDecoder(List.of("<blank>", "a", "b"), D).decode(lp, null);
-    assertThat(tokens).extracting(SpeechToken::text).containsExactly("a", "a", "b");
-    SpeechToken first = tokens.get(0);
-    assertThat(first.startStep()).isZero();
-    assertThat(first.endStep()).isEqualTo(1);
-    assertThat(first.confidence()).isCloseTo(0.7f, within(1e-5f)); // mean of 0.8 and 0.6
-    // 4 frames of 10 ms per step
-    assertThat(first.startSeconds()).isZero();
-    assertThat(first.endSeconds()).isCloseTo(0.08, within(1e-9));
-    assertThat(tokens.get(2).startSeconds()).isCloseTo(0.16, within(1e-9));
-    assertThat(first.attention()).isEmpty();
-  }
+    @Test
+    void shouldMergeRepeatsDropBlanksAndKeepRepeatedWordsSplitByABlank() {
+        // best path: a a - a b - : tokens a (0-1), a (3), b (4)
+        float[][] lp = {
+            log(0.1f, 0.8f, 0.1f), log(0.3f, 0.6f, 0.1f), log(0.7f, 0.2f, 0.1f),
+            log(0.1f, 0.5f, 0.4f), log(0.2f, 0.1f, 0.7f), log(0.9f, 0.05f, 0.05f)
+        };
+        List<SpeechToken> tokens =
+                new CtcGreedyDecoder(List.of("<blank>", "a", "b"), D).decode(lp, null);
+        assertThat(tokens).extracting(SpeechToken::text).containsExactly("a", "a", "b");
+        SpeechToken first = tokens.get(0);
+        assertThat(first.startStep()).isZero();
+        assertThat(first.endStep()).isEqualTo(1);
+        assertThat(first.confidence()).isCloseTo(0.7f, within(1e-5f)); // mean of 0.8 and 0.6
+        // 4 frames of 10 ms per step
+        assertThat(first.startSeconds()).isZero();
+        assertThat(first.endSeconds()).isCloseTo(0.08, within(1e-9));
+        assertThat(tokens.get(2).startSeconds()).isCloseTo(0.16, within(1e-9));
+        assertThat(first.attention()).isEmpty();
+    }
 
-  @Test
-  void shouldAverageTheAttentionRowsOfATokensRunAndFindItsPeak() {
-    float[][] lp = {log(0.1f, 0.9f), log(0.2f, 0.8f), log(0.9f, 0.1f)};
-    float[][] attention = {{0.5f, 0.3f, 0.2f}, {0.1f, 0.1f, 0.8f}, {1f, 0f, 0f}};
-    SpeechToken t =
-        new CtcGreedyDecoder(List.of("<blank>", "a"), D).decode(lp, attention).get(0);
-    assertThat(t.attention()).containsExactly(new float[] {0.3f, 0.2f, 0.5f}, within(1e-6f));
-    assertThat(t.peakStep()).isEqualTo(2);
-    // centre of step 2: 2 * 0.04 + 0.02 + half a 25 ms frame
-    assertThat(t.peakSeconds()).isCloseTo(0.08 + 0.02 + 0.0125, within(1e-9));
-  }
+    @Test
+    void shouldAverageTheAttentionRowsOfATokensRunAndFindItsPeak() {
+        float[][] lp = {log(0.1f, 0.9f), log(0.2f, 0.8f), log(0.9f, 0.1f)};
+        float[][] attention = {{0.5f, 0.3f, 0.2f}, {0.1f, 0.1f, 0.8f}, {1f, 0f, 0f}};
+        SpeechToken t =
+                new CtcGreedyDecoder(List.of("<blank>", "a"), D).decode(lp, attention).get(0);
+        assertThat(t.attention()).containsExactly(new float[] {0.3f, 0.2f, 0.5f}, within(1e-6f));
+        assertThat(t.peakStep()).isEqualTo(2);
+        // centre of step 2: 2 * 0.04 + 0.02 + half a 25 ms frame
+        assertThat(t.peakSeconds()).isCloseTo(0.08 + 0.02 + 0.0125, within(1e-9));
+    }
 }

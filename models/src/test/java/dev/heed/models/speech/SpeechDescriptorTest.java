@@ -1,11 +1,10 @@
 package dev.heed.models.speech;
 
-import dev.heed.models.ModelLoadException;
-import dev.heed.models.forecasting.Fixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.heed.models.ModelLoadException;
+import dev.heed.models.forecasting.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,34 +12,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SpeechDescriptorTest {
 
-  @TempDir Path temp;
+    @TempDir Path temp;
 
-  @Test
-  void shouldReadBackWhatItWroteInSnakeCase() throws Exception {
-    SpeechDescriptor d = SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny"));
-    assertThat(d.task()).isEqualTo(SpeechDescriptor.TASK);
-    assertThat(d.features().mels()).isEqualTo(40);
-    assertThat(d.stepSeconds()).isEqualTo(0.02);
-    d.write(temp);
-    assertThat(Files.readString(temp.resolve("model.json")))
-        .contains("\"sample_rate\" : 8000", "\"log_probs\" : 0");
-    assertThat(SpeechDescriptor.read(temp)).isEqualTo(d);
-  }
+    @Test
+    void shouldReadBackWhatItWroteInSnakeCase() throws Exception {
+        SpeechDescriptor d = SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny"));
+        assertThat(d.task()).isEqualTo(SpeechDescriptor.TASK);
+        assertThat(d.features().mels()).isEqualTo(40);
+        assertThat(d.stepSeconds()).isEqualTo(0.02);
+        d.write(temp);
+        assertThat(Files.readString(temp.resolve("model.json")))
+                .contains("\"sample_rate\" : 8000", "\"log_probs\" : 0");
+        assertThat(SpeechDescriptor.read(temp)).isEqualTo(d);
+    }
 
-  @Test
-  void shouldNameTheFieldAndValueThatIsWrong() throws Exception {
-    String json = Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"))
-        .replace("\"subsampling\": 2", "\"subsampling\": 0");
-    Files.writeString(temp.resolve("model.json"), json);
-    assertThatThrownBy(() -> SpeechDescriptor.read(temp))
-        .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("model.json: subsampling must be > 0: 0");
-  }
+    @Test
+    void shouldNameTheFieldAndValueThatIsWrong() throws Exception {
+        String json =
+                Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"))
+                        .replace("\"subsampling\": 2", "\"subsampling\": 0");
+        Files.writeString(temp.resolve("model.json"), json);
+        assertThatThrownBy(() -> SpeechDescriptor.read(temp))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("model.json: subsampling must be > 0: 0");
+    }
 
-  @Test
-  void shouldRefuseAForecasterDescriptor() {
-    assertThatThrownBy(() -> SpeechDescriptor.read(Fixtures.dir("onnx-tiny")))
-        .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("task must be speech-ctc");
-  }
+    @Test
+    void shouldRefuseAForecasterDescriptor() {
+        assertThatThrownBy(() -> SpeechDescriptor.read(Fixtures.dir("onnx-tiny")))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("task must be speech-ctc");
+    }
 }

@@ -1,13 +1,12 @@
 package dev.heed.models.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.SpeechToken;
 import dev.heed.models.speech.Transcript;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,86 +22,101 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpeechTrainerTest {
 
-  private static final int MELS = 8;
-  private static final List<String> VOCAB = List.of("<blank>", "a", "b");
+    private static final int MELS = 8;
+    private static final List<String> VOCAB = List.of("<blank>", "a", "b");
 
-  @TempDir Path temp;
+    @TempDir Path temp;
 
-  @Test
-  void shouldLearnToTranscribeASyntheticLanguageAndLoadItBack() throws Exception {
-    Path dir = temp.resolve("tiny");
-    SpeechTrainingOptions options = new SpeechTrainingOptions(dir, "tiny", VOCAB,
-        new SpeechDescriptor.Features("log-mel", 8000, 200, 80, 256, MELS, 20, 4000, 0.97),
-        new SpeechDescriptor.Architecture("conv-transformer-ctc", 8, 32, 2, 2, 64, 0.0, true),
-        16, 3e-3, 900, 0, 300, 5.0, 1, "SpeechTrainerTest", null);
-    Random random = new Random(5);
-    SpeechExamples examples = size -> batch(random, size);
-    List<SpeechBatch> validation = List.of(batch(new Random(99), 16));
-    SpeechDescriptor d = SpeechTrainer.train(options, examples, validation, line -> { });
-    assertThat(d.metrics().get("validation_token_error_rate")).isLessThan(0.1);
-    assertThat(Files.readAllLines(dir.resolve("vocab.txt"))).isEqualTo(VOCAB);
-    try (SpeechModel model = SpeechModel.load(dir, DeviceChoice.CPU)) {
-      int[] words = {1, 2, 2, 1};
-      Transcript t = model.newTranscriber().transcribe(utterance(words, new Random(7)));
-      assertThat(t.text()).isEqualTo("a b b a");
-      SpeechToken first = t.tokens().get(0);
-      assertThat(first.attention()).hasSize(t.steps());
-      assertThat(first.confidence()).isBetween(0.5f, 1f);
-      // word 0 occupies frames 10..21, i.e. 0.10-0.22 s
-      assertThat(first.startSeconds()).isBetween(0.0, 0.3);
-      assertThat(t.tokens().get(3).startSeconds()).isGreaterThan(t.tokens().get(2).endSeconds());
+    @Test
+    void shouldLearnToTranscribeASyntheticLanguageAndLoadItBack() throws Exception {
+        Path dir = temp.resolve("tiny");
+        SpeechTrainingOptions options =
+                new SpeechTrainingOptions(
+                        dir,
+                        "tiny",
+                        VOCAB,
+                        new SpeechDescriptor.Features(
+                                "log-mel", 8000, 200, 80, 256, MELS, 20, 4000, 0.97),
+                        new SpeechDescriptor.Architecture(
+                                "conv-transformer-ctc", 8, 32, 2, 2, 64, 0.0, true),
+                        16,
+                        3e-3,
+                        900,
+                        0,
+                        300,
+                        5.0,
+                        1,
+                        "SpeechTrainerTest",
+                        null);
+        Random random = new Random(5);
+        SpeechExamples examples = size -> batch(random, size);
+        List<SpeechBatch> validation = List.of(batch(new Random(99), 16));
+        SpeechDescriptor d = SpeechTrainer.train(options, examples, validation, line -> {});
+        assertThat(d.metrics().get("validation_token_error_rate")).isLessThan(0.1);
+        assertThat(Files.readAllLines(dir.resolve("vocab.txt"))).isEqualTo(VOCAB);
+        try (SpeechModel model = SpeechModel.load(dir, DeviceChoice.CPU)) {
+            int[] words = {1, 2, 2, 1};
+            Transcript t = model.newTranscriber().transcribe(utterance(words, new Random(7)));
+            assertThat(t.text()).isEqualTo("a b b a");
+            SpeechToken first = t.tokens().get(0);
+            assertThat(first.attention()).hasSize(t.steps());
+            assertThat(first.confidence()).isBetween(0.5f, 1f);
+            // word 0 occupies frames 10..21, i.e. 0.10-0.22 s
+            assertThat(first.startSeconds()).isBetween(0.0, 0.3);
+            assertThat(t.tokens().get(3).startSeconds())
+                    .isGreaterThan(t.tokens().get(2).endSeconds());
+        }
     }
-  }
 
-  private static SpeechBatch batch(Random random, int size) {
-    List<int[]> labels = new ArrayList<>();
-    float[][][] x = new float[size][][];
-    int longest = 0;
-    for (int i = 0; i < size; i++) {
-      int[] words = new int[1 + random.nextInt(4)];
-      for (int w = 0; w < words.length; w++) {
-        words[w] = 1 + random.nextInt(2);
-      }
-      labels.add(words);
-      x[i] = utterance(words, random);
-      longest = Math.max(longest, x[i].length);
+    private static SpeechBatch batch(Random random, int size) {
+        List<int[]> labels = new ArrayList<>();
+        float[][][] x = new float[size][][];
+        int longest = 0;
+        for (int i = 0; i < size; i++) {
+            int[] words = new int[1 + random.nextInt(4)];
+            for (int w = 0; w < words.length; w++) {
+                words[w] = 1 + random.nextInt(2);
+            }
+            labels.add(words);
+            x[i] = utterance(words, random);
+            longest = Math.max(longest, x[i].length);
+        }
+        for (int i = 0; i < size; i++) {
+            float[][] padded = new float[longest][];
+            for (int t = 0; t < longest; t++) {
+                padded[t] = t < x[i].length ? x[i][t] : quiet(random);
+            }
+            x[i] = padded;
+        }
+        return new SpeechBatch(x, labels.toArray(new int[0][]));
     }
-    for (int i = 0; i < size; i++) {
-      float[][] padded = new float[longest][];
-      for (int t = 0; t < longest; t++) {
-        padded[t] = t < x[i].length ? x[i][t] : quiet(random);
-      }
-      x[i] = padded;
-    }
-    return new SpeechBatch(x, labels.toArray(new int[0][]));
-  }
 
-  /** 10 quiet frames, then per word 12 loud frames in its band and 6-10 quiet ones. */
-  private static float[][] utterance(int[] words, Random random) {
-    List<float[]> frames = new ArrayList<>();
-    for (int t = 0; t < 10; t++) {
-      frames.add(quiet(random));
+    /** 10 quiet frames, then per word 12 loud frames in its band and 6-10 quiet ones. */
+    private static float[][] utterance(int[] words, Random random) {
+        List<float[]> frames = new ArrayList<>();
+        for (int t = 0; t < 10; t++) {
+            frames.add(quiet(random));
+        }
+        for (int w : words) {
+            for (int t = 0; t < 12; t++) {
+                float[] f = quiet(random);
+                int band = w == 1 ? 1 : 6;
+                f[band] += 8f;
+                f[band + 1] += 6f;
+                frames.add(f);
+            }
+            for (int t = 6 + random.nextInt(5); t > 0; t--) {
+                frames.add(quiet(random));
+            }
+        }
+        return frames.toArray(new float[0][]);
     }
-    for (int w : words) {
-      for (int t = 0; t < 12; t++) {
-        float[] f = quiet(random);
-        int band = w == 1 ? 1 : 6;
-        f[band] += 8f;
-        f[band + 1] += 6f;
-        frames.add(f);
-      }
-      for (int t = 6 + random.nextInt(5); t > 0; t--) {
-        frames.add(quiet(random));
-      }
-    }
-    return frames.toArray(new float[0][]);
-  }
 
-  private static float[] quiet(Random random) {
-    float[] f = new float[MELS];
-    for (int m = 0; m < MELS; m++) {
-      f[m] = (float) (-8 + random.nextGaussian());
+    private static float[] quiet(Random random) {
+        float[] f = new float[MELS];
+        for (int m = 0; m < MELS; m++) {
+            f[m] = (float) (-8 + random.nextGaussian());
+        }
+        return f;
     }
-    return f;
-  }
 }

@@ -1,12 +1,5 @@
 package dev.heed.models.training;
 
-import dev.heed.models.training.internal.PredictionMseLoss;
-import dev.heed.models.training.internal.StepGuard;
-
-import dev.heed.models.forecasting.PatchTstBlock;
-import dev.heed.models.formats.Engines;
-import dev.heed.models.testing.TestModels;
-
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -23,6 +16,11 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.ModelDescriptor.Architecture;
+import dev.heed.models.forecasting.PatchTstBlock;
+import dev.heed.models.formats.Engines;
+import dev.heed.models.testing.TestModels;
+import dev.heed.models.training.internal.PredictionMseLoss;
+import dev.heed.models.training.internal.StepGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,57 +47,68 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-    "-Dai.djl.pytorch.num_interop_threads=1"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Dai.djl.offline=true",
+            "-Dai.djl.pytorch.num_threads=1",
+            "-Dai.djl.pytorch.num_interop_threads=1"
+        })
 public class TrainingStepBenchmark {
-  private static final int BATCH = 64;
+    private static final int BATCH = 64;
 
-  private Model model;
-  private Trainer trainer;
-  private StepGuard guard;
-  private NDManager data;
-  private NDArray input;
-  private NDArray target;
+    private Model model;
+    private Trainer trainer;
+    private StepGuard guard;
+    private NDManager data;
+    private NDArray input;
+    private NDArray target;
 
-  @Setup(Level.Trial)
-  public void setUp() {
-    Architecture a = new Architecture(Architecture.PATCH_TRANSFORMER, 64, 4, 2, 128, 8, 8, 0.1);
-    ModelDescriptor d = TestModels.descriptor(a, List.of("*"), 64, 8,
-        ModelDescriptor.Normalization.NONE, null);
-    Engines.engine().setRandomSeed(42);
-    model = Model.newInstance("bench", Device.cpu());
-    model.setBlock(PatchTstBlock.of(d));
-    trainer = model.newTrainer(new DefaultTrainingConfig(new PredictionMseLoss())
-        .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
-        .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT));
-    trainer.initialize(new Shape(BATCH, 64, 1));
-    List<NDArray> params = new ArrayList<>();
-    for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-      if (p.getValue().requiresGradient()) {
-        params.add(p.getValue().getArray());
-      }
+    @Setup(Level.Trial)
+    public void setUp() {
+        Architecture a = new Architecture(Architecture.PATCH_TRANSFORMER, 64, 4, 2, 128, 8, 8, 0.1);
+        ModelDescriptor d =
+                TestModels.descriptor(
+                        a, List.of("*"), 64, 8, ModelDescriptor.Normalization.NONE, null);
+        Engines.engine().setRandomSeed(42);
+        model = Model.newInstance("bench", Device.cpu());
+        model.setBlock(PatchTstBlock.of(d));
+        trainer =
+                model.newTrainer(
+                        new DefaultTrainingConfig(new PredictionMseLoss())
+                                .optOptimizer(
+                                        Adam.builder()
+                                                .optLearningRateTracker(Tracker.fixed(1e-3f))
+                                                .build())
+                                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT));
+        trainer.initialize(new Shape(BATCH, 64, 1));
+        List<NDArray> params = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                params.add(p.getValue().getArray());
+            }
+        }
+        guard = new StepGuard(params, 1.0);
+        data = model.getNDManager().newSubManager();
+        input = data.randomNormal(new Shape(BATCH, 64, 1)); // (B, T, C)
+        target = data.randomNormal(new Shape(BATCH, 8, 1)); // (B, horizon, C)
     }
-    guard = new StepGuard(params, 1.0);
-    data = model.getNDManager().newSubManager();
-    input = data.randomNormal(new Shape(BATCH, 64, 1)); // (B, T, C)
-    target = data.randomNormal(new Shape(BATCH, 8, 1)); // (B, horizon, C)
-  }
 
-  @Benchmark
-  public StepGuard.Outcome step() {
-    try (GradientCollector c = trainer.newGradientCollector()) {
-      NDList out = trainer.forward(new NDList(input)); // [(B, horizon, C), attention]
-      NDArray loss = trainer.getLoss().evaluate(new NDList(target), out); // ()
-      c.backward(loss);
+    @Benchmark
+    public StepGuard.Outcome step() {
+        try (GradientCollector c = trainer.newGradientCollector()) {
+            NDList out = trainer.forward(new NDList(input)); // [(B, horizon, C), attention]
+            NDArray loss = trainer.getLoss().evaluate(new NDList(target), out); // ()
+            c.backward(loss);
+        }
+        return guard.step(trainer);
     }
-    return guard.step(trainer);
-  }
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    guard.close();
-    data.close();
-    trainer.close();
-    model.close();
-  }
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        guard.close();
+        data.close();
+        trainer.close();
+        model.close();
+    }
 }

@@ -1,19 +1,18 @@
 package dev.heed.streams.app;
 
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.ModelLoadException;
+import dev.heed.models.forecasting.ForecastModel;
+import dev.heed.models.forecasting.ModelLoader;
+import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
-import dev.heed.streams.sensors.SensorTopology;
-import dev.heed.streams.transcription.AudioTopology;
-
-import dev.heed.models.DeviceChoice;
-import dev.heed.models.forecasting.ForecastModel;
-import dev.heed.models.ModelLoadException;
-import dev.heed.models.forecasting.ModelLoader;
-import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.kafka.EmbeddedKafka;
 import dev.heed.streams.kafka.Topics;
+import dev.heed.streams.sensors.SensorTopology;
+import dev.heed.streams.transcription.AudioTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,195 +36,222 @@ import org.slf4j.LoggerFactory;
  * topology when a speech model is given).
  */
 public final class HeedApp implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(HeedApp.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HeedApp.class);
 
-  private final HeedConfig config;
-  private final EmbeddedKafka broker;
-  private final KafkaStreams streams;
-  private final ModelSource models;
-  private final RouteCounters counters;
-  private ModelWatcher watcher;
+    private final HeedConfig config;
+    private final EmbeddedKafka broker;
+    private final KafkaStreams streams;
+    private final ModelSource models;
+    private final RouteCounters counters;
+    private ModelWatcher watcher;
 
-  private HeedApp(HeedConfig config, EmbeddedKafka broker, KafkaStreams streams,
-      ModelSource models, RouteCounters counters) {
-    this.config = config;
-    this.broker = broker;
-    this.streams = streams;
-    this.models = models;
-    this.counters = counters;
-  }
-
-  /**
-   * Starts the broker if needed, creates the topics, and starts the topology on {@code models}.
-   * Returns once Kafka Streams has been started (it may still be rebalancing).
-   */
-  public static HeedApp start(HeedConfig config, ModelSource models, RouteCounters counters) {
-    return start(config, models, null, counters);
-  }
-
-  /**
-   * As {@link #start(HeedConfig, ModelSource, RouteCounters)}, with the audio topology too when
-   * {@code speech} is not null (the caller keeps and closes the speech model).
-   */
-  public static HeedApp start(HeedConfig config, ModelSource models, SpeechModel speech,
-      RouteCounters counters) {
-    EmbeddedKafka broker = null;
-    HeedConfig effective = config;
-    if (!config.hasBootstrapServers()) {
-      broker = EmbeddedKafka.start(Path.of(config.getString(HeedKeys.EMBEDDED_DIR)),
-          config.getInt(HeedKeys.EMBEDDED_PORT));
-      effective = config.with("bootstrap.servers", broker.bootstrapServers());
+    private HeedApp(
+            HeedConfig config,
+            EmbeddedKafka broker,
+            KafkaStreams streams,
+            ModelSource models,
+            RouteCounters counters) {
+        this.config = config;
+        this.broker = broker;
+        this.streams = streams;
+        this.models = models;
+        this.counters = counters;
     }
-    try {
-      Set<String> topics = new java.util.LinkedHashSet<>(SensorTopology.topics(effective));
-      if (speech != null) {
-        topics.addAll(AudioTopology.topics(effective));
-      }
-      Topics.ensure(clientProperties(effective, AdminClientConfig.configNames()), topics,
-          effective.getPositiveInt(HeedKeys.TOPIC_PARTITIONS),
-          (short) effective.getInt(HeedKeys.TOPIC_REPLICATION));
-      Topology topology = SensorTopology.build(effective, models, counters);
-      if (speech != null) {
-        AudioTopology.addTo(topology, effective, speech, counters);
-      }
-      KafkaStreams streams = new KafkaStreams(topology, streamsProperties(effective));
-      streams.setUncaughtExceptionHandler(e -> {
-        LOG.error("stream thread failed; replacing it", e);
-        return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
-            .StreamThreadExceptionResponse.REPLACE_THREAD;
-      });
-      streams.start();
-      return new HeedApp(effective, broker, streams, models, counters);
-    } catch (RuntimeException e) {
-      if (broker != null) {
-        broker.close();
-      }
-      throw e;
+
+    /**
+     * Starts the broker if needed, creates the topics, and starts the topology on {@code models}.
+     * Returns once Kafka Streams has been started (it may still be rebalancing).
+     */
+    public static HeedApp start(HeedConfig config, ModelSource models, RouteCounters counters) {
+        return start(config, models, null, counters);
     }
-  }
 
-  /** Loads the model named by {@code model.dir} (the shipped default when unset). */
-  public static ForecastModel loadModel(HeedConfig config) throws ModelLoadException {
-    return ModelLoader.load(modelDir(config), DeviceChoice.parse(config.getString(HeedKeys.DEVICE)));
-  }
-
-  /**
-   * Loads the speech model named by {@code speech.model.dir} (the shipped {@code speech-digits}
-   * when unset); null, with a warning, when the default is not there, so the sensor path runs alone.
-   */
-  public static SpeechModel loadSpeech(HeedConfig config) throws ModelLoadException {
-    DeviceChoice device = DeviceChoice.parse(config.getString(HeedKeys.DEVICE));
-    if (config.get(HeedKeys.SPEECH_MODEL_DIR).isPresent()) {
-      return SpeechModel.load(Path.of(config.getString(HeedKeys.SPEECH_MODEL_DIR)), device);
+    /**
+     * As {@link #start(HeedConfig, ModelSource, RouteCounters)}, with the audio topology too when
+     * {@code speech} is not null (the caller keeps and closes the speech model).
+     */
+    public static HeedApp start(
+            HeedConfig config, ModelSource models, SpeechModel speech, RouteCounters counters) {
+        EmbeddedKafka broker = null;
+        HeedConfig effective = config;
+        if (!config.hasBootstrapServers()) {
+            broker =
+                    EmbeddedKafka.start(
+                            Path.of(config.getString(HeedKeys.EMBEDDED_DIR)),
+                            config.getInt(HeedKeys.EMBEDDED_PORT));
+            effective = config.with("bootstrap.servers", broker.bootstrapServers());
+        }
+        try {
+            Set<String> topics = new java.util.LinkedHashSet<>(SensorTopology.topics(effective));
+            if (speech != null) {
+                topics.addAll(AudioTopology.topics(effective));
+            }
+            Topics.ensure(
+                    clientProperties(effective, AdminClientConfig.configNames()),
+                    topics,
+                    effective.getPositiveInt(HeedKeys.TOPIC_PARTITIONS),
+                    (short) effective.getInt(HeedKeys.TOPIC_REPLICATION));
+            Topology topology = SensorTopology.build(effective, models, counters);
+            if (speech != null) {
+                AudioTopology.addTo(topology, effective, speech, counters);
+            }
+            KafkaStreams streams = new KafkaStreams(topology, streamsProperties(effective));
+            streams.setUncaughtExceptionHandler(
+                    e -> {
+                        LOG.error("stream thread failed; replacing it", e);
+                        return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+                                .StreamThreadExceptionResponse.REPLACE_THREAD;
+                    });
+            streams.start();
+            return new HeedApp(effective, broker, streams, models, counters);
+        } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
     }
-    Path home = Path.of(System.getProperty("heed.home", "."));
-    Path shipped = home.resolve("models/shipped/speech-digits");
-    Path dir = Files.isDirectory(shipped) ? shipped : Path.of("models/shipped/speech-digits");
-    if (!Files.isDirectory(dir)) {
-      LOG.warn("no speech model at {}; the audio topology is off (set speech.model.dir)", dir);
-      return null;
+
+    /** Loads the model named by {@code model.dir} (the shipped default when unset). */
+    public static ForecastModel loadModel(HeedConfig config) throws ModelLoadException {
+        return ModelLoader.load(
+                modelDir(config), DeviceChoice.parse(config.getString(HeedKeys.DEVICE)));
     }
-    return SpeechModel.load(dir, device);
-  }
 
-  /** {@code model.dir}, or the shipped default model under the Heed home. */
-  public static Path modelDir(HeedConfig config) {
-    return config.get(HeedKeys.MODEL_DIR).map(Path::of).orElseGet(() -> {
-      Path home = Path.of(System.getProperty("heed.home", "."));
-      Path shipped = home.resolve("models/shipped/sensor-default");
-      return Files.isDirectory(shipped) ? shipped : Path.of("models/shipped/sensor-default");
-    });
-  }
-
-  /** Kafka Streams properties: Heed's defaults plus every pass-through Kafka key. */
-  public static Properties streamsProperties(HeedConfig config) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024L);
-    if (!config.hasBootstrapServers() || config.getInt(HeedKeys.TOPIC_REPLICATION) == 1) {
-      p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    /**
+     * Loads the speech model named by {@code speech.model.dir} (the shipped {@code speech-digits}
+     * when unset); null, with a warning, when the default is not there, so the sensor path runs
+     * alone.
+     */
+    public static SpeechModel loadSpeech(HeedConfig config) throws ModelLoadException {
+        DeviceChoice device = DeviceChoice.parse(config.getString(HeedKeys.DEVICE));
+        if (config.get(HeedKeys.SPEECH_MODEL_DIR).isPresent()) {
+            return SpeechModel.load(Path.of(config.getString(HeedKeys.SPEECH_MODEL_DIR)), device);
+        }
+        Path home = Path.of(System.getProperty("heed.home", "."));
+        Path shipped = home.resolve("models/shipped/speech-digits");
+        Path dir = Files.isDirectory(shipped) ? shipped : Path.of("models/shipped/speech-digits");
+        if (!Files.isDirectory(dir)) {
+            LOG.warn(
+                    "no speech model at {}; the audio topology is off (set speech.model.dir)", dir);
+            return null;
+        }
+        return SpeechModel.load(dir, device);
     }
-    p.putAll(config.kafkaProperties());
-    return p;
-  }
 
-  /** The pass-through Kafka keys that a plain client of the given kind understands. */
-  public static Map<String, Object> clientProperties(HeedConfig config, Set<String> known) {
-    Map<String, Object> out = new HashMap<>();
-    config.kafkaProperties().forEach((k, v) -> {
-      if (known.contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-        out.put(k, v);
-      }
-    });
-    return out;
-  }
-
-  public static Map<String, Object> producerProperties(HeedConfig config) {
-    return clientProperties(config, ProducerConfig.configNames());
-  }
-
-  public static Map<String, Object> consumerProperties(HeedConfig config) {
-    return clientProperties(config, ConsumerConfig.configNames());
-  }
-
-  /**
-   * Watches {@code dir} every {@code model.watch.interval} (0 disables) and swaps in new model
-   * versions while the application runs.
-   */
-  public synchronized void watchModel(Path dir) {
-    java.time.Duration every = config.getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
-    if (watcher == null && !every.isZero()) {
-      watcher = ModelWatcher.start(dir, DeviceChoice.parse(config.getString(HeedKeys.DEVICE)),
-          models, every);
+    /** {@code model.dir}, or the shipped default model under the Heed home. */
+    public static Path modelDir(HeedConfig config) {
+        return config.get(HeedKeys.MODEL_DIR)
+                .map(Path::of)
+                .orElseGet(
+                        () -> {
+                            Path home = Path.of(System.getProperty("heed.home", "."));
+                            Path shipped = home.resolve("models/shipped/sensor-default");
+                            return Files.isDirectory(shipped)
+                                    ? shipped
+                                    : Path.of("models/shipped/sensor-default");
+                        });
     }
-  }
 
-  /** The model watcher, or null when none runs. */
-  public ModelWatcher watcher() {
-    return watcher;
-  }
-
-  /** The configuration in effect, with {@code bootstrap.servers} of the embedded broker if any. */
-  public HeedConfig config() {
-    return config;
-  }
-
-  public KafkaStreams streams() {
-    return streams;
-  }
-
-  public ModelSource models() {
-    return models;
-  }
-
-  public RouteCounters counters() {
-    return counters;
-  }
-
-  public boolean embedded() {
-    return broker != null;
-  }
-
-  /** Waits until the streams are RUNNING; false on timeout. */
-  public boolean awaitRunning(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-        return streams.state() == KafkaStreams.State.RUNNING;
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
+    /** Kafka Streams properties: Heed's defaults plus every pass-through Kafka key. */
+    public static Properties streamsProperties(HeedConfig config) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024L);
+        if (!config.hasBootstrapServers() || config.getInt(HeedKeys.TOPIC_REPLICATION) == 1) {
+            p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        }
+        p.putAll(config.kafkaProperties());
+        return p;
     }
-    return true;
-  }
 
-  /** Stops the streams (committing what was processed), then the embedded broker. */
-  @Override
-  public void close() {
-    if (watcher != null) {
-      watcher.close();
+    /** The pass-through Kafka keys that a plain client of the given kind understands. */
+    public static Map<String, Object> clientProperties(HeedConfig config, Set<String> known) {
+        Map<String, Object> out = new HashMap<>();
+        config.kafkaProperties()
+                .forEach(
+                        (k, v) -> {
+                            if (known.contains(k)
+                                    || k.startsWith("sasl.")
+                                    || k.startsWith("ssl.")) {
+                                out.put(k, v);
+                            }
+                        });
+        return out;
     }
-    streams.close(Duration.ofSeconds(30));
-    if (broker != null) {
-      broker.close();
+
+    public static Map<String, Object> producerProperties(HeedConfig config) {
+        return clientProperties(config, ProducerConfig.configNames());
     }
-  }
+
+    public static Map<String, Object> consumerProperties(HeedConfig config) {
+        return clientProperties(config, ConsumerConfig.configNames());
+    }
+
+    /**
+     * Watches {@code dir} every {@code model.watch.interval} (0 disables) and swaps in new model
+     * versions while the application runs.
+     */
+    public synchronized void watchModel(Path dir) {
+        java.time.Duration every = config.getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
+        if (watcher == null && !every.isZero()) {
+            watcher =
+                    ModelWatcher.start(
+                            dir,
+                            DeviceChoice.parse(config.getString(HeedKeys.DEVICE)),
+                            models,
+                            every);
+        }
+    }
+
+    /** The model watcher, or null when none runs. */
+    public ModelWatcher watcher() {
+        return watcher;
+    }
+
+    /**
+     * The configuration in effect, with {@code bootstrap.servers} of the embedded broker if any.
+     */
+    public HeedConfig config() {
+        return config;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public ModelSource models() {
+        return models;
+    }
+
+    public RouteCounters counters() {
+        return counters;
+    }
+
+    public boolean embedded() {
+        return broker != null;
+    }
+
+    /** Waits until the streams are RUNNING; false on timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+                return streams.state() == KafkaStreams.State.RUNNING;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return true;
+    }
+
+    /** Stops the streams (committing what was processed), then the embedded broker. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        streams.close(Duration.ofSeconds(30));
+        if (broker != null) {
+            broker.close();
+        }
+    }
 }

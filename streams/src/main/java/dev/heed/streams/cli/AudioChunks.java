@@ -10,51 +10,62 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /** Sends a WAV file to the audio topic as PCM chunks with Heed's headers, paced or not. */
 public final class AudioChunks {
-  private AudioChunks() {}
+    private AudioChunks() {}
 
-  /**
-   * Sends {@code wav} as chunks of {@code chunkMs} milliseconds, numbered from 0, the last one
-   * marked {@code heed.end=true}; at real-time pace when {@code realtime}.
-   *
-   * @return the chunks sent
-   */
-  public static int send(Producer<byte[], byte[]> producer, String topic, String stream,
-      WavFile wav, int chunkMs, boolean realtime) throws InterruptedException {
-    int per = Math.max(1, wav.sampleRate() * chunkMs / 1000);
-    float[] x = wav.samples();
-    int chunks = Math.max(1, (x.length + per - 1) / per);
-    byte[] key = stream.getBytes(StandardCharsets.UTF_8);
-    long t0 = System.nanoTime();
-    for (int c = 0; c < chunks; c++) {
-      float[] part = Arrays.copyOfRange(x, c * per, Math.min(x.length, (c + 1) * per));
-      if (realtime) {
-        long due = t0 + (long) ((c + 1) * (double) per / wav.sampleRate() * 1e9);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    /**
+     * Sends {@code wav} as chunks of {@code chunkMs} milliseconds, numbered from 0, the last one
+     * marked {@code heed.end=true}; at real-time pace when {@code realtime}.
+     *
+     * @return the chunks sent
+     */
+    public static int send(
+            Producer<byte[], byte[]> producer,
+            String topic,
+            String stream,
+            WavFile wav,
+            int chunkMs,
+            boolean realtime)
+            throws InterruptedException {
+        int per = Math.max(1, wav.sampleRate() * chunkMs / 1000);
+        float[] x = wav.samples();
+        int chunks = Math.max(1, (x.length + per - 1) / per);
+        byte[] key = stream.getBytes(StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < chunks; c++) {
+            float[] part = Arrays.copyOfRange(x, c * per, Math.min(x.length, (c + 1) * per));
+            if (realtime) {
+                long due = t0 + (long) ((c + 1) * (double) per / wav.sampleRate() * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            producer.send(
+                    new ProducerRecord<>(
+                            topic,
+                            null,
+                            key,
+                            Pcm16.encodeMono(part),
+                            headers(wav.sampleRate(), c, c == chunks - 1)));
         }
-      }
-      producer.send(new ProducerRecord<>(topic, null, key, Pcm16.encodeMono(part),
-          headers(wav.sampleRate(), c, c == chunks - 1)));
+        producer.flush();
+        return chunks;
     }
-    producer.flush();
-    return chunks;
-  }
 
-  /** The headers of chunk {@code seq} of a mono 16-bit PCM stream at {@code rate}. */
-  public static RecordHeaders headers(int rate, int seq, boolean end) {
-    RecordHeaders h = new RecordHeaders();
-    h.add("heed.sample.rate", utf8(Integer.toString(rate)));
-    h.add("heed.encoding", utf8("pcm_s16le"));
-    h.add("heed.channels", utf8("1"));
-    h.add("heed.seq", utf8(Integer.toString(seq)));
-    if (end) {
-      h.add("heed.end", utf8("true"));
+    /** The headers of chunk {@code seq} of a mono 16-bit PCM stream at {@code rate}. */
+    public static RecordHeaders headers(int rate, int seq, boolean end) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("heed.sample.rate", utf8(Integer.toString(rate)));
+        h.add("heed.encoding", utf8("pcm_s16le"));
+        h.add("heed.channels", utf8("1"));
+        h.add("heed.seq", utf8(Integer.toString(seq)));
+        if (end) {
+            h.add("heed.end", utf8("true"));
+        }
+        return h;
     }
-    return h;
-  }
 
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 }

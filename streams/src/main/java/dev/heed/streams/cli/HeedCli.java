@@ -14,44 +14,44 @@ import picocli.CommandLine.Command;
  * #execute(List, String...)}.
  */
 @Command(
-    name = "heed",
-    mixinStandardHelpOptions = true,
-    version = "heed 0.1.0",
-    description = "Streaming attention processor: Kafka Streams + self-attention models.",
-    subcommands = {RunCommand.class, SendCommand.class, TailCommand.class})
+        name = "heed",
+        mixinStandardHelpOptions = true,
+        version = "heed 0.1.0",
+        description = "Streaming attention processor: Kafka Streams + self-attention models.",
+        subcommands = {RunCommand.class, SendCommand.class, TailCommand.class})
 public final class HeedCli {
 
-  public static void main(String[] args) {
-    System.exit(execute(args));
-  }
-
-  /** Runs {@code args} with the runtime's commands; user errors print one line, exit code 2. */
-  public static int execute(String... args) {
-    return execute(List.of(), args);
-  }
-
-  /**
-   * Runs {@code args} with the runtime's commands and {@code extra} picocli commands beside them.
-   * An error of Heed's (a bad value, a missing file) prints {@code heed: <message>} and gives exit
-   * code 2; anything else keeps its stack trace.
-   */
-  public static int execute(List<Object> extra, String... args) {
-    CommandLine cli = new CommandLine(new HeedCli());
-    for (Object command : extra) {
-      cli.addSubcommand(command);
+    public static void main(String[] args) {
+        System.exit(execute(args));
     }
-    cli.addSubcommand(new CommandLine.HelpCommand());
-    cli.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (e instanceof HeedStreamsException
-              || e instanceof HeedModelException
-              || e instanceof ModelLoadException
-              || e instanceof HeedAudioException) {
-            cmd.getErr().println("heed: " + e.getMessage());
-            return 2;
-          }
-          throw e;
-        });
-    return cli.execute(args);
-  }
+
+    /** Runs {@code args} with the runtime's commands; user errors print one line, exit code 2. */
+    public static int execute(String... args) {
+        return execute(List.of(), args);
+    }
+
+    /**
+     * Runs {@code args} with the runtime's commands and {@code extra} picocli commands beside them.
+     * An error of Heed's (a bad value, a missing file) prints {@code heed: <message>} and gives
+     * exit code 2; anything else keeps its stack trace.
+     */
+    public static int execute(List<Object> extra, String... args) {
+        CommandLine cli = new CommandLine(new HeedCli());
+        for (Object command : extra) {
+            cli.addSubcommand(command);
+        }
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                    if (e instanceof HeedStreamsException
+                            || e instanceof HeedModelException
+                            || e instanceof ModelLoadException
+                            || e instanceof HeedAudioException) {
+                        cmd.getErr().println("heed: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                });
+        return cli.execute(args);
+    }
 }

@@ -1,11 +1,11 @@
 package dev.heed.streams.cli;
 
 import dev.heed.models.speech.SpeechModel;
-import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.web.Dashboard;
 import dev.heed.streams.web.HttpSettings;
 import java.util.Optional;
@@ -15,55 +15,67 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code heed run}: the application, until SIGTERM or Ctrl-C. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run the sensor topology (embedded broker unless bootstrap.servers is set).")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run the sensor topology (embedded broker unless bootstrap.servers is set).")
 final class RunCommand implements Callable<Integer> {
-  @Mixin ConfigOptions options;
+    @Mixin ConfigOptions options;
 
-  @Override
-  public Integer call() throws Exception {
-    HeedConfig config = options.load();
-    HttpSettings http = HttpSettings.of(config);
-    ModelSource models = ModelSource.of(HeedApp.loadModel(config));
-    SpeechModel speech = HeedApp.loadSpeech(config);
-    HeedApp app = HeedApp.start(config, models, speech, new RouteCounters());
-    app.watchModel(HeedApp.modelDir(config));
-    Optional<Dashboard> web;
-    try {
-      web = http.enabled() ? Optional.of(Dashboard.start(app, http)) : Optional.empty();
-    } catch (RuntimeException e) {
-      app.close();
-      models.close();
-      closeSpeech(speech);
-      throw e;
+    @Override
+    public Integer call() throws Exception {
+        HeedConfig config = options.load();
+        HttpSettings http = HttpSettings.of(config);
+        ModelSource models = ModelSource.of(HeedApp.loadModel(config));
+        SpeechModel speech = HeedApp.loadSpeech(config);
+        HeedApp app = HeedApp.start(config, models, speech, new RouteCounters());
+        app.watchModel(HeedApp.modelDir(config));
+        Optional<Dashboard> web;
+        try {
+            web = http.enabled() ? Optional.of(Dashboard.start(app, http)) : Optional.empty();
+        } catch (RuntimeException e) {
+            app.close();
+            models.close();
+            closeSpeech(speech);
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    web.ifPresent(Dashboard::close);
+                                    app.close();
+                                    models.close();
+                                    closeSpeech(speech);
+                                    stopped.countDown();
+                                },
+                                "heed-shutdown"));
+        System.err.printf(
+                "heed: %s on %s; reading %s, writing %s and %s. Ctrl-C stops.%n",
+                app.embedded() ? "embedded broker" : "cluster",
+                app.config().getString("bootstrap.servers"),
+                config.getString(HeedKeys.TOPIC_SENSORS),
+                config.getString(HeedKeys.TOPIC_PREDICTIONS),
+                config.getString(HeedKeys.TOPIC_DLQ));
+        if (speech != null) {
+            System.err.printf(
+                    "heed: speech model %s; reading %s, writing %s%n",
+                    speech.descriptor().name(),
+                    config.getString(HeedKeys.TOPIC_AUDIO),
+                    config.getString(HeedKeys.TOPIC_TRANSCRIPTS));
+        }
+        web.ifPresent(
+                d ->
+                        System.err.printf(
+                                "heed: dashboard at %s, metrics at %smetrics%n", d.url(), d.url()));
+        stopped.await();
+        return 0;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      web.ifPresent(Dashboard::close);
-      app.close();
-      models.close();
-      closeSpeech(speech);
-      stopped.countDown();
-    }, "heed-shutdown"));
-    System.err.printf("heed: %s on %s; reading %s, writing %s and %s. Ctrl-C stops.%n",
-        app.embedded() ? "embedded broker" : "cluster",
-        app.config().getString("bootstrap.servers"),
-        config.getString(HeedKeys.TOPIC_SENSORS), config.getString(HeedKeys.TOPIC_PREDICTIONS),
-        config.getString(HeedKeys.TOPIC_DLQ));
-    if (speech != null) {
-      System.err.printf("heed: speech model %s; reading %s, writing %s%n",
-          speech.descriptor().name(), config.getString(HeedKeys.TOPIC_AUDIO),
-          config.getString(HeedKeys.TOPIC_TRANSCRIPTS));
-    }
-    web.ifPresent(d -> System.err.printf("heed: dashboard at %s, metrics at %smetrics%n",
-        d.url(), d.url()));
-    stopped.await();
-    return 0;
-  }
 
-  private static void closeSpeech(SpeechModel speech) {
-    if (speech != null) {
-      speech.close();
+    private static void closeSpeech(SpeechModel speech) {
+        if (speech != null) {
+            speech.close();
+        }
     }
-  }
 }

@@ -7,91 +7,98 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest anomaly score, anomaly likelihood and attention profile per series, as gauges:
- * {@code heed_anomaly_score{series}}, {@code heed_anomaly_likelihood{series}} and {@code
+ * The latest anomaly score, anomaly likelihood and attention profile per series, as gauges: {@code
+ * heed_anomaly_score{series}}, {@code heed_anomaly_likelihood{series}} and {@code
  * heed_attention_weight{series,segment}}, where the window is cut into {@link #SEGMENTS} equal
  * segments, segment 0 the newest, each holding the sum of its steps' weights. At most {@code
  * maxSeries} series get gauges (bounded cardinality); later series are counted in {@code
  * heed_metrics_series_dropped_total} and left out.
  */
 public final class SeriesGauges {
-  public static final int SEGMENTS = 8;
-  private static final int SCORE = SEGMENTS;
-  private static final int LIKELIHOOD = SEGMENTS + 1;
+    public static final int SEGMENTS = 8;
+    private static final int SCORE = SEGMENTS;
+    private static final int LIKELIHOOD = SEGMENTS + 1;
 
-  private final MeterRegistry registry;
-  private final int maxSeries;
-  private final Map<String, double[]> series = new ConcurrentHashMap<>();
-  private final Counter dropped;
+    private final MeterRegistry registry;
+    private final int maxSeries;
+    private final Map<String, double[]> series = new ConcurrentHashMap<>();
+    private final Counter dropped;
 
-  public SeriesGauges(MeterRegistry registry, int maxSeries) {
-    this.registry = registry;
-    this.maxSeries = maxSeries;
-    this.dropped = Counter.builder("heed.metrics.series.dropped")
-        .description("Series updates left out because http.series.max series have gauges")
-        .register(registry);
-  }
+    public SeriesGauges(MeterRegistry registry, int maxSeries) {
+        this.registry = registry;
+        this.maxSeries = maxSeries;
+        this.dropped =
+                Counter.builder("heed.metrics.series.dropped")
+                        .description(
+                                "Series updates left out because http.series.max series have gauges")
+                        .register(registry);
+    }
 
-  /**
-   * Sets the gauges of {@code id} from one prediction; {@code score} and {@code likelihood} may be
-   * NaN (no anomaly detector, or warming up). False when the series is beyond the limit.
-   */
-  public boolean update(String id, double score, double likelihood, double[] weights) {
-    double[] g = series.get(id);
-    if (g == null) {
-      synchronized (this) {
-        g = series.get(id);
+    /**
+     * Sets the gauges of {@code id} from one prediction; {@code score} and {@code likelihood} may
+     * be NaN (no anomaly detector, or warming up). False when the series is beyond the limit.
+     */
+    public boolean update(String id, double score, double likelihood, double[] weights) {
+        double[] g = series.get(id);
         if (g == null) {
-          if (series.size() >= maxSeries) {
-            dropped.increment();
-            return false;
-          }
-          g = register(id);
+            synchronized (this) {
+                g = series.get(id);
+                if (g == null) {
+                    if (series.size() >= maxSeries) {
+                        dropped.increment();
+                        return false;
+                    }
+                    g = register(id);
+                }
+            }
         }
-      }
+        double[] seg = segments(weights);
+        synchronized (g) {
+            System.arraycopy(seg, 0, g, 0, SEGMENTS);
+            g[SCORE] = score;
+            g[LIKELIHOOD] = likelihood;
+        }
+        return true;
     }
-    double[] seg = segments(weights);
-    synchronized (g) {
-      System.arraycopy(seg, 0, g, 0, SEGMENTS);
-      g[SCORE] = score;
-      g[LIKELIHOOD] = likelihood;
-    }
-    return true;
-  }
 
-  /** Sums of the weights per segment, segment 0 holding the newest steps. */
-  static double[] segments(double[] weights) {
-    double[] out = new double[SEGMENTS];
-    int n = weights.length;
-    int len = Math.max(1, (n + SEGMENTS - 1) / SEGMENTS);
-    for (int i = 0; i < n; i++) {
-      int ago = n - 1 - i;
-      out[Math.min(SEGMENTS - 1, ago / len)] += weights[i];
+    /** Sums of the weights per segment, segment 0 holding the newest steps. */
+    static double[] segments(double[] weights) {
+        double[] out = new double[SEGMENTS];
+        int n = weights.length;
+        int len = Math.max(1, (n + SEGMENTS - 1) / SEGMENTS);
+        for (int i = 0; i < n; i++) {
+            int ago = n - 1 - i;
+            out[Math.min(SEGMENTS - 1, ago / len)] += weights[i];
+        }
+        return out;
     }
-    return out;
-  }
 
-  private double[] register(String id) {
-    double[] g = new double[SEGMENTS + 2];
-    java.util.Arrays.fill(g, Double.NaN);
-    for (int s = 0; s < SEGMENTS; s++) {
-      int k = s;
-      Gauge.builder("heed.attention.weight", g, a -> read(a, k))
-          .tags("series", id, "segment", Integer.toString(s))
-          .description("Attention of the latest window per eighth of the window, 0 the newest")
-          .register(registry);
+    private double[] register(String id) {
+        double[] g = new double[SEGMENTS + 2];
+        java.util.Arrays.fill(g, Double.NaN);
+        for (int s = 0; s < SEGMENTS; s++) {
+            int k = s;
+            Gauge.builder("heed.attention.weight", g, a -> read(a, k))
+                    .tags("series", id, "segment", Integer.toString(s))
+                    .description(
+                            "Attention of the latest window per eighth of the window, 0 the newest")
+                    .register(registry);
+        }
+        Gauge.builder("heed.anomaly.score", g, a -> read(a, SCORE))
+                .tag("series", id)
+                .description("Latest anomaly score (0..1)")
+                .register(registry);
+        Gauge.builder("heed.anomaly.likelihood", g, a -> read(a, LIKELIHOOD))
+                .tag("series", id)
+                .description("Latest anomaly likelihood (0..1)")
+                .register(registry);
+        series.put(id, g);
+        return g;
     }
-    Gauge.builder("heed.anomaly.score", g, a -> read(a, SCORE)).tag("series", id)
-        .description("Latest anomaly score (0..1)").register(registry);
-    Gauge.builder("heed.anomaly.likelihood", g, a -> read(a, LIKELIHOOD)).tag("series", id)
-        .description("Latest anomaly likelihood (0..1)").register(registry);
-    series.put(id, g);
-    return g;
-  }
 
-  private static double read(double[] g, int i) {
-    synchronized (g) {
-      return g[i];
+    private static double read(double[] g, int i) {
+        synchronized (g) {
+            return g[i];
+        }
     }
-  }
 }

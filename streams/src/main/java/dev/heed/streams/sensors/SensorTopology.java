@@ -1,13 +1,12 @@
 package dev.heed.streams.sensors;
 
+import dev.heed.models.AttentionMethod;
+import dev.heed.models.ModelDescriptor;
 import dev.heed.streams.ConfigException;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
-
-import dev.heed.models.AttentionMethod;
-import dev.heed.models.ModelDescriptor;
 import dev.heed.streams.sensors.internal.AnomalySettings;
 import dev.heed.streams.sensors.internal.Batching;
 import dev.heed.streams.sensors.internal.SensorProcessor;
@@ -21,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  * The sensor topology: readings from {@code topic.sensors} are windowed per series, run through the
  * model in micro-batches, and come out as predictions with attention on {@code topic.predictions};
  * windows whose anomaly likelihood reaches {@code anomaly.threshold} also go, with their
- * explanation, to {@code topic.anomalies}; every record that cannot be used goes to {@code topic.dlq} with its reason.
+ * explanation, to {@code topic.anomalies}; every record that cannot be used goes to {@code
+ * topic.dlq} with its reason.
  *
  * <pre>
  * sensors-source -> sensor-attention [heed-series, heed-pending, heed-anomaly] -> predictions-sink
@@ -30,91 +30,132 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  */
 public final class SensorTopology {
-  private SensorTopology() {}
+    private SensorTopology() {}
 
-  /** Builds the topology that {@code heed run} runs and tests drive. */
-  public static Topology build(HeedConfig config, ModelSource models, RouteCounters counters) {
-    SensorSettings s = settings(config, models.current().descriptor());
-    Batching batching = new Batching(models, s.method(),
-        config.getPositiveInt(HeedKeys.BATCH_MAX_SIZE),
-        config.getDuration(HeedKeys.BATCH_MAX_WAIT).toMillis(), counters);
-    Topology t = new Topology();
-    t.addSource(SensorSettings.SOURCE, Serdes.ByteArray().deserializer(),
-        Serdes.ByteArray().deserializer(), s.sensorsTopic());
-    t.addProcessor(SensorSettings.PROCESSOR, () -> new SensorProcessor(s, batching, counters),
-        SensorSettings.SOURCE);
-    t.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SensorSettings.SERIES_STORE), Serdes.String(),
-            Serdes.ByteArray()).withCachingEnabled(),
-        SensorSettings.PROCESSOR);
-    t.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SensorSettings.PENDING_STORE), Serdes.String(),
-            Serdes.ByteArray()).withCachingEnabled(),
-        SensorSettings.PROCESSOR);
-    t.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SensorSettings.ANOMALY_STORE), Serdes.String(),
-            Serdes.ByteArray()).withCachingEnabled(),
-        SensorSettings.PROCESSOR);
-    t.addSink(SensorSettings.PREDICTIONS_SINK, s.predictionsTopic(),
-        Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
-        SensorSettings.PROCESSOR);
-    t.addSink(SensorSettings.ANOMALIES_SINK, s.anomaly().topic(),
-        Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
-        SensorSettings.PROCESSOR);
-    t.addSink(SensorSettings.DLQ_SINK, s.dlqTopic(), Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer(), SensorSettings.PROCESSOR);
-    return t;
-  }
-
-  /** The topics the topology reads and writes (not its internal changelogs). */
-  public static List<String> topics(HeedConfig config) {
-    return List.of(config.getString(HeedKeys.TOPIC_SENSORS),
-        config.getString(HeedKeys.TOPIC_PREDICTIONS), config.getString(HeedKeys.TOPIC_ANOMALIES),
-        config.getString(HeedKeys.TOPIC_DLQ));
-  }
-
-  static SensorSettings settings(HeedConfig config, ModelDescriptor model) {
-    int steps = model.window();
-    config.get(HeedKeys.WINDOW_STEPS).ifPresent(v -> {
-      if (config.getPositiveInt(HeedKeys.WINDOW_STEPS) != steps) {
-        throw new ConfigException("window.steps=" + v + " but model '" + model.name()
-            + "' takes windows of " + steps + " steps; unset window.steps or train a model "
-            + "with --window " + v);
-      }
-    });
-    boolean time = config.getString(HeedKeys.WINDOW_MODE).equals("time");
-    String[] variables = null;
-    List<String> modelVars = model.variables();
-    if (!(modelVars.size() == 1 && modelVars.get(0).equals("*"))) {
-      variables = modelVars.toArray(new String[0]);
-    } else if (!config.getList(HeedKeys.SENSORS_VARIABLES).isEmpty()) {
-      variables = config.getList(HeedKeys.SENSORS_VARIABLES).stream().sorted()
-          .toArray(String[]::new);
+    /** Builds the topology that {@code heed run} runs and tests drive. */
+    public static Topology build(HeedConfig config, ModelSource models, RouteCounters counters) {
+        SensorSettings s = settings(config, models.current().descriptor());
+        Batching batching =
+                new Batching(
+                        models,
+                        s.method(),
+                        config.getPositiveInt(HeedKeys.BATCH_MAX_SIZE),
+                        config.getDuration(HeedKeys.BATCH_MAX_WAIT).toMillis(),
+                        counters);
+        Topology t = new Topology();
+        t.addSource(
+                SensorSettings.SOURCE,
+                Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                s.sensorsTopic());
+        t.addProcessor(
+                SensorSettings.PROCESSOR,
+                () -> new SensorProcessor(s, batching, counters),
+                SensorSettings.SOURCE);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(SensorSettings.SERIES_STORE),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled(),
+                SensorSettings.PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(SensorSettings.PENDING_STORE),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled(),
+                SensorSettings.PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(SensorSettings.ANOMALY_STORE),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled(),
+                SensorSettings.PROCESSOR);
+        t.addSink(
+                SensorSettings.PREDICTIONS_SINK,
+                s.predictionsTopic(),
+                Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer(),
+                SensorSettings.PROCESSOR);
+        t.addSink(
+                SensorSettings.ANOMALIES_SINK,
+                s.anomaly().topic(),
+                Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer(),
+                SensorSettings.PROCESSOR);
+        t.addSink(
+                SensorSettings.DLQ_SINK,
+                s.dlqTopic(),
+                Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer(),
+                SensorSettings.PROCESSOR);
+        return t;
     }
-    return new SensorSettings(
-        config.getString(HeedKeys.TOPIC_SENSORS),
-        config.getString(HeedKeys.TOPIC_PREDICTIONS),
-        config.getString(HeedKeys.TOPIC_DLQ),
-        steps,
-        config.getPositiveInt(HeedKeys.WINDOW_STRIDE),
-        time ? config.getDuration(HeedKeys.WINDOW_INTERVAL).toMillis() : 0,
-        config.getPositiveInt(HeedKeys.WINDOW_MAX_FILL),
-        config.getDuration(HeedKeys.WINDOW_GRACE).toMillis(),
-        variables,
-        AttentionMethod.parse(config.getString(HeedKeys.ATTENTION_METHOD)),
-        config.getPositiveInt(HeedKeys.ATTENTION_TOP_K),
-        config.getPositiveInt(HeedKeys.INPUT_MAX_BYTES),
-        config.getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE).toMillis(),
-        anomalySettings(config));
-  }
 
-  static AnomalySettings anomalySettings(HeedConfig config) {
-    return new AnomalySettings(
-        config.getString(HeedKeys.TOPIC_ANOMALIES),
-        config.getDouble(HeedKeys.ANOMALY_THRESHOLD, 0, 1),
-        config.getInt(HeedKeys.ANOMALY_WARMUP),
-        config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_SHORT),
-        config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_LONG),
-        config.getDouble(HeedKeys.ANOMALY_RANGE_TOLERANCE, 0, 100));
-  }
+    /** The topics the topology reads and writes (not its internal changelogs). */
+    public static List<String> topics(HeedConfig config) {
+        return List.of(
+                config.getString(HeedKeys.TOPIC_SENSORS),
+                config.getString(HeedKeys.TOPIC_PREDICTIONS),
+                config.getString(HeedKeys.TOPIC_ANOMALIES),
+                config.getString(HeedKeys.TOPIC_DLQ));
+    }
+
+    static SensorSettings settings(HeedConfig config, ModelDescriptor model) {
+        int steps = model.window();
+        config.get(HeedKeys.WINDOW_STEPS)
+                .ifPresent(
+                        v -> {
+                            if (config.getPositiveInt(HeedKeys.WINDOW_STEPS) != steps) {
+                                throw new ConfigException(
+                                        "window.steps="
+                                                + v
+                                                + " but model '"
+                                                + model.name()
+                                                + "' takes windows of "
+                                                + steps
+                                                + " steps; unset window.steps or train a model "
+                                                + "with --window "
+                                                + v);
+                            }
+                        });
+        boolean time = config.getString(HeedKeys.WINDOW_MODE).equals("time");
+        String[] variables = null;
+        List<String> modelVars = model.variables();
+        if (!(modelVars.size() == 1 && modelVars.get(0).equals("*"))) {
+            variables = modelVars.toArray(new String[0]);
+        } else if (!config.getList(HeedKeys.SENSORS_VARIABLES).isEmpty()) {
+            variables =
+                    config.getList(HeedKeys.SENSORS_VARIABLES).stream()
+                            .sorted()
+                            .toArray(String[]::new);
+        }
+        return new SensorSettings(
+                config.getString(HeedKeys.TOPIC_SENSORS),
+                config.getString(HeedKeys.TOPIC_PREDICTIONS),
+                config.getString(HeedKeys.TOPIC_DLQ),
+                steps,
+                config.getPositiveInt(HeedKeys.WINDOW_STRIDE),
+                time ? config.getDuration(HeedKeys.WINDOW_INTERVAL).toMillis() : 0,
+                config.getPositiveInt(HeedKeys.WINDOW_MAX_FILL),
+                config.getDuration(HeedKeys.WINDOW_GRACE).toMillis(),
+                variables,
+                AttentionMethod.parse(config.getString(HeedKeys.ATTENTION_METHOD)),
+                config.getPositiveInt(HeedKeys.ATTENTION_TOP_K),
+                config.getPositiveInt(HeedKeys.INPUT_MAX_BYTES),
+                config.getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE).toMillis(),
+                anomalySettings(config));
+    }
+
+    static AnomalySettings anomalySettings(HeedConfig config) {
+        return new AnomalySettings(
+                config.getString(HeedKeys.TOPIC_ANOMALIES),
+                config.getDouble(HeedKeys.ANOMALY_THRESHOLD, 0, 1),
+                config.getInt(HeedKeys.ANOMALY_WARMUP),
+                config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_SHORT),
+                config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_LONG),
+                config.getDouble(HeedKeys.ANOMALY_RANGE_TOLERANCE, 0, 100));
+    }
 }

@@ -1,12 +1,11 @@
 package dev.heed.streams.transcription;
 
+import dev.heed.audio.FeatureConfig;
+import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.ConfigException;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.RouteCounters;
-
-import dev.heed.models.speech.SpeechModel;
-import dev.heed.audio.FeatureConfig;
 import dev.heed.streams.transcription.internal.AudioProcessor;
 import dev.heed.streams.transcription.internal.AudioSettings;
 import java.util.List;
@@ -25,63 +24,84 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  */
 public final class AudioTopology {
-  private AudioTopology() {}
+    private AudioTopology() {}
 
-  /** Adds the audio topology to {@code t} (the sensor topology's, when both run). */
-  public static Topology addTo(Topology t, HeedConfig config, SpeechModel model,
-      RouteCounters counters) {
-    AudioSettings s = settings(config);
-    t.addSource(AudioSettings.SOURCE, Serdes.ByteArray().deserializer(),
-        Serdes.ByteArray().deserializer(), s.audioTopic());
-    FeatureConfig features = SpeechFeatures.of(model.descriptor());
-    t.addProcessor(AudioSettings.PROCESSOR,
-        () -> new AudioProcessor(s, model, features, counters),
-        AudioSettings.SOURCE);
-    t.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AudioSettings.STORE), Serdes.String(),
-            Serdes.ByteArray()).withCachingEnabled(),
-        AudioSettings.PROCESSOR);
-    t.addSink(AudioSettings.TRANSCRIPTS_SINK, s.transcriptsTopic(),
-        Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), AudioSettings.PROCESSOR);
-    t.addSink(AudioSettings.DLQ_SINK, s.dlqTopic(), Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer(), AudioSettings.PROCESSOR);
-    return t;
-  }
-
-  /** The topics the audio topology reads and writes. */
-  public static List<String> topics(HeedConfig config) {
-    return List.of(config.getString(HeedKeys.TOPIC_AUDIO),
-        config.getString(HeedKeys.TOPIC_TRANSCRIPTS), config.getString(HeedKeys.TOPIC_DLQ));
-  }
-
-  static AudioSettings settings(HeedConfig config) {
-    double frameMs = 10;
-    return new AudioSettings(
-        config.getString(HeedKeys.TOPIC_AUDIO),
-        config.getString(HeedKeys.TOPIC_TRANSCRIPTS),
-        config.getString(HeedKeys.TOPIC_DLQ),
-        config.getPositiveInt(HeedKeys.AUDIO_MAX_CHUNK_BYTES),
-        frames(config, HeedKeys.AUDIO_PARTIAL_INTERVAL, frameMs),
-        frames(config, HeedKeys.AUDIO_PREROLL, frameMs),
-        frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs),
-        frames(config, HeedKeys.AUDIO_VAD_HANGOVER, frameMs),
-        threshold(config));
-  }
-
-  private static float threshold(HeedConfig config) {
-    double db = config.getDouble(HeedKeys.AUDIO_VAD_THRESHOLD_DB, 0, 60);
-    if (db == 0) {
-      throw new ConfigException(HeedKeys.AUDIO_VAD_THRESHOLD_DB + " must be above 0 dB (default"
-          + " 12; higher ignores more background noise): " + db);
+    /** Adds the audio topology to {@code t} (the sensor topology's, when both run). */
+    public static Topology addTo(
+            Topology t, HeedConfig config, SpeechModel model, RouteCounters counters) {
+        AudioSettings s = settings(config);
+        t.addSource(
+                AudioSettings.SOURCE,
+                Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                s.audioTopic());
+        FeatureConfig features = SpeechFeatures.of(model.descriptor());
+        t.addProcessor(
+                AudioSettings.PROCESSOR,
+                () -> new AudioProcessor(s, model, features, counters),
+                AudioSettings.SOURCE);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(AudioSettings.STORE),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled(),
+                AudioSettings.PROCESSOR);
+        t.addSink(
+                AudioSettings.TRANSCRIPTS_SINK,
+                s.transcriptsTopic(),
+                Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer(),
+                AudioSettings.PROCESSOR);
+        t.addSink(
+                AudioSettings.DLQ_SINK,
+                s.dlqTopic(),
+                Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer(),
+                AudioSettings.PROCESSOR);
+        return t;
     }
-    return (float) db;
-  }
 
-  private static int frames(HeedConfig config, String key, double frameMs) {
-    long ms = config.getDuration(key).toMillis();
-    if (ms <= 0 || ms > 600_000) {
-      throw new ConfigException(key + " must be between 10ms and 10m: " + config.getString(key));
+    /** The topics the audio topology reads and writes. */
+    public static List<String> topics(HeedConfig config) {
+        return List.of(
+                config.getString(HeedKeys.TOPIC_AUDIO),
+                config.getString(HeedKeys.TOPIC_TRANSCRIPTS),
+                config.getString(HeedKeys.TOPIC_DLQ));
     }
-    return (int) Math.max(1, Math.round(ms / frameMs));
-  }
+
+    static AudioSettings settings(HeedConfig config) {
+        double frameMs = 10;
+        return new AudioSettings(
+                config.getString(HeedKeys.TOPIC_AUDIO),
+                config.getString(HeedKeys.TOPIC_TRANSCRIPTS),
+                config.getString(HeedKeys.TOPIC_DLQ),
+                config.getPositiveInt(HeedKeys.AUDIO_MAX_CHUNK_BYTES),
+                frames(config, HeedKeys.AUDIO_PARTIAL_INTERVAL, frameMs),
+                frames(config, HeedKeys.AUDIO_PREROLL, frameMs),
+                frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs),
+                frames(config, HeedKeys.AUDIO_VAD_HANGOVER, frameMs),
+                threshold(config));
+    }
+
+    private static float threshold(HeedConfig config) {
+        double db = config.getDouble(HeedKeys.AUDIO_VAD_THRESHOLD_DB, 0, 60);
+        if (db == 0) {
+            throw new ConfigException(
+                    HeedKeys.AUDIO_VAD_THRESHOLD_DB
+                            + " must be above 0 dB (default"
+                            + " 12; higher ignores more background noise): "
+                            + db);
+        }
+        return (float) db;
+    }
+
+    private static int frames(HeedConfig config, String key, double frameMs) {
+        long ms = config.getDuration(key).toMillis();
+        if (ms <= 0 || ms > 600_000) {
+            throw new ConfigException(
+                    key + " must be between 10ms and 10m: " + config.getString(key));
+        }
+        return (int) Math.max(1, Math.round(ms / frameMs));
+    }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The {@code http.*} settings, validated in one place. Serving on an address other than loopback
- * needs {@code http.auth.token}, or {@code http.auth.open=true} to say that the network around
- * Heed already protects it.
+ * needs {@code http.auth.token}, or {@code http.auth.open=true} to say that the network around Heed
+ * already protects it.
  *
  * @param enabled {@code http.enabled}
  * @param host {@code http.host}
@@ -19,41 +19,46 @@ import java.util.Optional;
  * @param seriesMax {@code http.series.max}: series the dashboard and the per-series gauges keep
  */
 public record HttpSettings(
-    boolean enabled, String host, int port, Optional<String> token, int seriesMax) {
+        boolean enabled, String host, int port, Optional<String> token, int seriesMax) {
 
-  public static HttpSettings of(HeedConfig config) {
-    boolean enabled = bool(config, HeedKeys.HTTP_ENABLED);
-    String host = config.getString(HeedKeys.HTTP_HOST);
-    int port = config.getInt(HeedKeys.HTTP_PORT);
-    if (port < 0 || port > 65535) {
-      throw new ConfigException("http.port must be between 0 and 65535 (0: any free port): "
-          + port);
+    public static HttpSettings of(HeedConfig config) {
+        boolean enabled = bool(config, HeedKeys.HTTP_ENABLED);
+        String host = config.getString(HeedKeys.HTTP_HOST);
+        int port = config.getInt(HeedKeys.HTTP_PORT);
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(
+                    "http.port must be between 0 and 65535 (0: any free port): " + port);
+        }
+        Optional<String> token = config.get(HeedKeys.HTTP_AUTH_TOKEN);
+        boolean open = bool(config, HeedKeys.HTTP_AUTH_OPEN);
+        if (enabled && token.isEmpty() && !open && !loopback(host)) {
+            throw new ConfigException(
+                    "http.host="
+                            + host
+                            + " serves the dashboard and metrics beyond "
+                            + "this machine without authentication; set http.auth.token=SECRET "
+                            + "(HEED_HTTP_AUTH_TOKEN), or http.auth.open=true if the network already protects it");
+        }
+        return new HttpSettings(
+                enabled, host, port, token, config.getPositiveInt(HeedKeys.HTTP_SERIES_MAX));
     }
-    Optional<String> token = config.get(HeedKeys.HTTP_AUTH_TOKEN);
-    boolean open = bool(config, HeedKeys.HTTP_AUTH_OPEN);
-    if (enabled && token.isEmpty() && !open && !loopback(host)) {
-      throw new ConfigException("http.host=" + host + " serves the dashboard and metrics beyond "
-          + "this machine without authentication; set http.auth.token=SECRET "
-          + "(HEED_HTTP_AUTH_TOKEN), or http.auth.open=true if the network already protects it");
-    }
-    return new HttpSettings(enabled, host, port, token,
-        config.getPositiveInt(HeedKeys.HTTP_SERIES_MAX));
-  }
 
-  private static boolean bool(HeedConfig config, String key) {
-    String v = config.getString(key).trim();
-    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-      throw new ConfigException(key + " must be true or false: '" + v + "'");
+    private static boolean bool(HeedConfig config, String key) {
+        String v = config.getString(key).trim();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new ConfigException(key + " must be true or false: '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
     }
-    return Boolean.parseBoolean(v);
-  }
 
-  private static boolean loopback(String host) {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      throw new ConfigException("http.host is not a known host name or address: '" + host
-          + "'; use 127.0.0.1, 0.0.0.0 or a name of this machine");
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new ConfigException(
+                    "http.host is not a known host name or address: '"
+                            + host
+                            + "'; use 127.0.0.1, 0.0.0.0 or a name of this machine");
+        }
     }
-  }
 }

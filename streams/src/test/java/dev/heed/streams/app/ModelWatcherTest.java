@@ -1,10 +1,5 @@
 package dev.heed.streams.app;
 
-import dev.heed.streams.Fixtures;
-import dev.heed.streams.HeedConfig;
-import dev.heed.streams.ModelSource;
-import dev.heed.streams.TopologyHarness;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.forecasting.ModelLoader;
+import dev.heed.streams.Fixtures;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.ModelSource;
+import dev.heed.streams.TopologyHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,102 +23,106 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelWatcherTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path tmp;
-  private Path dir;
-  private ModelSource source;
-  private ModelWatcher watcher;
-  private TopologyHarness harness;
-  private int fed;
+    @TempDir Path tmp;
+    private Path dir;
+    private ModelSource source;
+    private ModelWatcher watcher;
+    private TopologyHarness harness;
+    private int fed;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    dir = tmp.resolve("model");
-    Files.createDirectories(dir);
-    try (Stream<Path> files = Files.list(Fixtures.SHIPPED_MODEL)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
-      }
+    @BeforeEach
+    void setUp() throws Exception {
+        dir = tmp.resolve("model");
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(Fixtures.SHIPPED_MODEL)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        source = ModelSource.of(ModelLoader.load(dir, DeviceChoice.CPU));
+        watcher = ModelWatcher.manual(dir, DeviceChoice.CPU, source);
+        harness = new TopologyHarness(HeedConfig.of(Map.of()), tmp.resolve("state"), source);
     }
-    source = ModelSource.of(ModelLoader.load(dir, DeviceChoice.CPU));
-    watcher = ModelWatcher.manual(dir, DeviceChoice.CPU, source);
-    harness = new TopologyHarness(HeedConfig.of(Map.of()), tmp.resolve("state"), source);
-  }
 
-  @AfterEach
-  void tearDown() {
-    harness.close();
-    watcher.close();
-    source.close();
-  }
-
-  private void editDescriptor(String field, Object value) throws Exception {
-    ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
-    d.putPOJO(field, value);
-    Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
-  }
-
-  /** Feeds readings until one more window is predicted; returns its model version. */
-  private String nextPredictionVersion() throws Exception {
-    int steps = source.current().descriptor().window();
-    int until = fed == 0 ? steps : fed + 8;
-    for (; fed < until; fed++) {
-      harness.in.pipeInput(Fixtures.utf8("s"),
-          Fixtures.reading("s", Fixtures.T0 + fed * 60_000L, Fixtures.wave(fed)));
+    @AfterEach
+    void tearDown() {
+        harness.close();
+        watcher.close();
+        source.close();
     }
-    harness.driver.advanceWallClockTime(Duration.ofSeconds(1));
-    List<byte[]> out = harness.predictions.readValuesToList();
-    assertThat(out).hasSize(1);
-    JsonNode p = JSON.readTree(out.get(0));
-    return p.path("model").path("version").asText();
-  }
 
-  @Test
-  void shouldSwapInANewVersionWithoutARestart() throws Exception {
-    String v1 = source.current().descriptor().version();
-    assertThat(nextPredictionVersion()).isEqualTo(v1);
-    assertThat(watcher.check()).isFalse();
-    editDescriptor("version", "v2-test");
-    assertThat(watcher.check()).isTrue();
-    assertThat(source.current().descriptor().version()).isEqualTo("v2-test");
-    assertThat(nextPredictionVersion()).isEqualTo("v2-test");
-    assertThat(watcher.swaps()).isEqualTo(1);
-  }
+    private void editDescriptor(String field, Object value) throws Exception {
+        ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
+        d.putPOJO(field, value);
+        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
+    }
 
-  @Test
-  void shouldRefuseABrokenModelAndKeepServingTheOldOne() throws Exception {
-    String v1 = source.current().descriptor().version();
-    editDescriptor("version", "v2-broken");
-    byte[] params = Files.readAllBytes(dir.resolve("model.params"));
-    Files.write(dir.resolve("model.params"), java.util.Arrays.copyOf(params, params.length / 2));
-    assertThat(watcher.check()).isFalse();
-    assertThat(watcher.lastMessage())
-        .contains("v2-broken").contains("cannot be loaded").contains("still serving version " + v1);
-    assertThat(nextPredictionVersion()).isEqualTo(v1);
-    assertThat(watcher.check()).isFalse();
-    assertThat(watcher.refusals()).isEqualTo(2);
-    Files.write(dir.resolve("model.params"), params);
-    assertThat(watcher.check()).as("retried once the files are whole").isTrue();
-    assertThat(nextPredictionVersion()).isEqualTo("v2-broken");
-  }
+    /** Feeds readings until one more window is predicted; returns its model version. */
+    private String nextPredictionVersion() throws Exception {
+        int steps = source.current().descriptor().window();
+        int until = fed == 0 ? steps : fed + 8;
+        for (; fed < until; fed++) {
+            harness.in.pipeInput(
+                    Fixtures.utf8("s"),
+                    Fixtures.reading("s", Fixtures.T0 + fed * 60_000L, Fixtures.wave(fed)));
+        }
+        harness.driver.advanceWallClockTime(Duration.ofSeconds(1));
+        List<byte[]> out = harness.predictions.readValuesToList();
+        assertThat(out).hasSize(1);
+        JsonNode p = JSON.readTree(out.get(0));
+        return p.path("model").path("version").asText();
+    }
 
-  @Test
-  void shouldRefuseAModelThatDoesNotFitTheRunningTopology() throws Exception {
-    editDescriptor("version", "v2-window");
-    editDescriptor("window", 32);
-    assertThat(watcher.check()).isFalse();
-    assertThat(watcher.lastMessage()).contains("window is 32 steps").contains("restart Heed");
-    editDescriptor("window", source.current().descriptor().window());
-    editDescriptor("variables", List.of("temp", "rpm"));
-    assertThat(watcher.check()).isFalse();
-    assertThat(watcher.lastMessage()).contains("[temp, rpm]");
-  }
+    @Test
+    void shouldSwapInANewVersionWithoutARestart() throws Exception {
+        String v1 = source.current().descriptor().version();
+        assertThat(nextPredictionVersion()).isEqualTo(v1);
+        assertThat(watcher.check()).isFalse();
+        editDescriptor("version", "v2-test");
+        assertThat(watcher.check()).isTrue();
+        assertThat(source.current().descriptor().version()).isEqualTo("v2-test");
+        assertThat(nextPredictionVersion()).isEqualTo("v2-test");
+        assertThat(watcher.swaps()).isEqualTo(1);
+    }
 
-  @Test
-  void shouldRefuseAnUnreadableDescriptor() throws Exception {
-    Files.writeString(dir.resolve("model.json"), "{not json");
-    assertThat(watcher.check()).isFalse();
-    assertThat(watcher.lastMessage()).contains("model.json in " + dir);
-  }
+    @Test
+    void shouldRefuseABrokenModelAndKeepServingTheOldOne() throws Exception {
+        String v1 = source.current().descriptor().version();
+        editDescriptor("version", "v2-broken");
+        byte[] params = Files.readAllBytes(dir.resolve("model.params"));
+        Files.write(
+                dir.resolve("model.params"), java.util.Arrays.copyOf(params, params.length / 2));
+        assertThat(watcher.check()).isFalse();
+        assertThat(watcher.lastMessage())
+                .contains("v2-broken")
+                .contains("cannot be loaded")
+                .contains("still serving version " + v1);
+        assertThat(nextPredictionVersion()).isEqualTo(v1);
+        assertThat(watcher.check()).isFalse();
+        assertThat(watcher.refusals()).isEqualTo(2);
+        Files.write(dir.resolve("model.params"), params);
+        assertThat(watcher.check()).as("retried once the files are whole").isTrue();
+        assertThat(nextPredictionVersion()).isEqualTo("v2-broken");
+    }
+
+    @Test
+    void shouldRefuseAModelThatDoesNotFitTheRunningTopology() throws Exception {
+        editDescriptor("version", "v2-window");
+        editDescriptor("window", 32);
+        assertThat(watcher.check()).isFalse();
+        assertThat(watcher.lastMessage()).contains("window is 32 steps").contains("restart Heed");
+        editDescriptor("window", source.current().descriptor().window());
+        editDescriptor("variables", List.of("temp", "rpm"));
+        assertThat(watcher.check()).isFalse();
+        assertThat(watcher.lastMessage()).contains("[temp, rpm]");
+    }
+
+    @Test
+    void shouldRefuseAnUnreadableDescriptor() throws Exception {
+        Files.writeString(dir.resolve("model.json"), "{not json");
+        assertThat(watcher.check()).isFalse();
+        assertThat(watcher.lastMessage()).contains("model.json in " + dir);
+    }
 }

@@ -17,16 +17,24 @@ import org.apache.kafka.common.header.Header;
  * @param reasons the dead-letter reasons this record may get
  */
 public record Hostile(
-    String kind, byte[] key, byte[] value, List<Header> headers, Set<String> reasons) {
-  public Hostile withHeaders(List<Header> more) {
-    return new Hostile(kind, key, value, more, reasons);
-  }
+        String kind, byte[] key, byte[] value, List<Header> headers, Set<String> reasons) {
+    public Hostile withHeaders(List<Header> more) {
+        return new Hostile(kind, key, value, more, reasons);
+    }
 
-  @Override
-  public String toString() {
-    String v = value == null ? "null"
-        : new String(value, 0, Math.min(value.length, 100), StandardCharsets.UTF_8);
-    return kind + " " + reasons + " '" + v + (value != null && value.length > 100
-        ? "...' (" + value.length + " bytes)" : "'") + " headers " + headers.size();
-  }
+    @Override
+    public String toString() {
+        String v =
+                value == null
+                        ? "null"
+                        : new String(value, 0, Math.min(value.length, 100), StandardCharsets.UTF_8);
+        return kind
+                + " "
+                + reasons
+                + " '"
+                + v
+                + (value != null && value.length > 100 ? "...' (" + value.length + " bytes)" : "'")
+                + " headers "
+                + headers.size();
+    }
 }

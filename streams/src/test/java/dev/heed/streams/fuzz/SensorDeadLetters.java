@@ -19,64 +19,72 @@ import org.apache.kafka.streams.test.TestRecord;
  * streaming splitter.
  */
 public final class SensorDeadLetters {
-  private static final JsonMapper TREE = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final JsonMapper TREE =
+            JsonMapper.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
 
-  private final int maxBytes;
+    private final int maxBytes;
 
-  /** @param maxBytes the topology's {@code input.max.bytes} */
-  public SensorDeadLetters(int maxBytes) {
-    this.maxBytes = maxBytes;
-  }
-
-  /** How many dead letters a record that Heed must reject whole or element by element gives. */
-  public int count(byte[] value) {
-    JsonNode block = block(value);
-    return block == null ? 1 : block.size();
-  }
-
-  /** The elements of a record that Heed must read as a block, or null when it is not one. */
-  JsonNode block(byte[] value) {
-    if (value == null || value.length == 0 || value.length > maxBytes) {
-      return null;
+    /**
+     * @param maxBytes the topology's {@code input.max.bytes}
+     */
+    public SensorDeadLetters(int maxBytes) {
+        this.maxBytes = maxBytes;
     }
-    try {
-      JsonNode tree = TREE.readTree(value);
-      return tree != null && tree.isArray() && !tree.isEmpty() ? tree : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
 
-  /**
-   * Asserts the dead letters one hostile record produced.
-   *
-   * @param dead the dead letters whose {@code heed.dlq.source.offset} is the record's offset
-   */
-  void check(Hostile h, List<TestRecord<byte[], byte[]>> dead) throws IOException {
-    JsonNode block = block(h.value());
-    if (block == null) {
-      assertThat(dead).as("one dead letter for %s", h).hasSize(1);
-      assertThat(dead.get(0).value()).as(h.kind()).isEqualTo(h.value());
-    } else {
-      assertThat(dead).as("one dead letter per element of the block %s", h)
-          .hasSize(block.size());
-      for (int j = 0; j < dead.size(); j++) {
-        TestRecord<byte[], byte[]> d = dead.get(j);
-        assertThat(header(d, "heed.dlq.message")).as(h.kind())
-            .startsWith("reading " + j + " of the record's array: ");
-        assertThat(TREE.readTree(d.value())).as("element %d of %s", j, h).isEqualTo(block.get(j));
-      }
+    /** How many dead letters a record that Heed must reject whole or element by element gives. */
+    public int count(byte[] value) {
+        JsonNode block = block(value);
+        return block == null ? 1 : block.size();
     }
-    for (TestRecord<byte[], byte[]> d : dead) {
-      assertThat(header(d, "heed.dlq.reason")).as("%s", h).isIn(h.reasons());
-      assertThat(header(d, "heed.dlq.message")).as(h.kind()).isNotBlank();
-      assertThat(header(d, "heed.dlq.source.topic")).isEqualTo("heed.sensors");
-    }
-  }
 
-  static String header(TestRecord<byte[], byte[]> r, String key) {
-    return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
-  }
+    /** The elements of a record that Heed must read as a block, or null when it is not one. */
+    JsonNode block(byte[] value) {
+        if (value == null || value.length == 0 || value.length > maxBytes) {
+            return null;
+        }
+        try {
+            JsonNode tree = TREE.readTree(value);
+            return tree != null && tree.isArray() && !tree.isEmpty() ? tree : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Asserts the dead letters one hostile record produced.
+     *
+     * @param dead the dead letters whose {@code heed.dlq.source.offset} is the record's offset
+     */
+    void check(Hostile h, List<TestRecord<byte[], byte[]>> dead) throws IOException {
+        JsonNode block = block(h.value());
+        if (block == null) {
+            assertThat(dead).as("one dead letter for %s", h).hasSize(1);
+            assertThat(dead.get(0).value()).as(h.kind()).isEqualTo(h.value());
+        } else {
+            assertThat(dead)
+                    .as("one dead letter per element of the block %s", h)
+                    .hasSize(block.size());
+            for (int j = 0; j < dead.size(); j++) {
+                TestRecord<byte[], byte[]> d = dead.get(j);
+                assertThat(header(d, "heed.dlq.message"))
+                        .as(h.kind())
+                        .startsWith("reading " + j + " of the record's array: ");
+                assertThat(TREE.readTree(d.value()))
+                        .as("element %d of %s", j, h)
+                        .isEqualTo(block.get(j));
+            }
+        }
+        for (TestRecord<byte[], byte[]> d : dead) {
+            assertThat(header(d, "heed.dlq.reason")).as("%s", h).isIn(h.reasons());
+            assertThat(header(d, "heed.dlq.message")).as(h.kind()).isNotBlank();
+            assertThat(header(d, "heed.dlq.source.topic")).isEqualTo("heed.sensors");
+        }
+    }
+
+    static String header(TestRecord<byte[], byte[]> r, String key) {
+        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    }
 }

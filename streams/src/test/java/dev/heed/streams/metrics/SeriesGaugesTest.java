@@ -8,30 +8,35 @@ import org.junit.jupiter.api.Test;
 
 class SeriesGaugesTest {
 
-  @Test
-  void shouldSumAttentionPerEighthOfTheWindowNewestFirst() {
-    double[] w = new double[16];
-    for (int i = 0; i < 16; i++) {
-      w[i] = i + 1;   // step 15 is the newest
+    @Test
+    void shouldSumAttentionPerEighthOfTheWindowNewestFirst() {
+        double[] w = new double[16];
+        for (int i = 0; i < 16; i++) {
+            w[i] = i + 1; // step 15 is the newest
+        }
+        double[] seg = SeriesGauges.segments(w);
+        assertThat(seg).containsExactly(new double[] {31, 27, 23, 19, 15, 11, 7, 3}, within(1e-12));
     }
-    double[] seg = SeriesGauges.segments(w);
-    assertThat(seg).containsExactly(new double[] {31, 27, 23, 19, 15, 11, 7, 3}, within(1e-12));
-  }
 
-  @Test
-  void shouldExportAtMostTheLimitOfSeries() {
-    SimpleMeterRegistry r = new SimpleMeterRegistry();
-    SeriesGauges g = new SeriesGauges(r, 2);
-    double[] w = {0.25, 0.25, 0.5};
-    assertThat(g.update("a", 0.9, 0.99, w)).isTrue();
-    assertThat(g.update("b", Double.NaN, Double.NaN, w)).isTrue();
-    assertThat(g.update("c", 0.1, 0.1, w)).isFalse();
-    assertThat(g.update("a", 0.4, 0.5, w)).isTrue();
+    @Test
+    void shouldExportAtMostTheLimitOfSeries() {
+        SimpleMeterRegistry r = new SimpleMeterRegistry();
+        SeriesGauges g = new SeriesGauges(r, 2);
+        double[] w = {0.25, 0.25, 0.5};
+        assertThat(g.update("a", 0.9, 0.99, w)).isTrue();
+        assertThat(g.update("b", Double.NaN, Double.NaN, w)).isTrue();
+        assertThat(g.update("c", 0.1, 0.1, w)).isFalse();
+        assertThat(g.update("a", 0.4, 0.5, w)).isTrue();
 
-    assertThat(r.get("heed.anomaly.score").tag("series", "a").gauge().value()).isEqualTo(0.4);
-    assertThat(r.get("heed.attention.weight").tag("series", "a").tag("segment", "0").gauge()
-        .value()).isEqualTo(0.5);
-    assertThat(r.find("heed.anomaly.score").tag("series", "c").gauge()).isNull();
-    assertThat(r.get("heed.metrics.series.dropped").counter().count()).isEqualTo(1);
-  }
+        assertThat(r.get("heed.anomaly.score").tag("series", "a").gauge().value()).isEqualTo(0.4);
+        assertThat(
+                        r.get("heed.attention.weight")
+                                .tag("series", "a")
+                                .tag("segment", "0")
+                                .gauge()
+                                .value())
+                .isEqualTo(0.5);
+        assertThat(r.find("heed.anomaly.score").tag("series", "c").gauge()).isNull();
+        assertThat(r.get("heed.metrics.series.dropped").counter().count()).isEqualTo(1);
+    }
 }

@@ -9,95 +9,110 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code heed run} as a real operating-system process: the packaged runtime {@code target/heed-run.jar} (built
- * by the package phase before Failsafe runs), started with the launcher's JVM flags, its output
- * in a log file. Killed with SIGKILL or stopped with SIGTERM like any deployment would.
+ * {@code heed run} as a real operating-system process: the packaged runtime {@code
+ * target/heed-run.jar} (built by the package phase before Failsafe runs), started with the
+ * launcher's JVM flags, its output in a log file. Killed with SIGKILL or stopped with SIGTERM like
+ * any deployment would.
  */
 final class HeedProcess implements AutoCloseable {
-  static final Path JAR = Path.of("target/heed-run.jar").toAbsolutePath();
-  static final Path MODEL = Path.of("../models/shipped/sensor-default").toAbsolutePath();
+    static final Path JAR = Path.of("target/heed-run.jar").toAbsolutePath();
+    static final Path MODEL = Path.of("../models/shipped/sensor-default").toAbsolutePath();
 
-  private final Process process;
-  private final Path log;
+    private final Process process;
+    private final Path log;
 
-  private HeedProcess(Process process, Path log) {
-    this.process = process;
-    this.log = log;
-  }
-
-  /**
-   * Starts {@code heed run --bootstrap-servers BOOTSTRAP --set k=v...}.
-   *
-   * @param heap the JVM's {@code -Xmx}, such as {@code 512m}
-   */
-  static HeedProcess start(String bootstrap, Map<String, String> settings, String heap, Path log)
-      throws IOException {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR + " is missing; run mvn package first");
+    private HeedProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
     }
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-        "-Dheed.home=" + Path.of("..").toAbsolutePath().normalize(), "-Dai.djl.offline=true",
-        "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-        "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "run",
-        "--bootstrap-servers", bootstrap, "--set", "model.dir=" + MODEL));
-    settings.forEach((k, v) -> {
-      cmd.add("--set");
-      cmd.add(k + "=" + v);
-    });
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.environment().put("HEED_LOG_LEVEL", "INFO");
-    return new HeedProcess(pb.start(), log);
-  }
 
-  long pid() {
-    return process.pid();
-  }
-
-  boolean alive() {
-    return process.isAlive();
-  }
-
-  /** SIGKILL: no shutdown hook, no commit, no flush. */
-  void kill9() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
-  }
-
-  /**
-   * SIGTERM, then waits for the shutdown hook to finish.
-   *
-   * @return the exit code, or -1 if the process did not stop in time (it is then killed)
-   */
-  int terminate(long timeoutSeconds) throws InterruptedException {
-    process.destroy();
-    if (process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      return process.exitValue();
+    /**
+     * Starts {@code heed run --bootstrap-servers BOOTSTRAP --set k=v...}.
+     *
+     * @param heap the JVM's {@code -Xmx}, such as {@code 512m}
+     */
+    static HeedProcess start(String bootstrap, Map<String, String> settings, String heap, Path log)
+            throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing; run mvn package first");
+        }
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx" + heap,
+                                "-Dheed.home=" + Path.of("..").toAbsolutePath().normalize(),
+                                "-Dai.djl.offline=true",
+                                "-Dai.djl.pytorch.num_threads=1",
+                                "-Dai.djl.pytorch.num_interop_threads=1",
+                                "-XX:TieredStopAtLevel=1",
+                                "-jar",
+                                JAR.toString(),
+                                "run",
+                                "--bootstrap-servers",
+                                bootstrap,
+                                "--set",
+                                "model.dir=" + MODEL));
+        settings.forEach(
+                (k, v) -> {
+                    cmd.add("--set");
+                    cmd.add(k + "=" + v);
+                });
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("HEED_LOG_LEVEL", "INFO");
+        return new HeedProcess(pb.start(), log);
     }
-    kill9();
-    return -1;
-  }
 
-  /** A line of {@code /proc/PID/status} in kB, such as {@code VmHWM} (peak RSS). */
-  long statusKb(String field) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-      if (line.startsWith(field + ":")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
+    long pid() {
+        return process.pid();
     }
-    throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
-  }
 
-  String logTail() throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      kill9();
+    boolean alive() {
+        return process.isAlive();
     }
-  }
+
+    /** SIGKILL: no shutdown hook, no commit, no flush. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGTERM, then waits for the shutdown hook to finish.
+     *
+     * @return the exit code, or -1 if the process did not stop in time (it is then killed)
+     */
+    int terminate(long timeoutSeconds) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            return process.exitValue();
+        }
+        kill9();
+        return -1;
+    }
+
+    /** A line of {@code /proc/PID/status} in kB, such as {@code VmHWM} (peak RSS). */
+    long statusKb(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
+    }
+
+    String logTail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
 }

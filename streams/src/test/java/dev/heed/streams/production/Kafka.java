@@ -17,81 +17,86 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Plain Kafka clients for the production tests: a producer, and a read_committed reader. */
 final class Kafka {
-  private Kafka() {}
+    private Kafka() {}
 
-  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("acks", "all");
-    p.put("linger.ms", "5");
-    p.put("max.request.size", "2000000");
-    p.put("delivery.timeout.ms", "300000");
-    return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-  }
-
-  /**
-   * A read_committed consumer of every partition of {@code topic} from the start. It is assigned
-   * the partitions, without a consumer group, so that no group coordination (which a broker
-   * restart delays) stands between the test and the records.
-   */
-  static KafkaConsumer<byte[], byte[]> reader(String bootstrap, String topic) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("client.id", "reader-" + UUID.randomUUID());
-    p.put("isolation.level", "read_committed");
-    KafkaConsumer<byte[], byte[]> c =
-        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> parts = List.of();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (parts.isEmpty() && System.nanoTime() < deadline) {
-      parts = c.partitionsFor(topic, Duration.ofMinutes(2)).stream()
-          .map(i -> new TopicPartition(topic, i.partition())).toList();
-      if (parts.isEmpty()) {
-        pause(); // the topic is not created yet; there is no metadata event to await
-      }
+    static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        p.put("linger.ms", "5");
+        p.put("max.request.size", "2000000");
+        p.put("delivery.timeout.ms", "300000");
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
-    c.assign(parts);
-    c.seekToBeginning(parts);
-    return c;
-  }
 
-  /** How many records {@code topic} holds (the sum of its partitions' end offsets). */
-  static long size(String bootstrap, String topic) {
-    try (KafkaConsumer<byte[], byte[]> c = reader(bootstrap, topic)) {
-      return c.endOffsets(c.assignment()).values().stream().mapToLong(Long::longValue).sum();
+    /**
+     * A read_committed consumer of every partition of {@code topic} from the start. It is assigned
+     * the partitions, without a consumer group, so that no group coordination (which a broker
+     * restart delays) stands between the test and the records.
+     */
+    static KafkaConsumer<byte[], byte[]> reader(String bootstrap, String topic) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("client.id", "reader-" + UUID.randomUUID());
+        p.put("isolation.level", "read_committed");
+        KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = List.of();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (parts.isEmpty() && System.nanoTime() < deadline) {
+            parts =
+                    c.partitionsFor(topic, Duration.ofMinutes(2)).stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
+                            .toList();
+            if (parts.isEmpty()) {
+                pause(); // the topic is not created yet; there is no metadata event to await
+            }
+        }
+        c.assign(parts);
+        c.seekToBeginning(parts);
+        return c;
     }
-  }
 
-  /**
-   * Reads {@code topic} from the start until {@code done} holds for what was read, or the
-   * timeout; then polls 3 s more, so that records beyond the expected ones show up too.
-   */
-  static List<ConsumerRecord<byte[], byte[]>> readUntil(String bootstrap, String topic,
-      Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration timeout) {
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<byte[], byte[]> c = reader(bootstrap, topic)) {
-      while (!done.test(out) && System.nanoTime() < deadline) {
-        c.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-      long extra = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-      while (System.nanoTime() < extra) {
-        c.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
+    /** How many records {@code topic} holds (the sum of its partitions' end offsets). */
+    static long size(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> c = reader(bootstrap, topic)) {
+            return c.endOffsets(c.assignment()).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
-    return out;
-  }
 
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    /**
+     * Reads {@code topic} from the start until {@code done} holds for what was read, or the
+     * timeout; then polls 3 s more, so that records beyond the expected ones show up too.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readUntil(
+            String bootstrap,
+            String topic,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+            Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> c = reader(bootstrap, topic)) {
+            while (!done.test(out) && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            long extra = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < extra) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
     }
-  }
 
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -7,62 +7,65 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A Kafka broker process run by {@code deploy/local-broker.sh}, on free ports in its own folder. */
+/**
+ * A Kafka broker process run by {@code deploy/local-broker.sh}, on free ports in its own folder.
+ */
 final class LocalBroker implements AutoCloseable {
-  static final Path SCRIPT = Path.of("../deploy/local-broker.sh").toAbsolutePath();
+    static final Path SCRIPT = Path.of("../deploy/local-broker.sh").toAbsolutePath();
 
-  private final Path dir;
-  private final int port;
-  private final int controllerPort;
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
 
-  LocalBroker(Path dir) throws IOException {
-    this.dir = dir;
-    this.port = freePort();
-    this.controllerPort = freePort();
-  }
-
-  String bootstrapServers() {
-    return "127.0.0.1:" + port;
-  }
-
-  /** Runs the script; returns its exit code, its output in {@code out[0]}. */
-  int run(String command, String[] out) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), command).redirectErrorStream(true);
-    pb.environment().put("HEED_BROKER_DIR", dir.toString());
-    pb.environment().put("HEED_BROKER_PORT", Integer.toString(port));
-    pb.environment().put("HEED_BROKER_CONTROLLER_PORT", Integer.toString(controllerPort));
-    Process p = pb.start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(150, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("local-broker.sh " + command + " hung: " + text);
+    LocalBroker(Path dir) throws IOException {
+        this.dir = dir;
+        this.port = freePort();
+        this.controllerPort = freePort();
     }
-    if (out != null) {
-      out[0] = text;
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + port;
     }
-    return p.exitValue();
-  }
 
-  void start() throws IOException, InterruptedException {
-    String[] out = new String[1];
-    int rc = run("start", out);
-    if (rc != 0) {
-      throw new IllegalStateException("local-broker.sh start failed (" + rc + "): " + out[0]);
+    /** Runs the script; returns its exit code, its output in {@code out[0]}. */
+    int run(String command, String[] out) throws IOException, InterruptedException {
+        ProcessBuilder pb =
+                new ProcessBuilder(SCRIPT.toString(), command).redirectErrorStream(true);
+        pb.environment().put("HEED_BROKER_DIR", dir.toString());
+        pb.environment().put("HEED_BROKER_PORT", Integer.toString(port));
+        pb.environment().put("HEED_BROKER_CONTROLLER_PORT", Integer.toString(controllerPort));
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(150, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("local-broker.sh " + command + " hung: " + text);
+        }
+        if (out != null) {
+            out[0] = text;
+        }
+        return p.exitValue();
     }
-  }
 
-  void stop() throws IOException, InterruptedException {
-    run("stop", null);
-  }
-
-  @Override
-  public void close() throws IOException, InterruptedException {
-    stop();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+    void start() throws IOException, InterruptedException {
+        String[] out = new String[1];
+        int rc = run("start", out);
+        if (rc != 0) {
+            throw new IllegalStateException("local-broker.sh start failed (" + rc + "): " + out[0]);
+        }
     }
-  }
+
+    void stop() throws IOException, InterruptedException {
+        run("stop", null);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
 }

@@ -1,14 +1,13 @@
 package dev.heed.streams.sensors;
 
-import dev.heed.streams.Fixtures;
-import dev.heed.streams.HeedConfig;
-import dev.heed.streams.TopologyHarness;
-
 import static dev.heed.streams.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.streams.Fixtures;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.TopologyHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,72 +20,79 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Anomalies planted in synthetic series are flagged soon after they start, and the attention of
- * the flagged window points at the planted change.
+ * Anomalies planted in synthetic series are flagged soon after they start, and the attention of the
+ * flagged window points at the planted change.
  */
 class AnomalyTopologyTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int ROWS = 640;
-  private static final int PLANT = 520;
-  private static final long STEP_MS = 300_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ROWS = 640;
+    private static final int PLANT = 520;
+    private static final long STEP_MS = 300_000;
 
-  @TempDir Path stateDir;
+    @TempDir Path stateDir;
 
-  enum Plant {
-    SPIKE((i, x) -> i == PLANT ? x + 25 : x),
-    LEVEL_SHIFT((i, x) -> i >= PLANT ? x + 15 : x),
-    FREQUENCY_CHANGE((i, x) -> i >= PLANT ? x + 10 * Math.sin(2 * Math.PI * i / 6.0) : x);
+    enum Plant {
+        SPIKE((i, x) -> i == PLANT ? x + 25 : x),
+        LEVEL_SHIFT((i, x) -> i >= PLANT ? x + 15 : x),
+        FREQUENCY_CHANGE((i, x) -> i >= PLANT ? x + 10 * Math.sin(2 * Math.PI * i / 6.0) : x);
 
-    final BiFunction<Integer, Double, Double> change;
+        final BiFunction<Integer, Double, Double> change;
 
-    Plant(BiFunction<Integer, Double, Double> change) {
-      this.change = change;
+        Plant(BiFunction<Integer, Double, Double> change) {
+            this.change = change;
+        }
     }
-  }
 
-  private static double base(int i, Random noise) {
-    return 50 + 10 * Math.sin(2 * Math.PI * i / 48.0) + 0.5 * noise.nextGaussian();
-  }
-
-  private List<JsonNode> anomalies(Plant plant) throws Exception {
-    HeedConfig config = HeedConfig.of(Map.of("window.stride", "1", "anomaly.warmup", "300"));
-    List<JsonNode> out = new ArrayList<>();
-    try (TopologyHarness h = new TopologyHarness(config, stateDir)) {
-      Random noise = new Random(11);
-      for (int i = 0; i < ROWS; i++) {
-        double x = plant.change.apply(i, base(i, noise));
-        h.in.pipeInput(Fixtures.utf8("s"), Fixtures.reading("s", T0 + i * STEP_MS, x));
-      }
-      h.driver.advanceWallClockTime(Duration.ofSeconds(1));
-      assertThat(h.predictions.getQueueSize()).isEqualTo(ROWS - 63);
-      for (byte[] a : h.anomalies.readValuesToList()) {
-        out.add(JSON.readTree(a));
-      }
+    private static double base(int i, Random noise) {
+        return 50 + 10 * Math.sin(2 * Math.PI * i / 48.0) + 0.5 * noise.nextGaussian();
     }
-    return out;
-  }
 
-  private static int row(long tsMs) {
-    return (int) ((tsMs - T0) / STEP_MS);
-  }
+    private List<JsonNode> anomalies(Plant plant) throws Exception {
+        HeedConfig config = HeedConfig.of(Map.of("window.stride", "1", "anomaly.warmup", "300"));
+        List<JsonNode> out = new ArrayList<>();
+        try (TopologyHarness h = new TopologyHarness(config, stateDir)) {
+            Random noise = new Random(11);
+            for (int i = 0; i < ROWS; i++) {
+                double x = plant.change.apply(i, base(i, noise));
+                h.in.pipeInput(Fixtures.utf8("s"), Fixtures.reading("s", T0 + i * STEP_MS, x));
+            }
+            h.driver.advanceWallClockTime(Duration.ofSeconds(1));
+            assertThat(h.predictions.getQueueSize()).isEqualTo(ROWS - 63);
+            for (byte[] a : h.anomalies.readValuesToList()) {
+                out.add(JSON.readTree(a));
+            }
+        }
+        return out;
+    }
 
-  @ParameterizedTest
-  @EnumSource(Plant.class)
-  void shouldFlagThePlantedChangeAndAttendToIt(Plant plant) throws Exception {
-    List<JsonNode> anomalies = anomalies(plant);
-    assertThat(anomalies).as("anomalies of %s", plant).isNotEmpty();
-    List<Integer> before = anomalies.stream().map(a -> row(a.get("ts_ms").asLong()))
-        .filter(r -> r < PLANT).toList();
-    assertThat(before).as("false alarms before the plant").hasSizeLessThanOrEqualTo(1);
-    JsonNode first = anomalies.stream().filter(a -> row(a.get("ts_ms").asLong()) >= PLANT)
-        .findFirst().orElseThrow();
-    int flaggedAt = row(first.get("ts_ms").asLong());
-    assertThat(flaggedAt).as("flagged within 8 steps of the plant").isBetween(PLANT, PLANT + 8);
-    assertThat(first.get("anomaly_likelihood").asDouble()).isGreaterThanOrEqualTo(0.9999);
-    assertThat(first.get("observed").get("value").asDouble())
-        .isNotEqualTo(first.get("expected").get("value").asDouble());
-    int top = row(first.get("top_steps").get(0).get("ts_ms").asLong());
-    assertThat(top).as("the most attended step, for a change at %d flagged at %d", PLANT,
-        flaggedAt).isBetween(PLANT - 8, flaggedAt);
-  }
+    private static int row(long tsMs) {
+        return (int) ((tsMs - T0) / STEP_MS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Plant.class)
+    void shouldFlagThePlantedChangeAndAttendToIt(Plant plant) throws Exception {
+        List<JsonNode> anomalies = anomalies(plant);
+        assertThat(anomalies).as("anomalies of %s", plant).isNotEmpty();
+        List<Integer> before =
+                anomalies.stream()
+                        .map(a -> row(a.get("ts_ms").asLong()))
+                        .filter(r -> r < PLANT)
+                        .toList();
+        assertThat(before).as("false alarms before the plant").hasSizeLessThanOrEqualTo(1);
+        JsonNode first =
+                anomalies.stream()
+                        .filter(a -> row(a.get("ts_ms").asLong()) >= PLANT)
+                        .findFirst()
+                        .orElseThrow();
+        int flaggedAt = row(first.get("ts_ms").asLong());
+        assertThat(flaggedAt).as("flagged within 8 steps of the plant").isBetween(PLANT, PLANT + 8);
+        assertThat(first.get("anomaly_likelihood").asDouble()).isGreaterThanOrEqualTo(0.9999);
+        assertThat(first.get("observed").get("value").asDouble())
+                .isNotEqualTo(first.get("expected").get("value").asDouble());
+        int top = row(first.get("top_steps").get(0).get("ts_ms").asLong());
+        assertThat(top)
+                .as("the most attended step, for a change at %d flagged at %d", PLANT, flaggedAt)
+                .isBetween(PLANT - 8, flaggedAt);
+    }
 }

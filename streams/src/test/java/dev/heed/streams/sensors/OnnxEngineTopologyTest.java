@@ -1,10 +1,5 @@
 package dev.heed.streams.sensors;
 
-import dev.heed.streams.Fixtures;
-import dev.heed.streams.HeedConfig;
-import dev.heed.streams.ModelSource;
-import dev.heed.streams.TopologyHarness;
-
 import static dev.heed.streams.Fixtures.T0;
 import static dev.heed.streams.Fixtures.reading;
 import static dev.heed.streams.Fixtures.wave;
@@ -16,6 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.ModelLoader;
+import dev.heed.streams.Fixtures;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.ModelSource;
+import dev.heed.streams.TopologyHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,57 +24,60 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sensor topology on the shipped ONNX export ({@code sensor-default-onnx}, ONNX Runtime)
- * writes the predictions, attention and top steps it writes on the shipped PyTorch model.
+ * The sensor topology on the shipped ONNX export ({@code sensor-default-onnx}, ONNX Runtime) writes
+ * the predictions, attention and top steps it writes on the shipped PyTorch model.
  */
 class OnnxEngineTopologyTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path djlDir;
-  @TempDir Path onnxDir;
+    @TempDir Path djlDir;
+    @TempDir Path onnxDir;
 
-  @Test
-  void shouldPredictAndAttendAsOnThePyTorchModel() throws Exception {
-    List<JsonNode> djl = run(ModelSource.of(Fixtures.model()), djlDir);
-    List<JsonNode> onnx;
-    try (ForecastModel m = ModelLoader.load(Path.of("../models/shipped/sensor-default-onnx"),
-        DeviceChoice.CPU)) {
-      onnx = run(ModelSource.of(m), onnxDir);
+    @Test
+    void shouldPredictAndAttendAsOnThePyTorchModel() throws Exception {
+        List<JsonNode> djl = run(ModelSource.of(Fixtures.model()), djlDir);
+        List<JsonNode> onnx;
+        try (ForecastModel m =
+                ModelLoader.load(
+                        Path.of("../models/shipped/sensor-default-onnx"), DeviceChoice.CPU)) {
+            onnx = run(ModelSource.of(m), onnxDir);
+        }
+        assertThat(onnx).hasSameSizeAs(djl).hasSizeGreaterThan(10);
+        for (int i = 0; i < djl.size(); i++) {
+            JsonNode a = djl.get(i);
+            JsonNode b = onnx.get(i);
+            assertThat(b.path("model").path("name").asText()).isEqualTo("sensor-default-onnx");
+            assertThat(b.path("window")).isEqualTo(a.path("window"));
+            JsonNode pa = a.path("prediction").path("values").path("value");
+            JsonNode pb = b.path("prediction").path("values").path("value");
+            for (int k = 0; k < pa.size(); k++) {
+                assertThat(pb.get(k).asDouble()).isCloseTo(pa.get(k).asDouble(), within(1e-3));
+            }
+            JsonNode wa = a.path("attention").path("weights");
+            JsonNode wb = b.path("attention").path("weights");
+            assertThat(wb.size()).isEqualTo(wa.size());
+            for (int k = 0; k < wa.size(); k++) {
+                assertThat(wb.get(k).asDouble()).isCloseTo(wa.get(k).asDouble(), within(1e-4));
+            }
+            assertThat(b.path("top_steps").get(0).path("index"))
+                    .isEqualTo(a.path("top_steps").get(0).path("index"));
+        }
     }
-    assertThat(onnx).hasSameSizeAs(djl).hasSizeGreaterThan(10);
-    for (int i = 0; i < djl.size(); i++) {
-      JsonNode a = djl.get(i);
-      JsonNode b = onnx.get(i);
-      assertThat(b.path("model").path("name").asText()).isEqualTo("sensor-default-onnx");
-      assertThat(b.path("window")).isEqualTo(a.path("window"));
-      JsonNode pa = a.path("prediction").path("values").path("value");
-      JsonNode pb = b.path("prediction").path("values").path("value");
-      for (int k = 0; k < pa.size(); k++) {
-        assertThat(pb.get(k).asDouble()).isCloseTo(pa.get(k).asDouble(), within(1e-3));
-      }
-      JsonNode wa = a.path("attention").path("weights");
-      JsonNode wb = b.path("attention").path("weights");
-      assertThat(wb.size()).isEqualTo(wa.size());
-      for (int k = 0; k < wa.size(); k++) {
-        assertThat(wb.get(k).asDouble()).isCloseTo(wa.get(k).asDouble(), within(1e-4));
-      }
-      assertThat(b.path("top_steps").get(0).path("index"))
-          .isEqualTo(a.path("top_steps").get(0).path("index"));
-    }
-  }
 
-  private static List<JsonNode> run(ModelSource models, Path stateDir) throws Exception {
-    List<JsonNode> out = new ArrayList<>();
-    try (TopologyHarness h = new TopologyHarness(HeedConfig.of(Map.of("window.stride", "8")),
-        stateDir, models)) {
-      for (int i = 0; i < 200; i++) {
-        h.in.pipeInput("pump-7".getBytes(), reading("pump-7", T0 + i * 60_000L, 40 + wave(i)));
-      }
-      h.driver.advanceWallClockTime(Duration.ofSeconds(1));
-      for (byte[] v : h.predictions.readValuesToList()) {
-        out.add(JSON.readTree(v));
-      }
+    private static List<JsonNode> run(ModelSource models, Path stateDir) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        try (TopologyHarness h =
+                new TopologyHarness(
+                        HeedConfig.of(Map.of("window.stride", "8")), stateDir, models)) {
+            for (int i = 0; i < 200; i++) {
+                h.in.pipeInput(
+                        "pump-7".getBytes(), reading("pump-7", T0 + i * 60_000L, 40 + wave(i)));
+            }
+            h.driver.advanceWallClockTime(Duration.ofSeconds(1));
+            for (byte[] v : h.predictions.readValuesToList()) {
+                out.add(JSON.readTree(v));
+            }
+        }
+        return out;
     }
-    return out;
-  }
 }

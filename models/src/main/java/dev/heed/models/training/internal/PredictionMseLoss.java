@@ -13,13 +13,13 @@ import ai.djl.training.loss.Loss;
  */
 public final class PredictionMseLoss extends Loss {
 
-  public PredictionMseLoss() {
-    super("mse");
-  }
+    public PredictionMseLoss() {
+        super("mse");
+    }
 
-  @Override
-  public NDArray evaluate(NDList labels, NDList predictions) {
-    NDArray prediction = predictions.get(0); // (B, horizon, C)
-    return prediction.sub(labels.singletonOrThrow()).square().mean(); // ()
-  }
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        NDArray prediction = predictions.get(0); // (B, horizon, C)
+        return prediction.sub(labels.singletonOrThrow()).square().mean(); // ()
+    }
 }

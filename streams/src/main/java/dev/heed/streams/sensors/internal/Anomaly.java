@@ -11,11 +11,16 @@ package dev.heed.streams.sensors.internal;
  * @param rangeBreak whether a value left the range seen so far by more than the tolerance
  */
 record Anomaly(
-    double score, double likelihood, boolean warmingUp, int step, float[] observed,
-    float[] expected, boolean rangeBreak) {
+        double score,
+        double likelihood,
+        boolean warmingUp,
+        int step,
+        float[] observed,
+        float[] expected,
+        boolean rangeBreak) {
 
-  /** Whether this window goes to the anomalies topic. */
-  boolean flagged(double threshold) {
-    return !warmingUp && step >= 0 && likelihood >= threshold;
-  }
+    /** Whether this window goes to the anomalies topic. */
+    boolean flagged(double threshold) {
+        return !warmingUp && step >= 0 && likelihood >= threshold;
+    }
 }

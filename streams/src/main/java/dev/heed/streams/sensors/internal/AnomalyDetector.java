@@ -13,162 +13,165 @@ package dev.heed.streams.sensors.internal;
  * detector.
  */
 final class AnomalyDetector {
-  /** Smallest long-run spread of the recent-score average, so that a perfectly predictable series
-   *  does not alarm on rounding noise. */
-  static final double LEVEL_SD_FLOOR = 0.01;
+    /**
+     * Smallest long-run spread of the recent-score average, so that a perfectly predictable series
+     * does not alarm on rounding noise.
+     */
+    static final double LEVEL_SD_FLOOR = 0.01;
 
-  private final AnomalySettings settings;
+    private final AnomalySettings settings;
 
-  AnomalyDetector(AnomalySettings settings) {
-    this.settings = settings;
-  }
+    AnomalyDetector(AnomalySettings settings) {
+        this.settings = settings;
+    }
 
-  AnomalyState newState(int variables) {
-    return new AnomalyState(variables, settings.shortWindow());
-  }
+    AnomalyState newState(int variables) {
+        return new AnomalyState(variables, settings.shortWindow());
+    }
 
-  /**
-   * Scores the steps of {@code w} that the last forecast covered, learns from them and keeps
-   * {@code forecast} ({@code [variables][horizon]}) for the next window.
-   */
-  Anomaly update(AnomalyState st, WindowSnapshot w, float[][] forecast) {
-    long[] ts = w.ts();
-    int steps = ts.length;
-    int first = steps;
-    while (first > 0 && ts[first - 1] > st.lastTs) {
-      first--;
+    /**
+     * Scores the steps of {@code w} that the last forecast covered, learns from them and keeps
+     * {@code forecast} ({@code [variables][horizon]}) for the next window.
+     */
+    Anomaly update(AnomalyState st, WindowSnapshot w, float[][] forecast) {
+        long[] ts = w.ts();
+        int steps = ts.length;
+        int first = steps;
+        while (first > 0 && ts[first - 1] > st.lastTs) {
+            first--;
+        }
+        if (st.readings == 0) {
+            initStats(st, w);
+        }
+        int best = -1;
+        double bestScore = 0;
+        double bestLikelihood = 0.5;
+        boolean bestRange = false;
+        for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
+            int h = t - first;
+            if (st.forecast == null || h >= st.forecast[0].length || w.filled()[t]) {
+                observe(st, w, t);
+                continue;
+            }
+            double raw = 1 - Math.exp(-error(st, w, t, h));
+            boolean range = rangeBreak(st, w, t);
+            double level = st.pushRecent(raw);
+            double likelihood = range ? 1.0 : likelihood(st, level);
+            learnLevel(st, level);
+            observe(st, w, t);
+            st.scored++;
+            if (best < 0 || likelihood > bestLikelihood) {
+                best = t;
+                bestScore = raw;
+                bestLikelihood = likelihood;
+                bestRange = range;
+            }
+        }
+        if (st.readings == 0) {
+            st.readings = steps;
+        }
+        float[] observed = null;
+        float[] expected = null;
+        if (best >= 0) {
+            int vars = w.names().length;
+            observed = new float[vars];
+            expected = new float[vars];
+            for (int v = 0; v < vars; v++) {
+                observed[v] = w.values()[v][best];
+                expected[v] = st.forecast[v][best - first];
+            }
+        }
+        st.lastTs = w.end();
+        st.forecast = copy(forecast);
+        boolean warming = st.readings <= settings.warmup();
+        return new Anomaly(bestScore, bestLikelihood, warming, best, observed, expected, bestRange);
     }
-    if (st.readings == 0) {
-      initStats(st, w);
-    }
-    int best = -1;
-    double bestScore = 0;
-    double bestLikelihood = 0.5;
-    boolean bestRange = false;
-    for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
-      int h = t - first;
-      if (st.forecast == null || h >= st.forecast[0].length || w.filled()[t]) {
-        observe(st, w, t);
-        continue;
-      }
-      double raw = 1 - Math.exp(-error(st, w, t, h));
-      boolean range = rangeBreak(st, w, t);
-      double level = st.pushRecent(raw);
-      double likelihood = range ? 1.0 : likelihood(st, level);
-      learnLevel(st, level);
-      observe(st, w, t);
-      st.scored++;
-      if (best < 0 || likelihood > bestLikelihood) {
-        best = t;
-        bestScore = raw;
-        bestLikelihood = likelihood;
-        bestRange = range;
-      }
-    }
-    if (st.readings == 0) {
-      st.readings = steps;
-    }
-    float[] observed = null;
-    float[] expected = null;
-    if (best >= 0) {
-      int vars = w.names().length;
-      observed = new float[vars];
-      expected = new float[vars];
-      for (int v = 0; v < vars; v++) {
-        observed[v] = w.values()[v][best];
-        expected[v] = st.forecast[v][best - first];
-      }
-    }
-    st.lastTs = w.end();
-    st.forecast = copy(forecast);
-    boolean warming = st.readings <= settings.warmup();
-    return new Anomaly(bestScore, bestLikelihood, warming, best, observed, expected, bestRange);
-  }
 
-  private static double error(AnomalyState st, WindowSnapshot w, int t, int h) {
-    int vars = w.names().length;
-    double sum = 0;
-    for (int v = 0; v < vars; v++) {
-      double sd = Math.max(Math.sqrt(st.var[v]), Math.max(1e-3 * (st.max[v] - st.min[v]), 1e-6));
-      sum += Math.abs(w.values()[v][t] - st.forecast[v][h]) / sd;
+    private static double error(AnomalyState st, WindowSnapshot w, int t, int h) {
+        int vars = w.names().length;
+        double sum = 0;
+        for (int v = 0; v < vars; v++) {
+            double sd =
+                    Math.max(Math.sqrt(st.var[v]), Math.max(1e-3 * (st.max[v] - st.min[v]), 1e-6));
+            sum += Math.abs(w.values()[v][t] - st.forecast[v][h]) / sd;
+        }
+        return sum / vars;
     }
-    return sum / vars;
-  }
 
-  private boolean rangeBreak(AnomalyState st, WindowSnapshot w, int t) {
-    if (settings.rangeTolerance() <= 0) {
-      return false;
+    private boolean rangeBreak(AnomalyState st, WindowSnapshot w, int t) {
+        if (settings.rangeTolerance() <= 0) {
+            return false;
+        }
+        for (int v = 0; v < w.names().length; v++) {
+            double range = st.max[v] - st.min[v];
+            double x = w.values()[v][t];
+            double slack = settings.rangeTolerance() * range;
+            if (range > 0 && (x > st.max[v] + slack || x < st.min[v] - slack)) {
+                return true;
+            }
+        }
+        return false;
     }
-    for (int v = 0; v < w.names().length; v++) {
-      double range = st.max[v] - st.min[v];
-      double x = w.values()[v][t];
-      double slack = settings.rangeTolerance() * range;
-      if (range > 0 && (x > st.max[v] + slack || x < st.min[v] - slack)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private double likelihood(AnomalyState st, double level) {
-    if (st.levelCount < settings.shortWindow()) {
-      return 0.5;
+    private double likelihood(AnomalyState st, double level) {
+        if (st.levelCount < settings.shortWindow()) {
+            return 0.5;
+        }
+        double sd = Math.max(Math.sqrt(st.levelVar), LEVEL_SD_FLOOR);
+        return Normal.cdf((level - st.levelMean) / sd);
     }
-    double sd = Math.max(Math.sqrt(st.levelVar), LEVEL_SD_FLOOR);
-    return Normal.cdf((level - st.levelMean) / sd);
-  }
 
-  private void learnLevel(AnomalyState st, double level) {
-    st.levelCount++;
-    double alpha = 1.0 / Math.min(st.levelCount, settings.longWindow());
-    double delta = level - st.levelMean;
-    st.levelMean += alpha * delta;
-    st.levelVar = (1 - alpha) * (st.levelVar + alpha * delta * delta);
-  }
-
-  /** Online normalisation: exponentially weighted mean and variance, and the range. */
-  private void observe(AnomalyState st, WindowSnapshot w, int t) {
-    st.readings++;
-    double alpha = 1.0 / Math.min(st.readings, settings.longWindow());
-    for (int v = 0; v < w.names().length; v++) {
-      double x = w.values()[v][t];
-      double delta = x - st.mean[v];
-      st.mean[v] += alpha * delta;
-      st.var[v] = (1 - alpha) * (st.var[v] + alpha * delta * delta);
-      st.min[v] = Math.min(st.min[v], x);
-      st.max[v] = Math.max(st.max[v], x);
+    private void learnLevel(AnomalyState st, double level) {
+        st.levelCount++;
+        double alpha = 1.0 / Math.min(st.levelCount, settings.longWindow());
+        double delta = level - st.levelMean;
+        st.levelMean += alpha * delta;
+        st.levelVar = (1 - alpha) * (st.levelVar + alpha * delta * delta);
     }
-  }
 
-  /** Starts the normalisation from the first window's own statistics. */
-  private static void initStats(AnomalyState st, WindowSnapshot w) {
-    for (int v = 0; v < w.names().length; v++) {
-      float[] row = w.values()[v];
-      double sum = 0;
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (float x : row) {
-        sum += x;
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-      }
-      double mean = sum / row.length;
-      double sq = 0;
-      for (float x : row) {
-        sq += (x - mean) * (x - mean);
-      }
-      st.mean[v] = mean;
-      st.var[v] = sq / row.length;
-      st.min[v] = lo;
-      st.max[v] = hi;
+    /** Online normalisation: exponentially weighted mean and variance, and the range. */
+    private void observe(AnomalyState st, WindowSnapshot w, int t) {
+        st.readings++;
+        double alpha = 1.0 / Math.min(st.readings, settings.longWindow());
+        for (int v = 0; v < w.names().length; v++) {
+            double x = w.values()[v][t];
+            double delta = x - st.mean[v];
+            st.mean[v] += alpha * delta;
+            st.var[v] = (1 - alpha) * (st.var[v] + alpha * delta * delta);
+            st.min[v] = Math.min(st.min[v], x);
+            st.max[v] = Math.max(st.max[v], x);
+        }
     }
-  }
 
-  private static float[][] copy(float[][] a) {
-    float[][] c = new float[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      c[i] = a[i].clone();
+    /** Starts the normalisation from the first window's own statistics. */
+    private static void initStats(AnomalyState st, WindowSnapshot w) {
+        for (int v = 0; v < w.names().length; v++) {
+            float[] row = w.values()[v];
+            double sum = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (float x : row) {
+                sum += x;
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            double mean = sum / row.length;
+            double sq = 0;
+            for (float x : row) {
+                sq += (x - mean) * (x - mean);
+            }
+            st.mean[v] = mean;
+            st.var[v] = sq / row.length;
+            st.min[v] = lo;
+            st.max[v] = hi;
+        }
     }
-    return c;
-  }
+
+    private static float[][] copy(float[][] a) {
+        float[][] c = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
 }

@@ -11,5 +11,9 @@ package dev.heed.streams.sensors.internal;
  *     likelihood 1; 0 turns the range check off
  */
 public record AnomalySettings(
-    String topic, double threshold, int warmup, int shortWindow, int longWindow,
-    double rangeTolerance) {}
+        String topic,
+        double threshold,
+        int warmup,
+        int shortWindow,
+        int longWindow,
+        double rangeTolerance) {}

@@ -14,131 +14,138 @@ import java.io.UncheckedIOException;
  * are scored.
  */
 final class AnomalyState {
-  private static final byte VERSION = 1;
+    private static final byte VERSION = 1;
 
-  long readings;
-  long scored;
-  long lastTs = Long.MIN_VALUE;
-  /** Per variable: exponentially weighted mean and variance, min and max. */
-  final double[] mean;
-  final double[] var;
-  final double[] min;
-  final double[] max;
-  /** Ring of the last raw scores. */
-  final float[] recent;
-  int recentCount;
-  int recentPos;
-  /** Long-run mean and variance of the recent-score average. */
-  double levelMean;
-  double levelVar;
-  long levelCount;
-  /** {@code [variables][horizon]} the last forecast, or null before the first one. */
-  float[][] forecast;
+    long readings;
+    long scored;
+    long lastTs = Long.MIN_VALUE;
 
-  AnomalyState(int variables, int shortWindow) {
-    mean = new double[variables];
-    var = new double[variables];
-    min = new double[variables];
-    max = new double[variables];
-    recent = new float[shortWindow];
-  }
+    /** Per variable: exponentially weighted mean and variance, min and max. */
+    final double[] mean;
 
-  /** Adds a raw score to the recent ring and returns the ring's average. */
-  double pushRecent(double raw) {
-    recent[recentPos] = (float) raw;
-    recentPos = (recentPos + 1) % recent.length;
-    recentCount = Math.min(recentCount + 1, recent.length);
-    double sum = 0;
-    for (int i = 0; i < recentCount; i++) {
-      sum += recent[i];
+    final double[] var;
+    final double[] min;
+    final double[] max;
+
+    /** Ring of the last raw scores. */
+    final float[] recent;
+
+    int recentCount;
+    int recentPos;
+
+    /** Long-run mean and variance of the recent-score average. */
+    double levelMean;
+
+    double levelVar;
+    long levelCount;
+
+    /** {@code [variables][horizon]} the last forecast, or null before the first one. */
+    float[][] forecast;
+
+    AnomalyState(int variables, int shortWindow) {
+        mean = new double[variables];
+        var = new double[variables];
+        min = new double[variables];
+        max = new double[variables];
+        recent = new float[shortWindow];
     }
-    return sum / recentCount;
-  }
 
-  byte[] toBytes() {
-    int vars = mean.length;
-    int horizon = forecast == null ? 0 : forecast[0].length;
-    ByteArrayOutputStream bytes =
-        new ByteArrayOutputStream(96 + vars * (32 + 4 * horizon) + 4 * recent.length);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      out.writeLong(readings);
-      out.writeLong(scored);
-      out.writeLong(lastTs);
-      out.writeShort(vars);
-      for (int v = 0; v < vars; v++) {
-        out.writeDouble(mean[v]);
-        out.writeDouble(var[v]);
-        out.writeDouble(min[v]);
-        out.writeDouble(max[v]);
-      }
-      out.writeShort(recent.length);
-      out.writeShort(recentCount);
-      out.writeShort(recentPos);
-      for (float r : recent) {
-        out.writeFloat(r);
-      }
-      out.writeDouble(levelMean);
-      out.writeDouble(levelVar);
-      out.writeLong(levelCount);
-      out.writeShort(horizon);
-      for (int v = 0; horizon > 0 && v < vars; v++) {
-        for (float f : forecast[v]) {
-          out.writeFloat(f);
+    /** Adds a raw score to the recent ring and returns the ring's average. */
+    double pushRecent(double raw) {
+        recent[recentPos] = (float) raw;
+        recentPos = (recentPos + 1) % recent.length;
+        recentCount = Math.min(recentCount + 1, recent.length);
+        double sum = 0;
+        for (int i = 0; i < recentCount; i++) {
+            sum += recent[i];
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        return sum / recentCount;
     }
-    return bytes.toByteArray();
-  }
 
-  static AnomalyState fromBytes(byte[] b) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
-      byte version = in.readByte();
-      if (version != VERSION) {
-        throw new IllegalStateException("unknown anomaly state version " + version);
-      }
-      long readings = in.readLong();
-      long scored = in.readLong();
-      long lastTs = in.readLong();
-      int vars = in.readShort();
-      double[][] stats = new double[vars][4];
-      for (double[] row : stats) {
-        for (int i = 0; i < 4; i++) {
-          row[i] = in.readDouble();
+    byte[] toBytes() {
+        int vars = mean.length;
+        int horizon = forecast == null ? 0 : forecast[0].length;
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(96 + vars * (32 + 4 * horizon) + 4 * recent.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeLong(readings);
+            out.writeLong(scored);
+            out.writeLong(lastTs);
+            out.writeShort(vars);
+            for (int v = 0; v < vars; v++) {
+                out.writeDouble(mean[v]);
+                out.writeDouble(var[v]);
+                out.writeDouble(min[v]);
+                out.writeDouble(max[v]);
+            }
+            out.writeShort(recent.length);
+            out.writeShort(recentCount);
+            out.writeShort(recentPos);
+            for (float r : recent) {
+                out.writeFloat(r);
+            }
+            out.writeDouble(levelMean);
+            out.writeDouble(levelVar);
+            out.writeLong(levelCount);
+            out.writeShort(horizon);
+            for (int v = 0; horizon > 0 && v < vars; v++) {
+                for (float f : forecast[v]) {
+                    out.writeFloat(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      }
-      AnomalyState s = new AnomalyState(vars, in.readShort());
-      s.readings = readings;
-      s.scored = scored;
-      s.lastTs = lastTs;
-      for (int v = 0; v < vars; v++) {
-        s.mean[v] = stats[v][0];
-        s.var[v] = stats[v][1];
-        s.min[v] = stats[v][2];
-        s.max[v] = stats[v][3];
-      }
-      s.recentCount = in.readShort();
-      s.recentPos = in.readShort();
-      for (int i = 0; i < s.recent.length; i++) {
-        s.recent[i] = in.readFloat();
-      }
-      s.levelMean = in.readDouble();
-      s.levelVar = in.readDouble();
-      s.levelCount = in.readLong();
-      int horizon = in.readShort();
-      if (horizon > 0) {
-        s.forecast = new float[vars][horizon];
-        for (float[] row : s.forecast) {
-          for (int h = 0; h < horizon; h++) {
-            row[h] = in.readFloat();
-          }
-        }
-      }
-      return s;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        return bytes.toByteArray();
     }
-  }
+
+    static AnomalyState fromBytes(byte[] b) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("unknown anomaly state version " + version);
+            }
+            long readings = in.readLong();
+            long scored = in.readLong();
+            long lastTs = in.readLong();
+            int vars = in.readShort();
+            double[][] stats = new double[vars][4];
+            for (double[] row : stats) {
+                for (int i = 0; i < 4; i++) {
+                    row[i] = in.readDouble();
+                }
+            }
+            AnomalyState s = new AnomalyState(vars, in.readShort());
+            s.readings = readings;
+            s.scored = scored;
+            s.lastTs = lastTs;
+            for (int v = 0; v < vars; v++) {
+                s.mean[v] = stats[v][0];
+                s.var[v] = stats[v][1];
+                s.min[v] = stats[v][2];
+                s.max[v] = stats[v][3];
+            }
+            s.recentCount = in.readShort();
+            s.recentPos = in.readShort();
+            for (int i = 0; i < s.recent.length; i++) {
+                s.recent[i] = in.readFloat();
+            }
+            s.levelMean = in.readDouble();
+            s.levelVar = in.readDouble();
+            s.levelCount = in.readLong();
+            int horizon = in.readShort();
+            if (horizon > 0) {
+                s.forecast = new float[vars][horizon];
+                for (float[] row : s.forecast) {
+                    for (int h = 0; h < horizon; h++) {
+                        row[h] = in.readFloat();
+                    }
+                }
+            }
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -9,44 +9,47 @@ import dev.heed.streams.RouteCounters;
  * and closes it when the thread's last task closes. One instance per built topology.
  */
 public final class Batching {
-  private final ModelSource models;
-  private final AttentionMethod method;
-  private final int maxSize;
-  private final long maxWaitMs;
-  private final RouteCounters counters;
-  private final ThreadLocal<ThreadBatcher> batcher = new ThreadLocal<>();
-  private final ThreadLocal<int[]> users = ThreadLocal.withInitial(() -> new int[1]);
+    private final ModelSource models;
+    private final AttentionMethod method;
+    private final int maxSize;
+    private final long maxWaitMs;
+    private final RouteCounters counters;
+    private final ThreadLocal<ThreadBatcher> batcher = new ThreadLocal<>();
+    private final ThreadLocal<int[]> users = ThreadLocal.withInitial(() -> new int[1]);
 
-  public Batching(
-      ModelSource models, AttentionMethod method, int maxSize, long maxWaitMs,
-      RouteCounters counters) {
-    this.models = models;
-    this.method = method;
-    this.maxSize = maxSize;
-    this.maxWaitMs = maxWaitMs;
-    this.counters = counters;
-  }
-
-  ThreadBatcher acquire() {
-    ThreadBatcher b = batcher.get();
-    if (b == null) {
-      b = new ThreadBatcher(models, method, maxSize, maxWaitMs, counters);
-      batcher.set(b);
+    public Batching(
+            ModelSource models,
+            AttentionMethod method,
+            int maxSize,
+            long maxWaitMs,
+            RouteCounters counters) {
+        this.models = models;
+        this.method = method;
+        this.maxSize = maxSize;
+        this.maxWaitMs = maxWaitMs;
+        this.counters = counters;
     }
-    users.get()[0]++;
-    return b;
-  }
 
-  void release(ThreadBatcher b, ThreadBatcher.Owner owner) {
-    b.cancel(owner);
-    if (batcher.get() == b && --users.get()[0] <= 0) {
-      b.close();
-      batcher.remove();
-      users.remove();
+    ThreadBatcher acquire() {
+        ThreadBatcher b = batcher.get();
+        if (b == null) {
+            b = new ThreadBatcher(models, method, maxSize, maxWaitMs, counters);
+            batcher.set(b);
+        }
+        users.get()[0]++;
+        return b;
     }
-  }
 
-  long maxWaitMs() {
-    return maxWaitMs;
-  }
+    void release(ThreadBatcher b, ThreadBatcher.Owner owner) {
+        b.cancel(owner);
+        if (batcher.get() == b && --users.get()[0] <= 0) {
+            b.close();
+            batcher.remove();
+            users.remove();
+        }
+    }
+
+    long maxWaitMs() {
+        return maxWaitMs;
+    }
 }

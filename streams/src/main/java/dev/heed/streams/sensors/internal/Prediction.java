@@ -1,7 +1,7 @@
 package dev.heed.streams.sensors.internal;
 
-import dev.heed.models.forecasting.Forecast;
 import dev.heed.models.ModelDescriptor;
+import dev.heed.models.forecasting.Forecast;
 
 /**
  * The model's answer for one window, or why there is none.
@@ -9,5 +9,9 @@ import dev.heed.models.ModelDescriptor;
  * @param forecast null when {@code error} is set
  */
 record Prediction(
-    WindowSnapshot window, Forecast forecast, ModelDescriptor model, double inferenceMs,
-    int batchSize, String error) {}
+        WindowSnapshot window,
+        Forecast forecast,
+        ModelDescriptor model,
+        double inferenceMs,
+        int batchSize,
+        String error) {}

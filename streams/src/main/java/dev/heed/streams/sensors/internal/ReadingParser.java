@@ -1,14 +1,13 @@
 package dev.heed.streams.sensors.internal;
 
-import dev.heed.streams.internal.Reason;
-import dev.heed.streams.internal.Rejection;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.heed.streams.internal.Reason;
+import dev.heed.streams.internal.Rejection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,261 +23,294 @@ import java.util.TreeMap;
 
 /**
  * Parses {@code {"series": "pump-7", "ts": <epoch ms | ISO-8601>, "values": {"temp": 71.2}}} (or
- * {@code "value": x} for one variable named {@code value}) with Jackson's streaming parser.
- * Unknown top-level fields are ignored. Every problem becomes a {@link Rejection} naming the value.
+ * {@code "value": x} for one variable named {@code value}) with Jackson's streaming parser. Unknown
+ * top-level fields are ignored. Every problem becomes a {@link Rejection} naming the value.
  */
 final class ReadingParser {
-  /** 2000-01-01T00:00:00Z: earlier event times are taken as a unit mistake (seconds for ms). */
-  static final long MIN_TS = 946_684_800_000L;
+    /** 2000-01-01T00:00:00Z: earlier event times are taken as a unit mistake (seconds for ms). */
+    static final long MIN_TS = 946_684_800_000L;
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .build();
 
-  private final int maxBytes;
-  private final long maxFutureMs;
+    private final int maxBytes;
+    private final long maxFutureMs;
 
-  ReadingParser(int maxBytes, long maxFutureMs) {
-    this.maxBytes = maxBytes;
-    this.maxFutureMs = maxFutureMs;
-  }
-
-  /**
-   * One reading of a record's value, or why it was rejected.
-   *
-   * @param reading the reading, null when rejected
-   * @param rejection why the element was rejected, null when read
-   * @param index its position in the record's array; -1 for a record of one object
-   * @param bytes the element's own JSON (for its dead letter); null for a record of one object
-   */
-  record Item(Reading reading, Rejection rejection, int index, byte[] bytes) {}
-
-  /**
-   * Reads a record: one reading object, or an array of them (a block of readings, as high-rate
-   * sensors send them). Every element of an array is read on its own, exactly as a record of one
-   * object, so one bad element rejects only itself.
-   *
-   * @throws Rejection when the record as a whole is unusable (empty, oversize, not JSON, an empty
-   *     array, or a record of one object that is rejected)
-   */
-  List<Item> parseRecord(byte[] key, byte[] value, long nowMs) throws Rejection {
-    if (!isArray(value) || value.length > maxBytes) {
-      return List.of(new Item(parse(key, value, nowMs), null, -1, null));
+    ReadingParser(int maxBytes, long maxFutureMs) {
+        this.maxBytes = maxBytes;
+        this.maxFutureMs = maxFutureMs;
     }
-    List<Item> items = new ArrayList<>();
-    for (int[] range : elements(value)) {
-      byte[] bytes = Arrays.copyOfRange(value, range[0], range[1]);
-      int index = items.size();
-      try {
-        items.add(new Item(parse(key, bytes, nowMs), null, index, bytes));
-      } catch (Rejection e) {
-        items.add(new Item(null, new Rejection(e.reason(), inBlock(index, e.getMessage())), index,
-            bytes));
-      }
-    }
-    if (items.isEmpty()) {
-      throw new Rejection(Reason.MISSING_FIELD,
-          "empty array: send one reading object, or an array of at least one");
-    }
-    return items;
-  }
 
-  /** A rejection message of element {@code index} of a block: says which element it was. */
-  static String inBlock(int index, String message) {
-    return index < 0 ? message : "reading " + index + " of the record's array: " + message;
-  }
+    /**
+     * One reading of a record's value, or why it was rejected.
+     *
+     * @param reading the reading, null when rejected
+     * @param rejection why the element was rejected, null when read
+     * @param index its position in the record's array; -1 for a record of one object
+     * @param bytes the element's own JSON (for its dead letter); null for a record of one object
+     */
+    record Item(Reading reading, Rejection rejection, int index, byte[] bytes) {}
 
-  private static Rejection malformed(IOException e, byte[] value) {
-    return e instanceof JsonParseException p
-        ? new Rejection(Reason.MALFORMED_JSON,
-            "malformed JSON: " + p.getOriginalMessage() + " in " + preview(value))
-        : new Rejection(Reason.MALFORMED_JSON, "unreadable JSON: " + e.getMessage());
-  }
-
-  /** Whether the value's first non-blank byte opens a JSON array. */
-  private static boolean isArray(byte[] value) {
-    int first = 0;
-    while (value != null && first < value.length && Character.isWhitespace(value[first])) {
-      first++;
-    }
-    return value != null && first < value.length && value[first] == '[';
-  }
-
-  /** The byte ranges of the elements of a JSON array. */
-  private static List<int[]> elements(byte[] value) throws Rejection {
-    List<int[]> ranges = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(value)) {
-      p.nextToken(); // START_ARRAY
-      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        if (t == null) {
-          throw new Rejection(Reason.MALFORMED_JSON, "unterminated array in " + preview(value));
+    /**
+     * Reads a record: one reading object, or an array of them (a block of readings, as high-rate
+     * sensors send them). Every element of an array is read on its own, exactly as a record of one
+     * object, so one bad element rejects only itself.
+     *
+     * @throws Rejection when the record as a whole is unusable (empty, oversize, not JSON, an empty
+     *     array, or a record of one object that is rejected)
+     */
+    List<Item> parseRecord(byte[] key, byte[] value, long nowMs) throws Rejection {
+        if (!isArray(value) || value.length > maxBytes) {
+            return List.of(new Item(parse(key, value, nowMs), null, -1, null));
         }
-        int start = (int) p.currentTokenLocation().getByteOffset();
-        p.skipChildren();
-        ranges.add(new int[] {start, (int) p.currentLocation().getByteOffset()});
-      }
-      if (p.nextToken() != null) {
-        throw new Rejection(Reason.MALFORMED_JSON, "trailing content after the JSON array");
-      }
-    } catch (IOException e) {
-      throw malformed(e, value);
-    }
-    return ranges;
-  }
-
-  /**
-   * @param key the record key (the series id when the value has none), may be null
-   * @param nowMs wall-clock now, for the future-timestamp check
-   */
-  Reading parse(byte[] key, byte[] value, long nowMs) throws Rejection {
-    if (value == null || value.length == 0) {
-      throw new Rejection(Reason.EMPTY, "empty record value; send a JSON reading");
-    }
-    if (value.length > maxBytes) {
-      throw new Rejection(Reason.OVERSIZE,
-          "record of " + value.length + " bytes is over input.max.bytes=" + maxBytes);
-    }
-    String series = null;
-    Object ts = null;
-    Map<String, Double> values = new TreeMap<>();
-    try (JsonParser p = JSON.createParser(value)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new Rejection(Reason.MALFORMED_JSON, "expected a JSON object, got " + preview(value));
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken t = p.nextToken();
-        switch (field) {
-          case "series":
-            if (t != JsonToken.VALUE_STRING || p.getText().isBlank()) {
-              throw new Rejection(Reason.MISSING_FIELD,
-                  "series must be a non-empty string, got " + p.getText());
+        List<Item> items = new ArrayList<>();
+        for (int[] range : elements(value)) {
+            byte[] bytes = Arrays.copyOfRange(value, range[0], range[1]);
+            int index = items.size();
+            try {
+                items.add(new Item(parse(key, bytes, nowMs), null, index, bytes));
+            } catch (Rejection e) {
+                items.add(
+                        new Item(
+                                null,
+                                new Rejection(e.reason(), inBlock(index, e.getMessage())),
+                                index,
+                                bytes));
             }
-            series = p.getText();
-            break;
-          case "ts":
-            ts = readTs(p, t);
-            break;
-          case "value":
-            values.put("value", number(p, t, "value"));
-            break;
-          case "values":
-            readValues(p, t, values);
-            break;
-          default:
-            p.skipChildren();
         }
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw new Rejection(Reason.MALFORMED_JSON, "trailing content after the JSON object");
-      }
-    } catch (IOException e) {
-      throw malformed(e, value);
+        if (items.isEmpty()) {
+            throw new Rejection(
+                    Reason.MISSING_FIELD,
+                    "empty array: send one reading object, or an array of at least one");
+        }
+        return items;
     }
-    if (series == null) {
-      series = key == null || key.length == 0 ? null : new String(key, StandardCharsets.UTF_8);
-    }
-    if (series == null) {
-      throw new Rejection(Reason.MISSING_FIELD, "no series: set \"series\" or the record key");
-    }
-    if (ts == null) {
-      throw new Rejection(Reason.MISSING_FIELD, "no ts: add \"ts\" as epoch ms or ISO-8601");
-    }
-    if (values.isEmpty()) {
-      throw new Rejection(Reason.MISSING_FIELD,
-          "no values: add \"values\": {\"name\": number, ...} or \"value\": number");
-    }
-    long t = (Long) ts;
-    if (t < MIN_TS || t > nowMs + maxFutureMs) {
-      throw new Rejection(Reason.ABSURD_TIMESTAMP,
-          "ts " + t + " (" + safeInstant(t) + ") is before 2000-01-01 or more than "
-              + "timestamp.max.future past now; send epoch milliseconds, not seconds");
-    }
-    String[] names = values.keySet().toArray(new String[0]);
-    double[] v = new double[names.length];
-    for (int i = 0; i < names.length; i++) {
-      v[i] = values.get(names[i]);
-    }
-    return new Reading(series, t, names, v);
-  }
 
-  private static Object readTs(JsonParser p, JsonToken t) throws IOException, Rejection {
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      if (p.getNumberType() != JsonParser.NumberType.INT
-          && p.getNumberType() != JsonParser.NumberType.LONG) {
-        throw new Rejection(Reason.ABSURD_TIMESTAMP, "ts " + p.getText() + " is out of range");
-      }
-      return p.getLongValue();
+    /** A rejection message of element {@code index} of a block: says which element it was. */
+    static String inBlock(int index, String message) {
+        return index < 0 ? message : "reading " + index + " of the record's array: " + message;
     }
-    if (t == JsonToken.VALUE_STRING) {
-      return parseIso(p.getText());
-    }
-    throw new Rejection(Reason.BAD_TIMESTAMP,
-        "ts must be epoch milliseconds or an ISO-8601 string, got " + p.getText());
-  }
 
-  /** ISO-8601 with offset, or local date-time (taken as UTC), with {@code T} or a space. */
-  static long parseIso(String s) throws Rejection {
-    String v = s.trim().replace(' ', 'T');
-    try {
-      try {
-        return OffsetDateTime.parse(v).toInstant().toEpochMilli();
-      } catch (DateTimeParseException e) {
+    private static Rejection malformed(IOException e, byte[] value) {
+        return e instanceof JsonParseException p
+                ? new Rejection(
+                        Reason.MALFORMED_JSON,
+                        "malformed JSON: " + p.getOriginalMessage() + " in " + preview(value))
+                : new Rejection(Reason.MALFORMED_JSON, "unreadable JSON: " + e.getMessage());
+    }
+
+    /** Whether the value's first non-blank byte opens a JSON array. */
+    private static boolean isArray(byte[] value) {
+        int first = 0;
+        while (value != null && first < value.length && Character.isWhitespace(value[first])) {
+            first++;
+        }
+        return value != null && first < value.length && value[first] == '[';
+    }
+
+    /** The byte ranges of the elements of a JSON array. */
+    private static List<int[]> elements(byte[] value) throws Rejection {
+        List<int[]> ranges = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(value)) {
+            p.nextToken(); // START_ARRAY
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    throw new Rejection(
+                            Reason.MALFORMED_JSON, "unterminated array in " + preview(value));
+                }
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                p.skipChildren();
+                ranges.add(new int[] {start, (int) p.currentLocation().getByteOffset()});
+            }
+            if (p.nextToken() != null) {
+                throw new Rejection(Reason.MALFORMED_JSON, "trailing content after the JSON array");
+            }
+        } catch (IOException e) {
+            throw malformed(e, value);
+        }
+        return ranges;
+    }
+
+    /**
+     * @param key the record key (the series id when the value has none), may be null
+     * @param nowMs wall-clock now, for the future-timestamp check
+     */
+    Reading parse(byte[] key, byte[] value, long nowMs) throws Rejection {
+        if (value == null || value.length == 0) {
+            throw new Rejection(Reason.EMPTY, "empty record value; send a JSON reading");
+        }
+        if (value.length > maxBytes) {
+            throw new Rejection(
+                    Reason.OVERSIZE,
+                    "record of " + value.length + " bytes is over input.max.bytes=" + maxBytes);
+        }
+        String series = null;
+        Object ts = null;
+        Map<String, Double> values = new TreeMap<>();
+        try (JsonParser p = JSON.createParser(value)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new Rejection(
+                        Reason.MALFORMED_JSON, "expected a JSON object, got " + preview(value));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "series":
+                        if (t != JsonToken.VALUE_STRING || p.getText().isBlank()) {
+                            throw new Rejection(
+                                    Reason.MISSING_FIELD,
+                                    "series must be a non-empty string, got " + p.getText());
+                        }
+                        series = p.getText();
+                        break;
+                    case "ts":
+                        ts = readTs(p, t);
+                        break;
+                    case "value":
+                        values.put("value", number(p, t, "value"));
+                        break;
+                    case "values":
+                        readValues(p, t, values);
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new Rejection(
+                        Reason.MALFORMED_JSON, "trailing content after the JSON object");
+            }
+        } catch (IOException e) {
+            throw malformed(e, value);
+        }
+        if (series == null) {
+            series =
+                    key == null || key.length == 0 ? null : new String(key, StandardCharsets.UTF_8);
+        }
+        if (series == null) {
+            throw new Rejection(
+                    Reason.MISSING_FIELD, "no series: set \"series\" or the record key");
+        }
+        if (ts == null) {
+            throw new Rejection(Reason.MISSING_FIELD, "no ts: add \"ts\" as epoch ms or ISO-8601");
+        }
+        if (values.isEmpty()) {
+            throw new Rejection(
+                    Reason.MISSING_FIELD,
+                    "no values: add \"values\": {\"name\": number, ...} or \"value\": number");
+        }
+        long t = (Long) ts;
+        if (t < MIN_TS || t > nowMs + maxFutureMs) {
+            throw new Rejection(
+                    Reason.ABSURD_TIMESTAMP,
+                    "ts "
+                            + t
+                            + " ("
+                            + safeInstant(t)
+                            + ") is before 2000-01-01 or more than "
+                            + "timestamp.max.future past now; send epoch milliseconds, not seconds");
+        }
+        String[] names = values.keySet().toArray(new String[0]);
+        double[] v = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            v[i] = values.get(names[i]);
+        }
+        return new Reading(series, t, names, v);
+    }
+
+    private static Object readTs(JsonParser p, JsonToken t) throws IOException, Rejection {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() != JsonParser.NumberType.INT
+                    && p.getNumberType() != JsonParser.NumberType.LONG) {
+                throw new Rejection(
+                        Reason.ABSURD_TIMESTAMP, "ts " + p.getText() + " is out of range");
+            }
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return parseIso(p.getText());
+        }
+        throw new Rejection(
+                Reason.BAD_TIMESTAMP,
+                "ts must be epoch milliseconds or an ISO-8601 string, got " + p.getText());
+    }
+
+    /** ISO-8601 with offset, or local date-time (taken as UTC), with {@code T} or a space. */
+    static long parseIso(String s) throws Rejection {
+        String v = s.trim().replace(' ', 'T');
         try {
-          return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e2) {
-          throw new Rejection(Reason.BAD_TIMESTAMP,
-              "ts '" + s + "' is not ISO-8601 such as 2024-05-01T12:00:00Z or epoch ms");
+            try {
+                return OffsetDateTime.parse(v).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
+                } catch (DateTimeParseException e2) {
+                    throw new Rejection(
+                            Reason.BAD_TIMESTAMP,
+                            "ts '"
+                                    + s
+                                    + "' is not ISO-8601 such as 2024-05-01T12:00:00Z or epoch ms");
+                }
+            }
+        } catch (ArithmeticException e) {
+            throw new Rejection(
+                    Reason.ABSURD_TIMESTAMP,
+                    "ts '"
+                            + s
+                            + "' is beyond the epoch-millisecond range; send a date between 2000 and now");
         }
-      }
-    } catch (ArithmeticException e) {
-      throw new Rejection(Reason.ABSURD_TIMESTAMP,
-          "ts '" + s + "' is beyond the epoch-millisecond range; send a date between 2000 and now");
     }
-  }
 
-  private static void readValues(JsonParser p, JsonToken t, Map<String, Double> out)
-      throws IOException, Rejection {
-    if (t != JsonToken.START_OBJECT) {
-      throw new Rejection(Reason.MISSING_FIELD,
-          "values must be an object of numbers such as {\"temp\": 71.2}, got " + p.getText());
+    private static void readValues(JsonParser p, JsonToken t, Map<String, Double> out)
+            throws IOException, Rejection {
+        if (t != JsonToken.START_OBJECT) {
+            throw new Rejection(
+                    Reason.MISSING_FIELD,
+                    "values must be an object of numbers such as {\"temp\": 71.2}, got "
+                            + p.getText());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (name.isBlank()) {
+                throw new Rejection(Reason.MISSING_FIELD, "values has an empty variable name");
+            }
+            out.put(name, number(p, p.nextToken(), "values." + name));
+        }
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      if (name.isBlank()) {
-        throw new Rejection(Reason.MISSING_FIELD, "values has an empty variable name");
-      }
-      out.put(name, number(p, p.nextToken(), "values." + name));
-    }
-  }
 
-  private static double number(JsonParser p, JsonToken t, String field)
-      throws IOException, Rejection {
-    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-        p.skipChildren();
-        throw new Rejection(Reason.NON_NUMERIC, field + " must be a number, got a " + t);
-      }
-      throw new Rejection(Reason.NON_NUMERIC, field + " must be a number, got " + p.getText());
+    private static double number(JsonParser p, JsonToken t, String field)
+            throws IOException, Rejection {
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                throw new Rejection(Reason.NON_NUMERIC, field + " must be a number, got a " + t);
+            }
+            throw new Rejection(
+                    Reason.NON_NUMERIC, field + " must be a number, got " + p.getText());
+        }
+        double d = p.getDoubleValue();
+        if (!Double.isFinite(d) || Math.abs(d) > Float.MAX_VALUE) {
+            throw new Rejection(
+                    Reason.NON_FINITE,
+                    field + " must be finite and within float range, got " + p.getText());
+        }
+        return d;
     }
-    double d = p.getDoubleValue();
-    if (!Double.isFinite(d) || Math.abs(d) > Float.MAX_VALUE) {
-      throw new Rejection(Reason.NON_FINITE,
-          field + " must be finite and within float range, got " + p.getText());
-    }
-    return d;
-  }
 
-  private static String safeInstant(long t) {
-    try {
-      return Instant.ofEpochMilli(t).toString();
-    } catch (RuntimeException e) {
-      return "out of range";
+    private static String safeInstant(long t) {
+        try {
+            return Instant.ofEpochMilli(t).toString();
+        } catch (RuntimeException e) {
+            return "out of range";
+        }
     }
-  }
 
-  static String preview(byte[] value) {
-    String s = new String(value, 0, Math.min(value.length, 80), StandardCharsets.UTF_8);
-    return "'" + s.replaceAll("\\p{Cntrl}", "?") + (value.length > 80 ? "...'" : "'");
-  }
+    static String preview(byte[] value) {
+        String s = new String(value, 0, Math.min(value.length, 80), StandardCharsets.UTF_8);
+        return "'" + s.replaceAll("\\p{Cntrl}", "?") + (value.length > 80 ? "...'" : "'");
+    }
 }

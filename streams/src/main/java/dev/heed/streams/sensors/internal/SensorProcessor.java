@@ -1,11 +1,10 @@
 package dev.heed.streams.sensors.internal;
 
+import dev.heed.streams.RouteCounters;
 import dev.heed.streams.internal.DeadLetters;
 import dev.heed.streams.internal.Reason;
 import dev.heed.streams.internal.Rejection;
 import dev.heed.streams.internal.StateCache;
-
-import dev.heed.streams.RouteCounters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -26,195 +25,226 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Parses readings, keeps each series' window state, hands full windows to the stream thread's
  * batcher and forwards predictions and dead letters. A full window is kept in the pending store
- * until its prediction is forwarded, so a crash between the two loses nothing: the restored
- * pending windows are run again.
+ * until its prediction is forwarded, so a crash between the two loses nothing: the restored pending
+ * windows are run again.
  *
- * <p>Predictions, anomalies and model-error dead letters carry the wall-clock time they are made
- * as their record timestamp, not the window's event time (that is in the value, {@code
+ * <p>Predictions, anomalies and model-error dead letters carry the wall-clock time they are made as
+ * their record timestamp, not the window's event time (that is in the value, {@code
  * window.end_ms}): brokers delete records by their timestamp ({@code retention.ms}, 7 days by
  * default) and may refuse old ones ({@code log.message.timestamp.before.max.ms}), so outputs
  * stamped with the event time of replayed history would vanish at the next retention check.
  */
 public final class SensorProcessor
-    implements Processor<byte[], byte[], byte[], byte[]>, ThreadBatcher.Owner {
-  /** Decoded series states kept per task (about 1-3 KB each for a univariate 64-step window). */
-  static final int SERIES_CACHE_SIZE = 4_096;
+        implements Processor<byte[], byte[], byte[], byte[]>, ThreadBatcher.Owner {
+    /** Decoded series states kept per task (about 1-3 KB each for a univariate 64-step window). */
+    static final int SERIES_CACHE_SIZE = 4_096;
 
-  private final SensorSettings settings;
-  private final Batching batching;
-  private final RouteCounters counters;
-  private final ReadingParser parser;
-  private final Windower windower;
-  private final PredictionWriter writer;
-  private final AnomalyDetector detector;
-  private final AnomalyWriter anomalyWriter;
-  private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
-  private final StateCache<SeriesState> cache = new StateCache<>(SERIES_CACHE_SIZE);
-  /** The series states the record being processed changed, stored once at its end. */
-  private final Map<String, SeriesState> changed = new LinkedHashMap<>();
-  private ProcessorContext<byte[], byte[]> ctx;
-  private KeyValueStore<String, byte[]> seriesStore;
-  private KeyValueStore<String, byte[]> pendingStore;
-  private KeyValueStore<String, byte[]> anomalyStore;
-  private ThreadBatcher batcher;
+    private final SensorSettings settings;
+    private final Batching batching;
+    private final RouteCounters counters;
+    private final ReadingParser parser;
+    private final Windower windower;
+    private final PredictionWriter writer;
+    private final AnomalyDetector detector;
+    private final AnomalyWriter anomalyWriter;
+    private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
+    private final StateCache<SeriesState> cache = new StateCache<>(SERIES_CACHE_SIZE);
 
-  public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
-    this.settings = settings;
-    this.batching = batching;
-    this.counters = counters;
-    this.parser = new ReadingParser(settings.maxBytes(), settings.maxFutureMs());
-    this.windower = new Windower(settings.steps(), settings.stride(), settings.intervalMs(),
-        settings.maxFill(), settings.graceMs());
-    this.writer = new PredictionWriter(settings.method(), settings.topK());
-    this.detector = new AnomalyDetector(settings.anomaly());
-    this.anomalyWriter = new AnomalyWriter(settings.method(), settings.topK(),
-        settings.anomaly().threshold());
-  }
+    /** The series states the record being processed changed, stored once at its end. */
+    private final Map<String, SeriesState> changed = new LinkedHashMap<>();
 
-  @Override
-  public void init(ProcessorContext<byte[], byte[]> context) {
-    this.ctx = context;
-    cache.clear();
-    this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
-    this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
-    this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
-    this.batcher = batching.acquire();
-    long tick = Math.max(1, batching.maxWaitMs() / 2);
-    context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
-    List<WindowSnapshot> recovered = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = pendingStore.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> kv = it.next();
-        WindowSnapshot w = WindowSnapshot.fromBytes(kv.value);
-        recovered.add(new WindowSnapshot(w.series(), w.names(), w.ts(), w.values(), w.filled(),
-            System.nanoTime()));
-      }
+    private ProcessorContext<byte[], byte[]> ctx;
+    private KeyValueStore<String, byte[]> seriesStore;
+    private KeyValueStore<String, byte[]> pendingStore;
+    private KeyValueStore<String, byte[]> anomalyStore;
+    private ThreadBatcher batcher;
+
+    public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
+        this.settings = settings;
+        this.batching = batching;
+        this.counters = counters;
+        this.parser = new ReadingParser(settings.maxBytes(), settings.maxFutureMs());
+        this.windower =
+                new Windower(
+                        settings.steps(),
+                        settings.stride(),
+                        settings.intervalMs(),
+                        settings.maxFill(),
+                        settings.graceMs());
+        this.writer = new PredictionWriter(settings.method(), settings.topK());
+        this.detector = new AnomalyDetector(settings.anomaly());
+        this.anomalyWriter =
+                new AnomalyWriter(
+                        settings.method(), settings.topK(), settings.anomaly().threshold());
     }
-    recovered.forEach(w -> batcher.submit(this, w, context.currentSystemTimeMs()));
-  }
 
-  @Override
-  public void process(Record<byte[], byte[]> record) {
-    counters.recordIn();
-    long now = System.nanoTime();
-    List<ReadingParser.Item> items;
-    try {
-      items = parser.parseRecord(record.key(), record.value(), System.currentTimeMillis());
-    } catch (Rejection e) {
-      counters.readingIn();
-      deadLetter(record, e.reason(), e.getMessage());
-      drain();
-      return;
-    }
-    for (ReadingParser.Item item : items) {
-      counters.readingIn();
-      Record<byte[], byte[]> source =
-          item.bytes() == null ? record : record.withValue(item.bytes());
-      if (item.rejection() != null) {
-        deadLetter(source, item.rejection().reason(), item.rejection().getMessage());
-        continue;
-      }
-      try {
-        accept(item.reading(), now);
-      } catch (Rejection e) {
-        deadLetter(source, e.reason(), ReadingParser.inBlock(item.index(), e.getMessage()));
-      }
-    }
-    // once per series and record, not per reading: a block's readings change one state 8 times
-    changed.forEach((series, state) -> seriesStore.put(series, state.toBytes()));
-    changed.clear();
-    drain();
-  }
-
-  private void accept(Reading r, long now) throws Rejection {
-    SeriesState state = cache.get(r.series());
-    if (state == null) {
-      byte[] stored = seriesStore.get(r.series());
-      state = stored == null ? null : SeriesState.fromBytes(stored, settings.steps());
-    }
-    String[] expected = state != null ? state.names : settings.variables();
-    double[] values = VariableCheck.align(expected, r);
-    if (state == null) {
-      state = new SeriesState(expected != null ? expected : r.names(), settings.steps());
-    }
-    Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
-    List<WindowSnapshot> windows = windower.accept(state, aligned, now);
-    changed.put(r.series(), state);
-    cache.put(r.series(), state);
-    for (WindowSnapshot w : windows) {
-      counters.window();
-      pendingStore.put(w.key(), w.toBytes());
-      batcher.submit(this, w, ctx.currentSystemTimeMs());
-    }
-  }
-
-
-  private void tick() {
-    batcher.flushIfDue(ctx.currentSystemTimeMs());
-    drain();
-  }
-
-  @Override
-  public void deliver(Prediction p) {
-    outbox.add(p);
-  }
-
-  private void drain() {
-    Prediction p;
-    while ((p = outbox.poll()) != null) {
-      long madeMs = ctx.currentSystemTimeMs();
-      WindowSnapshot w = p.window();
-      byte[] key = w.series().getBytes(StandardCharsets.UTF_8);
-      if (p.error() == null) {
-        Anomaly a = score(p);
-        byte[] json = writer.write(p, a, System.nanoTime());
-        ctx.forward(new Record<>(key, json, madeMs, new RecordHeaders()),
-            SensorSettings.PREDICTIONS_SINK);
-        counters.prediction();
-        if (a.flagged(settings.anomaly().threshold())) {
-          ctx.forward(new Record<>(key, anomalyWriter.write(p, a), madeMs, new RecordHeaders()),
-              SensorSettings.ANOMALIES_SINK);
-          counters.anomaly();
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.ctx = context;
+        cache.clear();
+        this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
+        this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
+        this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
+        this.batcher = batching.acquire();
+        long tick = Math.max(1, batching.maxWaitMs() / 2);
+        context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
+        List<WindowSnapshot> recovered = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = pendingStore.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                WindowSnapshot w = WindowSnapshot.fromBytes(kv.value);
+                recovered.add(
+                        new WindowSnapshot(
+                                w.series(),
+                                w.names(),
+                                w.ts(),
+                                w.values(),
+                                w.filled(),
+                                System.nanoTime()));
+            }
         }
-      } else {
-        Record<byte[], byte[]> bad = new Record<>(key, WindowJson.write(w), madeMs,
-            DeadLetters.headers(null, Reason.MODEL_ERROR,
-                "model rejected the window ending " + w.end() + ": " + p.error(),
-                settings.sensorsTopic(), ctx.taskId().partition(), -1));
-        ctx.forward(bad, SensorSettings.DLQ_SINK);
-        counters.deadLetter(Reason.MODEL_ERROR.wireName());
-      }
-      pendingStore.delete(w.key());
+        recovered.forEach(w -> batcher.submit(this, w, context.currentSystemTimeMs()));
     }
-  }
 
-  private Anomaly score(Prediction p) {
-    WindowSnapshot w = p.window();
-    byte[] stored = anomalyStore.get(w.series());
-    AnomalyState st = stored != null ? AnomalyState.fromBytes(stored)
-        : detector.newState(w.names().length);
-    Anomaly a = detector.update(st, w, p.forecast().prediction());
-    anomalyStore.put(w.series(), st.toBytes());
-    return a;
-  }
-
-  private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
-    RecordMetadata m = ctx.recordMetadata().orElse(null);
-    String topic = m == null ? settings.sensorsTopic() : m.topic();
-    int partition = m == null ? -1 : m.partition();
-    long offset = m == null ? -1 : m.offset();
-    ctx.forward(record.withHeaders(
-            DeadLetters.headers(record.headers(), reason, message, topic, partition, offset)),
-        SensorSettings.DLQ_SINK);
-    counters.deadLetter(reason.wireName());
-  }
-
-  @Override
-  public void close() {
-    cache.clear();
-    if (batcher != null) {
-      batching.release(batcher, this);
-      batcher = null;
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        counters.recordIn();
+        long now = System.nanoTime();
+        List<ReadingParser.Item> items;
+        try {
+            items = parser.parseRecord(record.key(), record.value(), System.currentTimeMillis());
+        } catch (Rejection e) {
+            counters.readingIn();
+            deadLetter(record, e.reason(), e.getMessage());
+            drain();
+            return;
+        }
+        for (ReadingParser.Item item : items) {
+            counters.readingIn();
+            Record<byte[], byte[]> source =
+                    item.bytes() == null ? record : record.withValue(item.bytes());
+            if (item.rejection() != null) {
+                deadLetter(source, item.rejection().reason(), item.rejection().getMessage());
+                continue;
+            }
+            try {
+                accept(item.reading(), now);
+            } catch (Rejection e) {
+                deadLetter(source, e.reason(), ReadingParser.inBlock(item.index(), e.getMessage()));
+            }
+        }
+        // once per series and record, not per reading: a block's readings change one state 8 times
+        changed.forEach((series, state) -> seriesStore.put(series, state.toBytes()));
+        changed.clear();
+        drain();
     }
-  }
+
+    private void accept(Reading r, long now) throws Rejection {
+        SeriesState state = cache.get(r.series());
+        if (state == null) {
+            byte[] stored = seriesStore.get(r.series());
+            state = stored == null ? null : SeriesState.fromBytes(stored, settings.steps());
+        }
+        String[] expected = state != null ? state.names : settings.variables();
+        double[] values = VariableCheck.align(expected, r);
+        if (state == null) {
+            state = new SeriesState(expected != null ? expected : r.names(), settings.steps());
+        }
+        Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
+        List<WindowSnapshot> windows = windower.accept(state, aligned, now);
+        changed.put(r.series(), state);
+        cache.put(r.series(), state);
+        for (WindowSnapshot w : windows) {
+            counters.window();
+            pendingStore.put(w.key(), w.toBytes());
+            batcher.submit(this, w, ctx.currentSystemTimeMs());
+        }
+    }
+
+    private void tick() {
+        batcher.flushIfDue(ctx.currentSystemTimeMs());
+        drain();
+    }
+
+    @Override
+    public void deliver(Prediction p) {
+        outbox.add(p);
+    }
+
+    private void drain() {
+        Prediction p;
+        while ((p = outbox.poll()) != null) {
+            long madeMs = ctx.currentSystemTimeMs();
+            WindowSnapshot w = p.window();
+            byte[] key = w.series().getBytes(StandardCharsets.UTF_8);
+            if (p.error() == null) {
+                Anomaly a = score(p);
+                byte[] json = writer.write(p, a, System.nanoTime());
+                ctx.forward(
+                        new Record<>(key, json, madeMs, new RecordHeaders()),
+                        SensorSettings.PREDICTIONS_SINK);
+                counters.prediction();
+                if (a.flagged(settings.anomaly().threshold())) {
+                    ctx.forward(
+                            new Record<>(
+                                    key, anomalyWriter.write(p, a), madeMs, new RecordHeaders()),
+                            SensorSettings.ANOMALIES_SINK);
+                    counters.anomaly();
+                }
+            } else {
+                Record<byte[], byte[]> bad =
+                        new Record<>(
+                                key,
+                                WindowJson.write(w),
+                                madeMs,
+                                DeadLetters.headers(
+                                        null,
+                                        Reason.MODEL_ERROR,
+                                        "model rejected the window ending "
+                                                + w.end()
+                                                + ": "
+                                                + p.error(),
+                                        settings.sensorsTopic(),
+                                        ctx.taskId().partition(),
+                                        -1));
+                ctx.forward(bad, SensorSettings.DLQ_SINK);
+                counters.deadLetter(Reason.MODEL_ERROR.wireName());
+            }
+            pendingStore.delete(w.key());
+        }
+    }
+
+    private Anomaly score(Prediction p) {
+        WindowSnapshot w = p.window();
+        byte[] stored = anomalyStore.get(w.series());
+        AnomalyState st =
+                stored != null
+                        ? AnomalyState.fromBytes(stored)
+                        : detector.newState(w.names().length);
+        Anomaly a = detector.update(st, w, p.forecast().prediction());
+        anomalyStore.put(w.series(), st.toBytes());
+        return a;
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
+        RecordMetadata m = ctx.recordMetadata().orElse(null);
+        String topic = m == null ? settings.sensorsTopic() : m.topic();
+        int partition = m == null ? -1 : m.partition();
+        long offset = m == null ? -1 : m.offset();
+        ctx.forward(
+                record.withHeaders(
+                        DeadLetters.headers(
+                                record.headers(), reason, message, topic, partition, offset)),
+                SensorSettings.DLQ_SINK);
+        counters.deadLetter(reason.wireName());
+    }
+
+    @Override
+    public void close() {
+        cache.clear();
+        if (batcher != null) {
+            batching.release(batcher, this);
+            batcher = null;
+        }
+    }
 }

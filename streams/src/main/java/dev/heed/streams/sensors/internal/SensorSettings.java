@@ -10,15 +10,26 @@ import dev.heed.models.AttentionMethod;
  * @param intervalMs resampling interval in time mode, 0 in count mode
  */
 public record SensorSettings(
-    String sensorsTopic, String predictionsTopic, String dlqTopic, int steps, int stride,
-    long intervalMs, int maxFill, long graceMs, String[] variables, AttentionMethod method,
-    int topK, int maxBytes, long maxFutureMs, AnomalySettings anomaly) {
-  public static final String SOURCE = "sensors-source";
-  public static final String PROCESSOR = "sensor-attention";
-  public static final String PREDICTIONS_SINK = "predictions-sink";
-  public static final String DLQ_SINK = "dlq-sink";
-  public static final String ANOMALIES_SINK = "anomalies-sink";
-  public static final String SERIES_STORE = "heed-series";
-  public static final String PENDING_STORE = "heed-pending";
-  public static final String ANOMALY_STORE = "heed-anomaly";
+        String sensorsTopic,
+        String predictionsTopic,
+        String dlqTopic,
+        int steps,
+        int stride,
+        long intervalMs,
+        int maxFill,
+        long graceMs,
+        String[] variables,
+        AttentionMethod method,
+        int topK,
+        int maxBytes,
+        long maxFutureMs,
+        AnomalySettings anomaly) {
+    public static final String SOURCE = "sensors-source";
+    public static final String PROCESSOR = "sensor-attention";
+    public static final String PREDICTIONS_SINK = "predictions-sink";
+    public static final String DLQ_SINK = "dlq-sink";
+    public static final String ANOMALIES_SINK = "anomalies-sink";
+    public static final String SERIES_STORE = "heed-series";
+    public static final String PENDING_STORE = "heed-pending";
+    public static final String ANOMALY_STORE = "heed-anomaly";
 }

@@ -1,10 +1,10 @@
 package dev.heed.streams.sensors.internal;
 
 import dev.heed.models.AttentionMethod;
+import dev.heed.models.HeedModelException;
 import dev.heed.models.forecasting.Forecast;
 import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.Forecaster;
-import dev.heed.models.HeedModelException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import java.util.ArrayList;
@@ -14,124 +14,147 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects full windows from all the tasks of one stream thread and runs them through the model
- * in micro-batches: when {@code maxSize} windows wait, or when the oldest has waited {@code
- * maxWait}. Results go back to the owning task's processor, which forwards them in its own context.
- * One instance, and so one {@link Forecaster}, per stream thread; used only from that thread.
+ * Collects full windows from all the tasks of one stream thread and runs them through the model in
+ * micro-batches: when {@code maxSize} windows wait, or when the oldest has waited {@code maxWait}.
+ * Results go back to the owning task's processor, which forwards them in its own context. One
+ * instance, and so one {@link Forecaster}, per stream thread; used only from that thread.
  */
 final class ThreadBatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(ThreadBatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadBatcher.class);
 
-  private final ModelSource models;
-  private final AttentionMethod method;
-  private final int maxSize;
-  private final long maxWaitMs;
-  private final RouteCounters counters;
-  private final List<Request> queue = new ArrayList<>();
-  private ForecastModel model;
-  private Forecaster forecaster;
+    private final ModelSource models;
+    private final AttentionMethod method;
+    private final int maxSize;
+    private final long maxWaitMs;
+    private final RouteCounters counters;
+    private final List<Request> queue = new ArrayList<>();
+    private ForecastModel model;
+    private Forecaster forecaster;
 
-  record Request(Owner owner, WindowSnapshot window, long queuedMs) {}
+    record Request(Owner owner, WindowSnapshot window, long queuedMs) {}
 
-  /** A processor that receives predictions. */
-  interface Owner {
-    void deliver(Prediction p);
-  }
-
-  ThreadBatcher(
-      ModelSource models, AttentionMethod method, int maxSize, long maxWaitMs,
-      RouteCounters counters) {
-    this.models = models;
-    this.method = method;
-    this.maxSize = maxSize;
-    this.maxWaitMs = maxWaitMs;
-    this.counters = counters;
-  }
-
-  /**
-   * @param nowMs the stream thread's wall-clock time ({@code ProcessorContext.currentSystemTimeMs})
-   */
-  void submit(Owner owner, WindowSnapshot w, long nowMs) {
-    queue.add(new Request(owner, w, nowMs));
-    if (queue.size() >= maxSize) {
-      flush();
+    /** A processor that receives predictions. */
+    interface Owner {
+        void deliver(Prediction p);
     }
-  }
 
-  void flushIfDue(long nowMs) {
-    if (!queue.isEmpty() && nowMs - queue.get(0).queuedMs() >= maxWaitMs) {
-      flush();
+    ThreadBatcher(
+            ModelSource models,
+            AttentionMethod method,
+            int maxSize,
+            long maxWaitMs,
+            RouteCounters counters) {
+        this.models = models;
+        this.method = method;
+        this.maxSize = maxSize;
+        this.maxWaitMs = maxWaitMs;
+        this.counters = counters;
     }
-  }
 
-  /** Drops the requests of an owner whose task is closing; its pending store keeps them. */
-  void cancel(Owner owner) {
-    queue.removeIf(r -> r.owner() == owner);
-  }
-
-  int queued() {
-    return queue.size();
-  }
-
-  void flush() {
-    while (!queue.isEmpty()) {
-      int n = Math.min(maxSize, queue.size());
-      List<Request> batch = new ArrayList<>(queue.subList(0, n));
-      queue.subList(0, n).clear();
-      run(batch);
-    }
-  }
-
-  private void run(List<Request> batch) {
-    Forecaster f = forecaster();
-    List<float[][]> windows = new ArrayList<>(batch.size());
-    for (Request r : batch) {
-      windows.add(r.window().values());
-    }
-    long t0 = System.nanoTime();
-    try {
-      List<Forecast> out = f.forecast(windows, method);
-      double ms = (System.nanoTime() - t0) / 1e6;
-      counters.batch(batch.size(), ms);
-      Iterator<Forecast> it = out.iterator();
-      for (Request r : batch) {
-        r.owner().deliver(new Prediction(r.window(), it.next(), model.descriptor(), ms,
-            batch.size(), null));
-      }
-    } catch (HeedModelException e) {
-      if (batch.size() == 1) {
-        LOG.warn("model rejected window of series {}: {}", batch.get(0).window().series(),
-            e.getMessage());
-        Request r = batch.get(0);
-        r.owner().deliver(new Prediction(r.window(), null, model.descriptor(), 0, 1,
-            e.getMessage()));
-      } else {
-        for (Request r : batch) {
-          run(List.of(r));
+    /**
+     * @param nowMs the stream thread's wall-clock time ({@code
+     *     ProcessorContext.currentSystemTimeMs})
+     */
+    void submit(Owner owner, WindowSnapshot w, long nowMs) {
+        queue.add(new Request(owner, w, nowMs));
+        if (queue.size() >= maxSize) {
+            flush();
         }
-      }
     }
-  }
 
-  private Forecaster forecaster() {
-    ForecastModel current = models.current();
-    if (current != model) {
-      if (forecaster != null) {
-        forecaster.close();
-      }
-      model = current;
-      forecaster = current.newForecaster();
-      LOG.info("stream thread {} now serves model {} version {}", Thread.currentThread().getName(),
-          current.descriptor().name(), current.descriptor().version());
+    void flushIfDue(long nowMs) {
+        if (!queue.isEmpty() && nowMs - queue.get(0).queuedMs() >= maxWaitMs) {
+            flush();
+        }
     }
-    return forecaster;
-  }
 
-  void close() {
-    if (forecaster != null) {
-      forecaster.close();
-      forecaster = null;
-      model = null;
+    /** Drops the requests of an owner whose task is closing; its pending store keeps them. */
+    void cancel(Owner owner) {
+        queue.removeIf(r -> r.owner() == owner);
     }
-  }
+
+    int queued() {
+        return queue.size();
+    }
+
+    void flush() {
+        while (!queue.isEmpty()) {
+            int n = Math.min(maxSize, queue.size());
+            List<Request> batch = new ArrayList<>(queue.subList(0, n));
+            queue.subList(0, n).clear();
+            run(batch);
+        }
+    }
+
+    private void run(List<Request> batch) {
+        Forecaster f = forecaster();
+        List<float[][]> windows = new ArrayList<>(batch.size());
+        for (Request r : batch) {
+            windows.add(r.window().values());
+        }
+        long t0 = System.nanoTime();
+        try {
+            List<Forecast> out = f.forecast(windows, method);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            counters.batch(batch.size(), ms);
+            Iterator<Forecast> it = out.iterator();
+            for (Request r : batch) {
+                r.owner()
+                        .deliver(
+                                new Prediction(
+                                        r.window(),
+                                        it.next(),
+                                        model.descriptor(),
+                                        ms,
+                                        batch.size(),
+                                        null));
+            }
+        } catch (HeedModelException e) {
+            if (batch.size() == 1) {
+                LOG.warn(
+                        "model rejected window of series {}: {}",
+                        batch.get(0).window().series(),
+                        e.getMessage());
+                Request r = batch.get(0);
+                r.owner()
+                        .deliver(
+                                new Prediction(
+                                        r.window(),
+                                        null,
+                                        model.descriptor(),
+                                        0,
+                                        1,
+                                        e.getMessage()));
+            } else {
+                for (Request r : batch) {
+                    run(List.of(r));
+                }
+            }
+        }
+    }
+
+    private Forecaster forecaster() {
+        ForecastModel current = models.current();
+        if (current != model) {
+            if (forecaster != null) {
+                forecaster.close();
+            }
+            model = current;
+            forecaster = current.newForecaster();
+            LOG.info(
+                    "stream thread {} now serves model {} version {}",
+                    Thread.currentThread().getName(),
+                    current.descriptor().name(),
+                    current.descriptor().version());
+        }
+        return forecaster;
+    }
+
+    void close() {
+        if (forecaster != null) {
+            forecaster.close();
+            forecaster = null;
+            model = null;
+        }
+    }
 }

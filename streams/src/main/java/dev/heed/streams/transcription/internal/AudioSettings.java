@@ -11,12 +11,18 @@ package dev.heed.streams.transcription.internal;
  * @param vadThresholdDb how far above the noise floor a frame must be to count as speech
  */
 public record AudioSettings(
-    String audioTopic, String transcriptsTopic, String dlqTopic, int maxChunkBytes,
-    int partialFrames, int prerollFrames, int maxUtteranceFrames, int vadEndFrames,
-    float vadThresholdDb) {
-  public static final String SOURCE = "audio-source";
-  public static final String PROCESSOR = "audio-transcriber";
-  public static final String TRANSCRIPTS_SINK = "transcripts-sink";
-  public static final String DLQ_SINK = "audio-dlq-sink";
-  public static final String STORE = "heed-audio";
+        String audioTopic,
+        String transcriptsTopic,
+        String dlqTopic,
+        int maxChunkBytes,
+        int partialFrames,
+        int prerollFrames,
+        int maxUtteranceFrames,
+        int vadEndFrames,
+        float vadThresholdDb) {
+    public static final String SOURCE = "audio-source";
+    public static final String PROCESSOR = "audio-transcriber";
+    public static final String TRANSCRIPTS_SINK = "transcripts-sink";
+    public static final String DLQ_SINK = "audio-dlq-sink";
+    public static final String STORE = "heed-audio";
 }

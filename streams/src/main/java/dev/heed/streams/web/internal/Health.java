@@ -9,23 +9,29 @@ import org.apache.kafka.streams.KafkaStreams.State;
  * {@code {"status":"UP","check":"ready","state":"RUNNING"}}, with 200 when UP and 503 when DOWN.
  */
 final class Health {
-  private Health() {}
+    private Health() {}
 
-  static boolean live(State s) {
-    return s != State.ERROR && s != State.PENDING_ERROR && s != State.NOT_RUNNING;
-  }
+    static boolean live(State s) {
+        return s != State.ERROR && s != State.PENDING_ERROR && s != State.NOT_RUNNING;
+    }
 
-  static boolean ready(State s) {
-    return s == State.RUNNING;
-  }
+    static boolean ready(State s) {
+        return s == State.RUNNING;
+    }
 
-  static Routes.Handler handler(String check, Supplier<State> state) {
-    return ex -> {
-      State s = state.get();
-      boolean up = check.equals("ready") ? ready(s) : live(s);
-      String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"check\":\"" + check
-          + "\",\"state\":\"" + s + "\"}";
-      Routes.send(ex, up ? 200 : 503, "application/json", body);
-    };
-  }
+    static Routes.Handler handler(String check, Supplier<State> state) {
+        return ex -> {
+            State s = state.get();
+            boolean up = check.equals("ready") ? ready(s) : live(s);
+            String body =
+                    "{\"status\":\""
+                            + (up ? "UP" : "DOWN")
+                            + "\",\"check\":\""
+                            + check
+                            + "\",\"state\":\""
+                            + s
+                            + "\"}";
+            Routes.send(ex, up ? 200 : 503, "application/json", body);
+        };
+    }
 }

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The dashboard's one JSON mapper. */
 final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+    private Json() {}
 
-  static String quote(String s) {
-    try {
-      return MAPPER.writeValueAsString(s);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 }

@@ -14,119 +14,119 @@ import java.util.Map;
  * snapshot's sequence number. Values are compact JSON strings. Thread-safe.
  */
 public final class LiveState {
-  static final int PER_SERIES = 32;
-  static final int ANOMALIES = 100;
-  static final int TRANSCRIPTS = 40;
-  static final int LOG_EVENTS = 2048;
-  static final long LOG_CHARS = 16L << 20;
+    static final int PER_SERIES = 32;
+    static final int ANOMALIES = 100;
+    static final int TRANSCRIPTS = 40;
+    static final int LOG_EVENTS = 2048;
+    static final long LOG_CHARS = 16L << 20;
 
-  /** One pushed update: {@code type} is prediction, anomaly or transcript. */
-  public record Event(long seq, String type, String json) {}
+    /** One pushed update: {@code type} is prediction, anomaly or transcript. */
+    public record Event(long seq, String type, String json) {}
 
-  private final int seriesMax;
-  private final Map<String, ArrayDeque<String>> predictions = new LinkedHashMap<>();
-  private final ArrayDeque<String> anomalies = new ArrayDeque<>();
-  private final Map<String, String> transcripts = new LinkedHashMap<>();
-  private final ArrayDeque<Event> log = new ArrayDeque<>();
-  private long logChars;
-  private long seq;
+    private final int seriesMax;
+    private final Map<String, ArrayDeque<String>> predictions = new LinkedHashMap<>();
+    private final ArrayDeque<String> anomalies = new ArrayDeque<>();
+    private final Map<String, String> transcripts = new LinkedHashMap<>();
+    private final ArrayDeque<Event> log = new ArrayDeque<>();
+    private long logChars;
+    private long seq;
 
-  public LiveState(int seriesMax) {
-    this.seriesMax = seriesMax;
-  }
-
-  /** Adds a prediction; false (and dropped) when {@code seriesMax} other series are kept. */
-  public synchronized boolean prediction(String series, String json) {
-    ArrayDeque<String> q = predictions.get(series);
-    if (q == null) {
-      if (predictions.size() >= seriesMax) {
-        return false;
-      }
-      q = new ArrayDeque<>();
-      predictions.put(series, q);
+    public LiveState(int seriesMax) {
+        this.seriesMax = seriesMax;
     }
-    q.addLast(json);
-    if (q.size() > PER_SERIES) {
-      q.removeFirst();
-    }
-    append("prediction", json);
-    return true;
-  }
 
-  public synchronized void anomaly(String json) {
-    anomalies.addLast(json);
-    if (anomalies.size() > ANOMALIES) {
-      anomalies.removeFirst();
+    /** Adds a prediction; false (and dropped) when {@code seriesMax} other series are kept. */
+    public synchronized boolean prediction(String series, String json) {
+        ArrayDeque<String> q = predictions.get(series);
+        if (q == null) {
+            if (predictions.size() >= seriesMax) {
+                return false;
+            }
+            q = new ArrayDeque<>();
+            predictions.put(series, q);
+        }
+        q.addLast(json);
+        if (q.size() > PER_SERIES) {
+            q.removeFirst();
+        }
+        append("prediction", json);
+        return true;
     }
-    append("anomaly", json);
-  }
 
-  /** Adds or replaces (a partial by the next partial or the final) an utterance. */
-  public synchronized void transcript(String stream, long utterance, String json) {
-    transcripts.put(stream + "\u0000" + utterance, json);
-    Iterator<String> it = transcripts.keySet().iterator();
-    while (transcripts.size() > TRANSCRIPTS) {
-      it.next();
-      it.remove();
+    public synchronized void anomaly(String json) {
+        anomalies.addLast(json);
+        if (anomalies.size() > ANOMALIES) {
+            anomalies.removeFirst();
+        }
+        append("anomaly", json);
     }
-    append("transcript", json);
-  }
 
-  /** {@code {"seq":N,"predictions":{series:[...]},"anomalies":[...],"transcripts":[...]}}. */
-  public synchronized String snapshotJson() {
-    StringBuilder b = new StringBuilder("{\"seq\":").append(seq).append(",\"predictions\":{");
-    String sep = "";
-    for (Map.Entry<String, ArrayDeque<String>> e : predictions.entrySet()) {
-      b.append(sep).append(Json.quote(e.getKey())).append(':');
-      array(b, e.getValue());
-      sep = ",";
+    /** Adds or replaces (a partial by the next partial or the final) an utterance. */
+    public synchronized void transcript(String stream, long utterance, String json) {
+        transcripts.put(stream + "\u0000" + utterance, json);
+        Iterator<String> it = transcripts.keySet().iterator();
+        while (transcripts.size() > TRANSCRIPTS) {
+            it.next();
+            it.remove();
+        }
+        append("transcript", json);
     }
-    b.append("},\"anomalies\":");
-    array(b, anomalies);
-    b.append(",\"transcripts\":");
-    array(b, transcripts.values());
-    return b.append('}').toString();
-  }
 
-  /** Events after {@code after}, waiting up to {@code timeoutMs} for one; empty on timeout. */
-  public synchronized List<Event> await(long after, long timeoutMs) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (seq <= after) {
-      long left = deadline - System.currentTimeMillis();
-      if (left <= 0) {
-        return List.of();
-      }
-      wait(left);
+    /** {@code {"seq":N,"predictions":{series:[...]},"anomalies":[...],"transcripts":[...]}}. */
+    public synchronized String snapshotJson() {
+        StringBuilder b = new StringBuilder("{\"seq\":").append(seq).append(",\"predictions\":{");
+        String sep = "";
+        for (Map.Entry<String, ArrayDeque<String>> e : predictions.entrySet()) {
+            b.append(sep).append(Json.quote(e.getKey())).append(':');
+            array(b, e.getValue());
+            sep = ",";
+        }
+        b.append("},\"anomalies\":");
+        array(b, anomalies);
+        b.append(",\"transcripts\":");
+        array(b, transcripts.values());
+        return b.append('}').toString();
     }
-    List<Event> out = new ArrayList<>();
-    for (Event e : log) {
-      if (e.seq() > after) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
 
-  public synchronized long seq() {
-    return seq;
-  }
-
-  private void append(String type, String json) {
-    log.addLast(new Event(++seq, type, json));
-    logChars += json.length();
-    while (log.size() > LOG_EVENTS || logChars > LOG_CHARS && log.size() > 1) {
-      logChars -= log.removeFirst().json().length();
+    /** Events after {@code after}, waiting up to {@code timeoutMs} for one; empty on timeout. */
+    public synchronized List<Event> await(long after, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (seq <= after) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return List.of();
+            }
+            wait(left);
+        }
+        List<Event> out = new ArrayList<>();
+        for (Event e : log) {
+            if (e.seq() > after) {
+                out.add(e);
+            }
+        }
+        return out;
     }
-    notifyAll();
-  }
 
-  private static void array(StringBuilder b, Iterable<String> items) {
-    b.append('[');
-    String sep = "";
-    for (String s : items) {
-      b.append(sep).append(s);
-      sep = ",";
+    public synchronized long seq() {
+        return seq;
     }
-    b.append(']');
-  }
+
+    private void append(String type, String json) {
+        log.addLast(new Event(++seq, type, json));
+        logChars += json.length();
+        while (log.size() > LOG_EVENTS || logChars > LOG_CHARS && log.size() > 1) {
+            logChars -= log.removeFirst().json().length();
+        }
+        notifyAll();
+    }
+
+    private static void array(StringBuilder b, Iterable<String> items) {
+        b.append('[');
+        String sep = "";
+        for (String s : items) {
+            b.append(sep).append(s);
+            sep = ",";
+        }
+        b.append(']');
+    }
 }

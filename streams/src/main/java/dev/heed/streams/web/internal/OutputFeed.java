@@ -1,8 +1,8 @@
 package dev.heed.streams.web.internal;
 
-import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
+import dev.heed.streams.app.HeedApp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,99 +25,103 @@ import org.slf4j.LoggerFactory;
  * has some history. Topics that do not exist yet are looked for again every few seconds.
  */
 public final class OutputFeed implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(OutputFeed.class);
-  private static final long REASSIGN_MS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(OutputFeed.class);
+    private static final long REASSIGN_MS = 5_000;
 
-  private final HeedConfig config;
-  private final RecordSink sink;
-  private final Map<String, Integer> backfill;
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private final HeedConfig config;
+    private final RecordSink sink;
+    private final Map<String, Integer> backfill;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-  /** Receives each record of a watched topic, on the feed's thread. */
-  public interface RecordSink {
-    void accept(ConsumerRecord<byte[], byte[]> record);
-  }
-
-  public OutputFeed(HeedConfig config, RecordSink sink) {
-    this.config = config;
-    this.sink = sink;
-    this.backfill = Map.of(
-        config.getString(HeedKeys.TOPIC_PREDICTIONS), 2 * LiveState.PER_SERIES,
-        config.getString(HeedKeys.TOPIC_ANOMALIES), LiveState.ANOMALIES,
-        config.getString(HeedKeys.TOPIC_TRANSCRIPTS), LiveState.TRANSCRIPTS);
-    this.thread = new Thread(this::run, "heed-dashboard-feed");
-    thread.setDaemon(true);
-  }
-
-  public void start() {
-    thread.start();
-  }
-
-  private void run() {
-    Map<String, Object> props = HeedApp.consumerProperties(config);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "heed-dashboard");
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    try (KafkaConsumer<byte[], byte[]> c =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer = c;
-      long nextAssign = 0;
-      while (running) {
-        if (System.currentTimeMillis() >= nextAssign) {
-          nextAssign = System.currentTimeMillis() + (assign(c) ? 6 * REASSIGN_MS : REASSIGN_MS);
-        }
-        if (c.assignment().isEmpty()) {
-          Thread.sleep(200);
-          continue;
-        }
-        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(250))) {
-          sink.accept(r);
-        }
-      }
-    } catch (WakeupException | InterruptedException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("dashboard feed stopped; the dashboard shows no new records", e);
+    /** Receives each record of a watched topic, on the feed's thread. */
+    public interface RecordSink {
+        void accept(ConsumerRecord<byte[], byte[]> record);
     }
-  }
 
-  /** Assigns every partition of the watched topics that exist; true when all of them exist. */
-  private boolean assign(KafkaConsumer<byte[], byte[]> c) {
-    Map<String, List<PartitionInfo>> topics = c.listTopics(Duration.ofSeconds(5));
-    List<TopicPartition> all = new ArrayList<>();
-    Set<TopicPartition> fresh = new HashSet<>();
-    for (String t : backfill.keySet()) {
-      for (PartitionInfo p : topics.getOrDefault(t, List.of())) {
-        TopicPartition tp = new TopicPartition(t, p.partition());
-        all.add(tp);
-        if (!c.assignment().contains(tp)) {
-          fresh.add(tp);
+    public OutputFeed(HeedConfig config, RecordSink sink) {
+        this.config = config;
+        this.sink = sink;
+        this.backfill =
+                Map.of(
+                        config.getString(HeedKeys.TOPIC_PREDICTIONS), 2 * LiveState.PER_SERIES,
+                        config.getString(HeedKeys.TOPIC_ANOMALIES), LiveState.ANOMALIES,
+                        config.getString(HeedKeys.TOPIC_TRANSCRIPTS), LiveState.TRANSCRIPTS);
+        this.thread = new Thread(this::run, "heed-dashboard-feed");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        Map<String, Object> props = HeedApp.consumerProperties(config);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "heed-dashboard");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer = c;
+            long nextAssign = 0;
+            while (running) {
+                if (System.currentTimeMillis() >= nextAssign) {
+                    nextAssign =
+                            System.currentTimeMillis()
+                                    + (assign(c) ? 6 * REASSIGN_MS : REASSIGN_MS);
+                }
+                if (c.assignment().isEmpty()) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(250))) {
+                    sink.accept(r);
+                }
+            }
+        } catch (WakeupException | InterruptedException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("dashboard feed stopped; the dashboard shows no new records", e);
         }
-      }
     }
-    if (!fresh.isEmpty()) {
-      c.assign(all);
-      Map<TopicPartition, Long> end = c.endOffsets(fresh);
-      Map<TopicPartition, Long> begin = c.beginningOffsets(fresh);
-      for (TopicPartition tp : fresh) {
-        c.seek(tp, Math.max(begin.get(tp), end.get(tp) - backfill.get(tp.topic())));
-      }
-      LOG.info("dashboard reads {} partitions of {}", all.size(), backfill.keySet());
-    }
-    return backfill.keySet().stream().allMatch(topics::containsKey);
-  }
 
-  @Override
-  public void close() throws InterruptedException {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
+    /** Assigns every partition of the watched topics that exist; true when all of them exist. */
+    private boolean assign(KafkaConsumer<byte[], byte[]> c) {
+        Map<String, List<PartitionInfo>> topics = c.listTopics(Duration.ofSeconds(5));
+        List<TopicPartition> all = new ArrayList<>();
+        Set<TopicPartition> fresh = new HashSet<>();
+        for (String t : backfill.keySet()) {
+            for (PartitionInfo p : topics.getOrDefault(t, List.of())) {
+                TopicPartition tp = new TopicPartition(t, p.partition());
+                all.add(tp);
+                if (!c.assignment().contains(tp)) {
+                    fresh.add(tp);
+                }
+            }
+        }
+        if (!fresh.isEmpty()) {
+            c.assign(all);
+            Map<TopicPartition, Long> end = c.endOffsets(fresh);
+            Map<TopicPartition, Long> begin = c.beginningOffsets(fresh);
+            for (TopicPartition tp : fresh) {
+                c.seek(tp, Math.max(begin.get(tp), end.get(tp) - backfill.get(tp.topic())));
+            }
+            LOG.info("dashboard reads {} partitions of {}", all.size(), backfill.keySet());
+        }
+        return backfill.keySet().stream().allMatch(topics::containsKey);
     }
-    thread.join(10_000);
-  }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        thread.join(10_000);
+    }
 }

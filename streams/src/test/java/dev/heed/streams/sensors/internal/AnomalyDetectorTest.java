@@ -7,119 +7,119 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AnomalyDetectorTest {
-  private static final int STEPS = 16;
-  private static final int HORIZON = 4;
+    private static final int STEPS = 16;
+    private static final int HORIZON = 4;
 
-  private final AnomalyDetector detector =
-      new AnomalyDetector(new AnomalySettings("a", 0.9999, 100, 5, 200, 0.05));
+    private final AnomalyDetector detector =
+            new AnomalyDetector(new AnomalySettings("a", 0.9999, 100, 5, 200, 0.05));
 
-  /** A one-variable window of the series {@code x} ending at index {@code end}. */
-  private static WindowSnapshot window(double[] x, int end) {
-    long[] ts = new long[STEPS];
-    float[][] values = new float[1][STEPS];
-    for (int i = 0; i < STEPS; i++) {
-      ts[i] = (end - STEPS + 1 + i) * 1000L;
-      values[0][i] = (float) x[end - STEPS + 1 + i];
+    /** A one-variable window of the series {@code x} ending at index {@code end}. */
+    private static WindowSnapshot window(double[] x, int end) {
+        long[] ts = new long[STEPS];
+        float[][] values = new float[1][STEPS];
+        for (int i = 0; i < STEPS; i++) {
+            ts[i] = (end - STEPS + 1 + i) * 1000L;
+            values[0][i] = (float) x[end - STEPS + 1 + i];
+        }
+        return new WindowSnapshot("s", new String[] {"v"}, ts, values, new boolean[STEPS], 0);
     }
-    return new WindowSnapshot("s", new String[] {"v"}, ts, values, new boolean[STEPS], 0);
-  }
 
-  /** The forecast a perfect model makes at {@code end}, plus {@code bias}. */
-  private static float[][] forecast(double[] x, int end, double bias) {
-    float[][] f = new float[1][HORIZON];
-    for (int h = 0; h < HORIZON; h++) {
-      f[0][h] = (float) (x[Math.min(x.length - 1, end + 1 + h)] + bias);
+    /** The forecast a perfect model makes at {@code end}, plus {@code bias}. */
+    private static float[][] forecast(double[] x, int end, double bias) {
+        float[][] f = new float[1][HORIZON];
+        for (int h = 0; h < HORIZON; h++) {
+            f[0][h] = (float) (x[Math.min(x.length - 1, end + 1 + h)] + bias);
+        }
+        return f;
     }
-    return f;
-  }
 
-  private static double[] noisySine(int n, long seed) {
-    Random r = new Random(seed);
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = 10 * Math.sin(i / 5.0) + r.nextGaussian();
+    private static double[] noisySine(int n, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 10 * Math.sin(i / 5.0) + r.nextGaussian();
+        }
+        return x;
     }
-    return x;
-  }
 
-  /** Runs windows at stride 1 with forecasts off by Gaussian noise of {@code sd}, from end0. */
-  private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
-    Random r = new Random(seed);
-    Anomaly[] out = new Anomaly[x.length];
-    for (int end = end0; end <= end1; end++) {
-      out[end] = detector.update(st, window(x, end), forecast(x, end, r.nextGaussian() * sd));
+    /** Runs windows at stride 1 with forecasts off by Gaussian noise of {@code sd}, from end0. */
+    private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
+        Random r = new Random(seed);
+        Anomaly[] out = new Anomaly[x.length];
+        for (int end = end0; end <= end1; end++) {
+            out[end] = detector.update(st, window(x, end), forecast(x, end, r.nextGaussian() * sd));
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Test
-  void shouldScoreNothingOnTheFirstWindowAndWarmUp() {
-    double[] x = noisySine(400, 1);
-    AnomalyState st = detector.newState(1);
-    Anomaly first = detector.update(st, window(x, STEPS - 1), forecast(x, STEPS - 1, 0));
-    assertThat(first.step()).isEqualTo(-1);
-    assertThat(first.likelihood()).isEqualTo(0.5);
-    assertThat(first.warmingUp()).isTrue();
-    Anomaly second = detector.update(st, window(x, STEPS), forecast(x, STEPS, 0));
-    assertThat(second.step()).isEqualTo(STEPS - 1);
-    assertThat(second.score()).isCloseTo(0, within(1e-6));
-    assertThat(second.observed()[0]).isEqualTo(second.expected()[0], within(1e-5f));
-    Anomaly[] later = run(st, x, STEPS + 1, 150, 0.3, 2);
-    assertThat(later[100 - 1].warmingUp()).isTrue();
-    assertThat(later[150].warmingUp()).isFalse();
-  }
-
-  @Test
-  void shouldGiveALikelihoodNearOneToASuddenLargeError() {
-    double[] x = noisySine(400, 3);
-    AnomalyState st = detector.newState(1);
-    Anomaly[] steady = run(st, x, STEPS - 1, 299, 0.3, 4);
-    long alarms = java.util.Arrays.stream(steady, 200, 300)
-        .filter(a -> a.flagged(0.9999)).count();
-    assertThat(alarms).as("false alarms on a steady error level").isLessThanOrEqualTo(1);
-    // The model now misses by 6 units for a few steps in a row.
-    Anomaly a = null;
-    for (int end = 300; end < 304; end++) {
-      a = detector.update(st, window(x, end), forecast(x, end, 6));
+    @Test
+    void shouldScoreNothingOnTheFirstWindowAndWarmUp() {
+        double[] x = noisySine(400, 1);
+        AnomalyState st = detector.newState(1);
+        Anomaly first = detector.update(st, window(x, STEPS - 1), forecast(x, STEPS - 1, 0));
+        assertThat(first.step()).isEqualTo(-1);
+        assertThat(first.likelihood()).isEqualTo(0.5);
+        assertThat(first.warmingUp()).isTrue();
+        Anomaly second = detector.update(st, window(x, STEPS), forecast(x, STEPS, 0));
+        assertThat(second.step()).isEqualTo(STEPS - 1);
+        assertThat(second.score()).isCloseTo(0, within(1e-6));
+        assertThat(second.observed()[0]).isEqualTo(second.expected()[0], within(1e-5f));
+        Anomaly[] later = run(st, x, STEPS + 1, 150, 0.3, 2);
+        assertThat(later[100 - 1].warmingUp()).isTrue();
+        assertThat(later[150].warmingUp()).isFalse();
     }
-    assertThat(a.likelihood()).isGreaterThan(0.9999);
-    assertThat(a.flagged(0.9999)).isTrue();
-    assertThat(a.score()).as("1 - exp(-6 / sd), sd about 7").isBetween(0.5, 0.65);
-    assertThat(a.expected()[0] - a.observed()[0]).isCloseTo(6f, within(1e-4f));
-  }
 
-  @Test
-  void shouldGiveLikelihoodOneWhenAValueLeavesTheRangeSeenSoFar() {
-    double[] x = noisySine(400, 5);
-    AnomalyState st = detector.newState(1);
-    run(st, x, STEPS - 1, 200, 0.3, 6);
-    x[201] = 40; // the sine stays within about +-13
-    Anomaly a = detector.update(st, window(x, 201), forecast(x, 201, 0));
-    assertThat(a.rangeBreak()).isTrue();
-    assertThat(a.likelihood()).isEqualTo(1.0);
-    assertThat(a.observed()[0]).isEqualTo(40f);
-  }
-
-  @Test
-  void shouldBehaveTheSameAfterAStateRoundTrip() {
-    double[] x = noisySine(400, 7);
-    AnomalyState a = detector.newState(1);
-    run(a, x, STEPS - 1, 180, 0.3, 8);
-    AnomalyState b = AnomalyState.fromBytes(a.toBytes());
-    assertThat(b.toBytes()).isEqualTo(a.toBytes());
-    Anomaly[] ra = run(a, x, 181, 250, 0.5, 9);
-    Anomaly[] rb = run(b, x, 181, 250, 0.5, 9);
-    for (int i = 181; i <= 250; i++) {
-      assertThat(rb[i].likelihood()).isEqualTo(ra[i].likelihood());
-      assertThat(rb[i].score()).isEqualTo(ra[i].score());
+    @Test
+    void shouldGiveALikelihoodNearOneToASuddenLargeError() {
+        double[] x = noisySine(400, 3);
+        AnomalyState st = detector.newState(1);
+        Anomaly[] steady = run(st, x, STEPS - 1, 299, 0.3, 4);
+        long alarms =
+                java.util.Arrays.stream(steady, 200, 300).filter(a -> a.flagged(0.9999)).count();
+        assertThat(alarms).as("false alarms on a steady error level").isLessThanOrEqualTo(1);
+        // The model now misses by 6 units for a few steps in a row.
+        Anomaly a = null;
+        for (int end = 300; end < 304; end++) {
+            a = detector.update(st, window(x, end), forecast(x, end, 6));
+        }
+        assertThat(a.likelihood()).isGreaterThan(0.9999);
+        assertThat(a.flagged(0.9999)).isTrue();
+        assertThat(a.score()).as("1 - exp(-6 / sd), sd about 7").isBetween(0.5, 0.65);
+        assertThat(a.expected()[0] - a.observed()[0]).isCloseTo(6f, within(1e-4f));
     }
-  }
 
-  @Test
-  void shouldComputeTheNormalCdfInTheTails() {
-    assertThat(Normal.cdf(0)).isCloseTo(0.5, within(1e-7));
-    assertThat(Normal.cdf(1.96)).isCloseTo(0.9750021, within(1e-6));
-    assertThat(1 - Normal.cdf(4)).isCloseTo(3.167e-5, within(1e-7));
-    assertThat(Normal.cdf(-3)).isCloseTo(1.3499e-3, within(1e-6));
-  }
+    @Test
+    void shouldGiveLikelihoodOneWhenAValueLeavesTheRangeSeenSoFar() {
+        double[] x = noisySine(400, 5);
+        AnomalyState st = detector.newState(1);
+        run(st, x, STEPS - 1, 200, 0.3, 6);
+        x[201] = 40; // the sine stays within about +-13
+        Anomaly a = detector.update(st, window(x, 201), forecast(x, 201, 0));
+        assertThat(a.rangeBreak()).isTrue();
+        assertThat(a.likelihood()).isEqualTo(1.0);
+        assertThat(a.observed()[0]).isEqualTo(40f);
+    }
+
+    @Test
+    void shouldBehaveTheSameAfterAStateRoundTrip() {
+        double[] x = noisySine(400, 7);
+        AnomalyState a = detector.newState(1);
+        run(a, x, STEPS - 1, 180, 0.3, 8);
+        AnomalyState b = AnomalyState.fromBytes(a.toBytes());
+        assertThat(b.toBytes()).isEqualTo(a.toBytes());
+        Anomaly[] ra = run(a, x, 181, 250, 0.5, 9);
+        Anomaly[] rb = run(b, x, 181, 250, 0.5, 9);
+        for (int i = 181; i <= 250; i++) {
+            assertThat(rb[i].likelihood()).isEqualTo(ra[i].likelihood());
+            assertThat(rb[i].score()).isEqualTo(ra[i].score());
+        }
+    }
+
+    @Test
+    void shouldComputeTheNormalCdfInTheTails() {
+        assertThat(Normal.cdf(0)).isCloseTo(0.5, within(1e-7));
+        assertThat(Normal.cdf(1.96)).isCloseTo(0.9750021, within(1e-6));
+        assertThat(1 - Normal.cdf(4)).isCloseTo(3.167e-5, within(1e-7));
+        assertThat(Normal.cdf(-3)).isCloseTo(1.3499e-3, within(1e-6));
+    }
 }

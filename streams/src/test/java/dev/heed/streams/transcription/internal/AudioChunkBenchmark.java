@@ -29,32 +29,32 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class AudioChunkBenchmark {
-  private final FeatureConfig config = FeatureConfig.speech8k();
-  private float[] chunk;
-  private byte[] saved;
-  private LogMelExtractor warm;
+    private final FeatureConfig config = FeatureConfig.speech8k();
+    private float[] chunk;
+    private byte[] saved;
+    private LogMelExtractor warm;
 
-  @Setup(Level.Trial)
-  public void setUp() {
-    Random random = new Random(1);
-    chunk = new float[config.sampleRate() / 10];
-    for (int i = 0; i < chunk.length; i++) {
-      chunk[i] = (float) (0.3 * Math.sin(i * 0.07) + 0.05 * random.nextGaussian());
+    @Setup(Level.Trial)
+    public void setUp() {
+        Random random = new Random(1);
+        chunk = new float[config.sampleRate() / 10];
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = (float) (0.3 * Math.sin(i * 0.07) + 0.05 * random.nextGaussian());
+        }
+        warm = new LogMelExtractor(config);
+        warm.accept(chunk);
+        saved = warm.saveState();
     }
-    warm = new LogMelExtractor(config);
-    warm.accept(chunk);
-    saved = warm.saveState();
-  }
 
-  @Benchmark
-  public byte[] restoreAcceptSave(Blackhole frames) {
-    LogMelExtractor e = LogMelExtractor.restore(config, saved);
-    frames.consume(e.accept(chunk));
-    return e.saveState();
-  }
+    @Benchmark
+    public byte[] restoreAcceptSave(Blackhole frames) {
+        LogMelExtractor e = LogMelExtractor.restore(config, saved);
+        frames.consume(e.accept(chunk));
+        return e.saveState();
+    }
 
-  @Benchmark
-  public float[][] accept() {
-    return warm.accept(chunk);
-  }
+    @Benchmark
+    public float[][] accept() {
+        return warm.accept(chunk);
+    }
 }
