@@ -7,6 +7,8 @@ import dev.heed.models.forecasting.internal.NetworkOutputs;
 import dev.heed.models.forecasting.internal.Normalizer;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link NetworkForecastModel} for one worker thread, whatever its format: windows are
@@ -15,16 +17,25 @@ import java.util.Objects;
  */
 final class NetworkForecaster implements Forecaster {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkForecaster.class);
+
     private final NetworkForecastModel model;
     private final ModelDescriptor descriptor;
     private final Normalizer normalizer;
     private final ParameterStore store;
+    private final GradientExplainer explainer;
+    private boolean warned;
 
     public NetworkForecaster(NetworkForecastModel model) {
         this.model = model;
         this.descriptor = model.descriptor();
         this.normalizer = Normalizer.of(descriptor.normalization());
         this.store = new ParameterStore(model.model().getNDManager(), false);
+        this.explainer =
+                model.model().getBlock() instanceof PatchTstBlock
+                        ? new GradientExplainer(
+                                (PatchTstBlock) model.model().getBlock(), descriptor)
+                        : null;
     }
 
     @Override
@@ -32,6 +43,28 @@ final class NetworkForecaster implements Forecaster {
         Objects.requireNonNull(method, "method");
         model.checkOpen();
         WindowBatch batch = WindowBatch.pack(descriptor, windows, normalizer);
+        if (method.needsGradients()) {
+            if (explainer != null) {
+                GradientExplainer.Explained e =
+                        explainer.explain(
+                                store,
+                                model.model().getNDManager(),
+                                batch.input(),
+                                batch.shape(),
+                                method);
+                return batch.unpack(e.outputs(), method, normalizer, e.relevance());
+            }
+            if (!warned) {
+                warned = true;
+                LOG.warn(
+                        "attention.method {} needs Heed's own djl-format network; model {} is {}:"
+                                + " its forecasts carry rollout attention instead",
+                        method.wireName(),
+                        descriptor.name(),
+                        descriptor.format());
+            }
+            method = AttentionMethod.ROLLOUT;
+        }
         NetworkOutputs out =
                 model.run(store, batch.input(), batch.shape()); // (B, T, C) or (R, T, 1)
         return batch.unpack(out, method, normalizer);

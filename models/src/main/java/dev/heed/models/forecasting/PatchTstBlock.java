@@ -28,6 +28,10 @@ import java.util.List;
  * horizon}, and the instance normalisation undone. Series never mix: every variable is forecast
  * from its own past only, so the block serves any number of variables.
  *
+ * <p>Forward parameters: {@link dev.heed.models.nn.Lrp#MODE} runs the block in relevance mode (same
+ * values, a backward pass that carries AttnLRP relevance); {@link #NORMALISED} takes an input that
+ * is already instance-normalised.
+ *
  * <p>Dimensions: B batch, T time steps, C variables, N patches, P patch length, E embedding, H
  * heads, L layers. Input {@code [x (B, T, C)]}; output {@code [prediction (B, horizon, C),
  * attention (B*C, L, H, N, N)]}, attention rows summing to 1.
@@ -35,7 +39,16 @@ import java.util.List;
 public final class PatchTstBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
-    private static final float INSTANCE_NORM_EPS = 1e-5f;
+
+    /** The epsilon added to each window's variance by the instance normalisation. */
+    public static final float INSTANCE_NORM_EPS = 1e-5f;
+
+    /**
+     * Forward parameter {@code NORMALISED=true}: the input is already normalised per series over
+     * the window as the block would ({@code (x - mean) / sqrt(var + eps)}), and the output is left
+     * in those units. Explanations use it to work in the units the network sees.
+     */
+    public static final String NORMALISED = "heed.normalised";
 
     private final int steps;
     private final int horizon;
@@ -101,9 +114,10 @@ public final class PatchTstBlock extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow(); // (B, T, C)
         long b = x.getShape().get(0);
         long c = x.getShape().get(2);
+        boolean revIn = instanceNorm && !normalised(params);
         NDArray mean = null;
         NDArray std = null;
-        if (instanceNorm) {
+        if (revIn) {
             mean = x.mean(new int[] {1}, true).stopGradient(); // (B, 1, C)
             NDArray variance = x.sub(mean).square().mean(new int[] {1}, true); // (B, 1, C)
             std = variance.add(INSTANCE_NORM_EPS).sqrt().stopGradient(); // (B, 1, C)
@@ -119,7 +133,7 @@ public final class PatchTstBlock extends AbstractBlock {
         }
         NDList attentions = new NDList(layers.size());
         for (EncoderLayer layer : layers) {
-            NDList out = layer.forward(store, new NDList(tokens), training);
+            NDList out = layer.forward(store, new NDList(tokens), training, params);
             tokens = out.get(0); // (B*C, N, E)
             attentions.add(out.get(1)); // (B*C, H, N, N)
         }
@@ -129,11 +143,24 @@ public final class PatchTstBlock extends AbstractBlock {
                 head.forward(store, new NDList(flat), training)
                         .singletonOrThrow(); // (B*C, horizon)
         y = y.reshape(b, c, horizon).transpose(0, 2, 1); // (B, horizon, C)
-        if (instanceNorm) {
+        if (revIn) {
             y = y.mul(std).add(mean); // (B, horizon, C)
         }
         NDArray attention = NDArrays.stack(attentions, 1); // (B*C, L, H, N, N)
         return new NDList(y, attention);
+    }
+
+    /**
+     * Whether {@code params} say the input is already instance-normalised ({@link #NORMALISED}):
+     * then the block neither normalises it nor restores the output's level and scale.
+     */
+    private static boolean normalised(PairList<String, Object> params) {
+        return params != null && Boolean.TRUE.equals(params.get(NORMALISED));
+    }
+
+    /** Whether the block normalises each series over its window (RevIN). */
+    public boolean instanceNorm() {
+        return instanceNorm;
     }
 
     @Override

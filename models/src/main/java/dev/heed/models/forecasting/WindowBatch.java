@@ -131,6 +131,16 @@ final class WindowBatch {
 
     /** Forecasts from the checked outputs of the network call on {@link #input()}. */
     List<Forecast> unpack(NetworkOutputs out, AttentionMethod method, Normalizer normalizer) {
+        return unpack(out, method, normalizer, null);
+    }
+
+    /**
+     * Forecasts from the outputs of the network call on {@link #input()}; the step weights are
+     * {@code |relevance|} per series, normalised, where {@code relevance} (in the input's layout)
+     * is given, else the attention summarised by {@code method}.
+     */
+    List<Forecast> unpack(
+            NetworkOutputs out, AttentionMethod method, Normalizer normalizer, float[] relevance) {
         float[] prediction = out.prediction(); // (B, horizon, C) or (R, horizon, 1)
         float[] attention = out.attention(); // (R, L, H, N, N)
         Shape attentionShape = out.attentionShape();
@@ -150,15 +160,40 @@ final class WindowBatch {
                     int at = independent ? row * horizon + k : (b * horizon + k) * callChannels + c;
                     values[c][k] = normalizer.invert(c, prediction[at]);
                 }
-                float[][][][] a = slice(attention, row, layers, heads, tokens);
-                stepWeights[c] = steps(Attention.tokenWeights(a, method));
+                if (relevance != null) {
+                    stepWeights[c] = magnitudes(relevance, b, c, row);
+                } else {
+                    float[][][][] a = slice(attention, row, layers, heads, tokens);
+                    stepWeights[c] = steps(Attention.tokenWeights(a, method));
+                }
                 for (int t = 0; t < mean.length; t++) {
                     mean[t] += stepWeights[c][t] / variables[b];
                 }
             }
-            forecasts.add(new Forecast(values, mean, stepWeights));
+            forecasts.add(new Forecast(values, mean, stepWeights, method));
         }
         return forecasts;
+    }
+
+    /**
+     * {@code |R_t|} of window b, variable c over the window's steps, normalised to sum 1 (uniform
+     * when every relevance is 0).
+     */
+    private float[] magnitudes(float[] relevance, int b, int c, int row) {
+        int steps = descriptor.window();
+        boolean independent = descriptor.channelIndependent();
+        double[] r = new double[steps];
+        double total = 0;
+        for (int t = 0; t < steps; t++) {
+            int at = independent ? row * steps + t : (b * steps + t) * callChannels + c;
+            r[t] = Math.abs(relevance[at]);
+            total += r[t];
+        }
+        float[] out = new float[steps];
+        for (int t = 0; t < steps; t++) {
+            out[t] = total > 0 ? (float) (r[t] / total) : 1f / steps;
+        }
+        return out;
     }
 
     private float[] steps(float[] tokenWeights) {

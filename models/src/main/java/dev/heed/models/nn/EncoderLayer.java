@@ -65,15 +65,18 @@ public final class EncoderLayer extends AbstractBlock {
             boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow(); // (B, N, E)
+        boolean lrp = Lrp.on(params);
         if (preNorm) {
-            return preNorm(store, x, training);
+            return preNorm(store, x, training, params);
         }
-        NDList attended = attention.forward(store, inputs, training); // [(B, N, E), (B, H, N, N)]
+        NDList attended =
+                attention.forward(store, inputs, training, params); // [(B, N, E), (B, H, N, N)]
         NDArray residual = x.add(drop(attended.get(0), training)); // (B, N, E)
-        NDArray h = apply(attentionNorm, store, residual, training); // (B, N, E)
-        NDArray f = Activation.gelu(apply(feedForwardIn, store, h, training)); // (B, N, F)
+        NDArray h = norm(attentionNorm, store, residual, training, lrp); // (B, N, E)
+        NDArray f = gelu(apply(feedForwardIn, store, h, training), lrp); // (B, N, F)
         f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
-        NDArray y = apply(feedForwardNorm, store, h.add(drop(f, training)), training); // (B, N, E)
+        NDArray y =
+                norm(feedForwardNorm, store, h.add(drop(f, training)), training, lrp); // (B, N, E)
         return new NDList(y, attended.get(1));
     }
 
@@ -81,15 +84,29 @@ public final class EncoderLayer extends AbstractBlock {
      * Pre-norm order (Xiong et al., 2020): {@code x = x + Dropout(MHA(LN(x)))}, then {@code x = x +
      * Dropout(W2 Dropout(GELU(W1 LN(x))))}; same parameters as post-norm.
      */
-    private NDList preNorm(ParameterStore store, NDArray x, boolean training) {
-        NDArray normed = apply(attentionNorm, store, x, training); // (B, N, E)
-        NDList attended = attention.forward(store, new NDList(normed), training);
+    private NDList preNorm(
+            ParameterStore store, NDArray x, boolean training, PairList<String, Object> params) {
+        boolean lrp = Lrp.on(params);
+        NDArray normed = norm(attentionNorm, store, x, training, lrp); // (B, N, E)
+        NDList attended = attention.forward(store, new NDList(normed), training, params);
         // [(B, N, E), (B, H, N, N)]
         NDArray h = x.add(drop(attended.get(0), training)); // (B, N, E)
-        NDArray f = apply(feedForwardNorm, store, h, training); // (B, N, E)
-        f = Activation.gelu(apply(feedForwardIn, store, f, training)); // (B, N, F)
+        NDArray f = norm(feedForwardNorm, store, h, training, lrp); // (B, N, E)
+        f = gelu(apply(feedForwardIn, store, f, training), lrp); // (B, N, F)
         f = apply(feedForwardOut, store, drop(f, training), training); // (B, N, E)
         return new NDList(h.add(drop(f, training)), attended.get(1)); // (B, N, E)
+    }
+
+    /** The layer's norm; in relevance mode with the identity rule ({@link Lrp#layerNorm}). */
+    private static NDArray norm(
+            LayerNorm norm, ParameterStore store, NDArray x, boolean training, boolean lrp) {
+        return lrp ? Lrp.layerNorm(norm, store, x) : apply(norm, store, x, training);
+    }
+
+    /** GELU; in relevance mode with the identity rule ({@link Lrp#identity}). */
+    private static NDArray gelu(NDArray x, boolean lrp) {
+        NDArray y = Activation.gelu(x);
+        return lrp ? Lrp.identity(x, y) : y;
     }
 
     private NDArray drop(NDArray x, boolean training) {

@@ -60,10 +60,17 @@ final class MultiHeadSelfAttention extends AbstractBlock {
         NDArray q = splitHeads(project(query, store, x, training), b, n, d); // (B, H, N, D)
         NDArray k = splitHeads(project(key, store, x, training), b, n, d); // (B, H, N, D)
         NDArray v = splitHeads(project(value, store, x, training), b, n, d); // (B, H, N, D)
-        NDArray scores =
-                q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(d)); // (B, H, N, N)
+        boolean lrp = Lrp.on(params);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, H, N, N)
+        if (lrp) {
+            scores = Lrp.uniform(scores); // queries times keys: half the relevance to each
+        }
+        scores = scores.div((float) Math.sqrt(d)); // (B, H, N, N)
         NDArray probabilities = Softmax.lastAxis(scores); // (B, H, N, N), rows sum to 1 over keys
         NDArray context = probabilities.matMul(v); // (B, H, N, D)
+        if (lrp) {
+            context = Lrp.uniform(context); // probabilities times values: half to each
+        }
         NDArray merged = context.transpose(0, 2, 1, 3).reshape(b, n, embedding); // (B, N, E)
         NDArray y = project(output, store, merged, training); // (B, N, E)
         return new NDList(y, probabilities);
