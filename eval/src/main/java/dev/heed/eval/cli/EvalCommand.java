@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
         description =
                 "Evaluate Heed on a public benchmark: forecast (long-horizon forecasting, e.g."
                         + " ETTh1), nab (the Numenta Anomaly Benchmark) or speech (spoken digits).",
-        subcommands = {EvalForecastCommand.class, EvalNabCommand.class, EvalSpeechCommand.class})
+        subcommands = {
+            EvalForecastCommand.class,
+            EvalNabCommand.class,
+            EvalSpeechCommand.class,
+            EvalAttentionCommand.class
+        })
 final class EvalCommand implements Runnable {
     @Spec CommandSpec spec;
 

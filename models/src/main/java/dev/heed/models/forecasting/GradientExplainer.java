@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
@@ -15,8 +16,9 @@ import dev.heed.models.forecasting.internal.NetworkOutputs;
 import dev.heed.models.nn.Lrp;
 
 /**
- * Per-step explanations from the network's gradients, for Heed's own {@link PatchTstBlock}:
- * relevance (AttnLRP), gradient times input, and integrated gradients.
+ * Per-step explanations from the network's gradients, for networks Heed builds as DJL blocks
+ * ({@code djl} format, such as {@link PatchTstBlock}): relevance (AttnLRP), gradient times input,
+ * and integrated gradients.
  *
  * <p>All three explain, in the units the network sees (each series over its window z-scored, as its
  * instance normalisation does; the window's mean is the neutral input 0), the quantity {@code F =
@@ -46,16 +48,20 @@ final class GradientExplainer {
     /** Points on the integrated-gradients path in the stream. */
     static final int IG_STEPS = 32;
 
-    private final PatchTstBlock block;
+    private final Block block;
     private final ModelDescriptor descriptor;
     private final int igSteps;
 
-    GradientExplainer(PatchTstBlock block, ModelDescriptor descriptor) {
+    GradientExplainer(Block block, ModelDescriptor descriptor) {
         this(block, descriptor, IG_STEPS);
     }
 
-    /** An explainer whose integrated gradients take {@code igSteps} points on the path. */
-    GradientExplainer(PatchTstBlock block, ModelDescriptor descriptor, int igSteps) {
+    /**
+     * An explainer of {@code block}, a DJL block built by Heed (a {@link PatchTstBlock}, or any
+     * block that honours {@link PatchTstBlock#NORMALISED}), whose integrated gradients take {@code
+     * igSteps} points on the path.
+     */
+    GradientExplainer(Block block, ModelDescriptor descriptor, int igSteps) {
         this.block = block;
         this.descriptor = descriptor;
         this.igSteps = igSteps;
@@ -76,7 +82,7 @@ final class GradientExplainer {
         int b = (int) shape.get(0);
         int steps = (int) shape.get(1);
         int c = (int) shape.get(2);
-        Level level = Level.of(input, b, steps, c, block.instanceNorm());
+        Level level = Level.of(input, b, steps, c, descriptor.instanceNorm());
         float[] normalised = level.normalise(input);
         boolean prev = JniUtils.isGradMode();
         JniUtils.setGradMode(true);

@@ -32,9 +32,8 @@ final class NetworkForecaster implements Forecaster {
         this.normalizer = Normalizer.of(descriptor.normalization());
         this.store = new ParameterStore(model.model().getNDManager(), false);
         this.explainer =
-                model.model().getBlock() instanceof PatchTstBlock
-                        ? new GradientExplainer(
-                                (PatchTstBlock) model.model().getBlock(), descriptor)
+                "djl".equalsIgnoreCase(descriptor.format())
+                        ? new GradientExplainer(model.model().getBlock(), descriptor)
                         : null;
     }
 
