@@ -83,7 +83,7 @@ public final class HeedKeys {
         d.put(MODEL_DIR, "");
         d.put(MODEL_WATCH_INTERVAL, "10s");
         d.put(DEVICE, "cpu");
-        d.put(ATTENTION_METHOD, "rollout");
+        d.put(ATTENTION_METHOD, "relevance");
         d.put(ATTENTION_TOP_K, "5");
         d.put(INPUT_MAX_BYTES, "65536");
         d.put(TIMESTAMP_MAX_FUTURE, "1d");

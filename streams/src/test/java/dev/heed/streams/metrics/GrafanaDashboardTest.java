@@ -28,7 +28,8 @@ class GrafanaDashboardTest {
             RouteCounters counters = new RouteCounters();
             metrics.bindRoutes(counters, HeedConfig.defaults());
             counters.batch(1, 1.0);
-            new SeriesGauges(metrics.registry(), 1).update("s", 0.5, 0.5, new double[] {1});
+            new SeriesGauges(metrics.registry(), 1)
+                    .update("s", 0.5, 0.5, new double[] {1}, "relevance");
             String scrape = metrics.scrape().replace("heed_consumer_lag_records", "");
             used.remove("heed_consumer_lag_records"); // bound with Kafka Streams; see DashboardIT
             assertThat(used)
@@ -38,6 +39,11 @@ class GrafanaDashboardTest {
                                     assertThat(scrape)
                                             .as("metric %s used by %s", name, DASHBOARD)
                                             .contains(name));
+            // the heatmap selects the weights by series and by how they were made
+            assertThat(json)
+                    .contains(
+                            "heed_attention_weight{series=\\\"$series\\\", method=\\\"$method\\\"}");
+            assertThat(scrape).containsPattern("heed_attention_weight\\{[^}]*method=\"relevance\"");
         }
     }
 }

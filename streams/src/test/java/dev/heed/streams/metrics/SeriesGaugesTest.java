@@ -23,10 +23,10 @@ class SeriesGaugesTest {
         SimpleMeterRegistry r = new SimpleMeterRegistry();
         SeriesGauges g = new SeriesGauges(r, 2);
         double[] w = {0.25, 0.25, 0.5};
-        assertThat(g.update("a", 0.9, 0.99, w)).isTrue();
-        assertThat(g.update("b", Double.NaN, Double.NaN, w)).isTrue();
-        assertThat(g.update("c", 0.1, 0.1, w)).isFalse();
-        assertThat(g.update("a", 0.4, 0.5, w)).isTrue();
+        assertThat(g.update("a", 0.9, 0.99, w, "relevance")).isTrue();
+        assertThat(g.update("b", Double.NaN, Double.NaN, w, "relevance")).isTrue();
+        assertThat(g.update("c", 0.1, 0.1, w, "relevance")).isFalse();
+        assertThat(g.update("a", 0.4, 0.5, w, "relevance")).isTrue();
 
         assertThat(r.get("heed.anomaly.score").tag("series", "a").gauge().value()).isEqualTo(0.4);
         assertThat(
@@ -38,5 +38,23 @@ class SeriesGaugesTest {
                 .isEqualTo(0.5);
         assertThat(r.find("heed.anomaly.score").tag("series", "c").gauge()).isNull();
         assertThat(r.get("heed.metrics.series.dropped").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameTheMethodAndReRegisterWhenItChanges() {
+        SimpleMeterRegistry r = new SimpleMeterRegistry();
+        SeriesGauges g = new SeriesGauges(r, 2);
+        double[] w = {0.25, 0.25, 0.5};
+        g.update("a", 0.1, 0.1, w, "relevance");
+        assertThat(r.find("heed.attention.weight").tag("method", "relevance").gauges()).hasSize(8);
+        g.update("a", 0.1, 0.1, new double[] {0.5, 0.25, 0.25}, "rollout");
+        assertThat(r.find("heed.attention.weight").tag("method", "relevance").gauges()).isEmpty();
+        assertThat(
+                        r.get("heed.attention.weight")
+                                .tag("method", "rollout")
+                                .tag("segment", "0")
+                                .gauge()
+                                .value())
+                .isEqualTo(0.25);
     }
 }

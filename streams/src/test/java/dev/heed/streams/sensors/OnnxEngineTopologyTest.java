@@ -35,12 +35,13 @@ class OnnxEngineTopologyTest {
 
     @Test
     void shouldPredictAndAttendAsOnThePyTorchModel() throws Exception {
-        List<JsonNode> djl = run(ModelSource.of(Fixtures.model()), djlDir);
+        Map<String, String> rollout = Map.of("window.stride", "8", "attention.method", "rollout");
+        List<JsonNode> djl = run(ModelSource.of(Fixtures.model()), djlDir, rollout);
         List<JsonNode> onnx;
         try (ForecastModel m =
                 ModelLoader.load(
                         Path.of("../models/shipped/sensor-default-onnx"), DeviceChoice.CPU)) {
-            onnx = run(ModelSource.of(m), onnxDir);
+            onnx = run(ModelSource.of(m), onnxDir, rollout);
         }
         assertThat(onnx).hasSameSizeAs(djl).hasSizeGreaterThan(10);
         for (int i = 0; i < djl.size(); i++) {
@@ -64,11 +65,28 @@ class OnnxEngineTopologyTest {
         }
     }
 
-    private static List<JsonNode> run(ModelSource models, Path stateDir) throws Exception {
+    @Test
+    void shouldSayThatTheOnnxModelGivesRolloutWhereRelevanceIsAskedFor(@TempDir Path dir)
+            throws Exception {
+        try (ForecastModel m =
+                ModelLoader.load(
+                        Path.of("../models/shipped/sensor-default-onnx"), DeviceChoice.CPU)) {
+            List<JsonNode> onnx =
+                    run(
+                            ModelSource.of(m),
+                            dir,
+                            Map.of("window.stride", "8", "attention.method", "relevance"));
+            assertThat(onnx).isNotEmpty();
+            for (JsonNode p : onnx) {
+                assertThat(p.path("attention").path("method").asText()).isEqualTo("rollout");
+            }
+        }
+    }
+
+    private static List<JsonNode> run(ModelSource models, Path stateDir, Map<String, String> config)
+            throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        try (TopologyHarness h =
-                new TopologyHarness(
-                        HeedConfig.of(Map.of("window.stride", "8")), stateDir, models)) {
+        try (TopologyHarness h = new TopologyHarness(HeedConfig.of(config), stateDir, models)) {
             for (int i = 0; i < 200; i++) {
                 h.in.pipeInput(
                         "pump-7".getBytes(), reading("pump-7", T0 + i * 60_000L, 40 + wave(i)));

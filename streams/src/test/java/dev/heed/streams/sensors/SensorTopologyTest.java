@@ -128,7 +128,7 @@ class SensorTopologyTest {
             sum += w.asDouble();
         }
         assertThat(sum).isCloseTo(1.0, within(1e-4));
-        assertThat(p.path("attention").path("method").asText()).isEqualTo("rollout");
+        assertThat(p.path("attention").path("method").asText()).isEqualTo("relevance");
         int horizon = Fixtures.model().descriptor().horizon();
         assertThat(p.path("prediction").path("values").path("value").size()).isEqualTo(horizon);
         assertThat(p.path("prediction").path("ts").get(0).asText())

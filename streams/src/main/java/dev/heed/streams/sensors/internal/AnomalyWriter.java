@@ -41,7 +41,8 @@ final class AnomalyWriter {
             WindowJson.writeValues(g, "observed", w.names(), a.observed());
             WindowJson.writeValues(g, "expected", w.names(), a.expected());
             WindowJson.writeWindow(g, w);
-            WindowJson.writeAttention(g, w, method, p.forecast().stepWeights(), topK);
+            WindowJson.writeAttention(
+                    g, w, p.forecast().method(), p.forecast().stepWeights(), topK);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,7 +38,7 @@ final class PredictionWriter {
             }
             g.writeEndArray();
             writePrediction(g, w, f, stepMs);
-            WindowJson.writeAttention(g, w, method, f.stepWeights(), topK);
+            WindowJson.writeAttention(g, w, f.method(), f.stepWeights(), topK);
             g.writeNumberField("anomaly_score", a.score());
             g.writeNumberField("anomaly_likelihood", a.likelihood());
             g.writeBooleanField("warming_up", a.warmingUp());

@@ -53,7 +53,8 @@ public final class FeedRouter implements OutputFeed.RecordSink {
                             series,
                             number(v, "anomaly_score"),
                             number(v, "anomaly_likelihood"),
-                            weights(v.path("attention").path("weights")));
+                            weights(v.path("attention").path("weights")),
+                            v.path("attention").path("method").asText("unknown"));
                 }
             } else if (r.topic().equals(anomalies)) {
                 state.anomaly(json);
