@@ -1,5 +1,6 @@
 package dev.heed.eval.attention;
 
+import dev.heed.models.HeedModelException;
 import dev.heed.models.data.CsvTable;
 import dev.heed.models.data.DataSplit;
 import dev.heed.models.data.ProtocolSplit;
@@ -28,7 +29,7 @@ public final class RealDeletion {
     }
 
     /** The result over {@code windows} test windows. */
-    public record Result(int windows, int series, List<Row> rows) {}
+    public record Result(int windows, int series, int skippedFiles, List<Row> rows) {}
 
     /** Scores every method on up to {@code count} random test windows of {@code files}. */
     public static Result run(
@@ -45,10 +46,17 @@ public final class RealDeletion {
         int horizon = model.descriptor().horizon();
         List<float[]> all = new ArrayList<>();
         int series = 0;
+        int skipped = 0;
         for (Path file : files) {
             CsvTable table = CsvTable.read(file);
             ProtocolSplit rows = ProtocolSplit.of(split, table.rows(), file);
-            int n = rows.testWindows(window, horizon);
+            int n;
+            try {
+                n = rows.testWindows(window, horizon);
+            } catch (HeedModelException e) {
+                skipped++; // too short for this window before its test rows
+                continue;
+            }
             for (String column : table.columns()) {
                 float[] x = table.column(column);
                 series++;
@@ -59,6 +67,15 @@ public final class RealDeletion {
                     all.add(w);
                 }
             }
+        }
+        if (all.isEmpty()) {
+            throw new HeedStreamsException(
+                    "no file of "
+                            + files.size()
+                            + " has a test window of "
+                            + window
+                            + " steps after the training and validation rows of split "
+                            + split.spec());
         }
         Collections.shuffle(all, new Random(seed));
         List<float[]> windows = all.subList(0, Math.min(count, all.size()));
@@ -73,6 +90,6 @@ public final class RealDeletion {
                 rows.add(new Row(m, d[0], d[1]));
             }
         }
-        return new Result(windows.size(), series, rows);
+        return new Result(windows.size(), series, skipped, rows);
     }
 }

@@ -126,7 +126,8 @@ final class EvalAttentionCommand implements Callable<Integer> {
                             m, files, DataSplit.parse(split), windows, seed != null ? seed : 42);
             System.out.printf(
                     Locale.ROOT,
-                    "deletion test: model %s on %d test windows of %d series in %s (split %s);"
+                    "deletion test: model %s on %d test windows of %d series in %s (split %s;"
+                            + " %d files too short for the window skipped);"
                             + " the top %.0f%% of steps by weight, or as many random steps,"
                             + " replaced by the window mean%n",
                     m.descriptor().name(),
@@ -134,6 +135,7 @@ final class EvalAttentionCommand implements Callable<Integer> {
                     r.series(),
                     data,
                     split,
+                    r.skippedFiles(),
                     100 * AttentionBenchmark.DELETE_FRACTION);
             System.out.printf(
                     "%-22s %12s %12s %8s%n", "method", "move(top)", "move(random)", "ratio");

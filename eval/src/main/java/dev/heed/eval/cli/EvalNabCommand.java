@@ -69,7 +69,9 @@ final class EvalNabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HeedConfig config = options.load();
+        // the rows' scores do not depend on how the weights are made: the cheapest summary,
+        // unless --set attention.method=... asks for another
+        HeedConfig config = options.load(Map.of(HeedKeys.ATTENTION_METHOD, "query"));
         NabCorpus corpus = NabCorpus.load(data);
         Path dir = modelDir(config);
         Path state = Files.createTempDirectory("heed-nab-state");

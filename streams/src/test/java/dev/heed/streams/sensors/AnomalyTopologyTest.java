@@ -28,6 +28,7 @@ class AnomalyTopologyTest {
     private static final int ROWS = 640;
     private static final int PLANT = 520;
     private static final long STEP_MS = 300_000;
+    private static final int STRIDE = 2;
 
     @TempDir Path stateDir;
 
@@ -48,7 +49,17 @@ class AnomalyTopologyTest {
     }
 
     private List<JsonNode> anomalies(Plant plant) throws Exception {
-        HeedConfig config = HeedConfig.of(Map.of("window.stride", "1", "anomaly.warmup", "300"));
+        // no range rule (tolerance 0) and a stride above 1 (the plant is not the newest step of
+        // the window that flags it): only the forecast error and the explanation can pass
+        HeedConfig config =
+                HeedConfig.of(
+                        Map.of(
+                                "window.stride",
+                                Integer.toString(STRIDE),
+                                "anomaly.warmup",
+                                "300",
+                                "anomaly.range.tolerance",
+                                "0"));
         List<JsonNode> out = new ArrayList<>();
         try (TopologyHarness h = new TopologyHarness(config, stateDir)) {
             Random noise = new Random(11);
@@ -57,7 +68,7 @@ class AnomalyTopologyTest {
                 h.in.pipeInput(Fixtures.utf8("s"), Fixtures.reading("s", T0 + i * STEP_MS, x));
             }
             h.driver.advanceWallClockTime(Duration.ofSeconds(1));
-            assertThat(h.predictions.getQueueSize()).isEqualTo(ROWS - 63);
+            assertThat(h.predictions.getQueueSize()).isEqualTo((ROWS - 64) / STRIDE + 1);
             for (byte[] a : h.anomalies.readValuesToList()) {
                 out.add(JSON.readTree(a));
             }
@@ -85,14 +96,43 @@ class AnomalyTopologyTest {
                         .filter(a -> row(a.get("ts_ms").asLong()) >= PLANT)
                         .findFirst()
                         .orElseThrow();
-        int flaggedAt = row(first.get("ts_ms").asLong());
-        assertThat(flaggedAt).as("flagged within 8 steps of the plant").isBetween(PLANT, PLANT + 8);
+        int end = row(first.get("window").get("end_ms").asLong());
+        int firstWindowWithPlant = 63 + ((PLANT - 63 + STRIDE - 1) / STRIDE) * STRIDE;
+        assertThat(end)
+                .as("flagged by a window ending within 8 steps of the first that holds the plant")
+                .isBetween(firstWindowWithPlant, firstWindowWithPlant + 8);
         assertThat(first.get("anomaly_likelihood").asDouble()).isGreaterThanOrEqualTo(0.9999);
         assertThat(first.get("observed").get("value").asDouble())
                 .isNotEqualTo(first.get("expected").get("value").asDouble());
-        int top = row(first.get("top_steps").get(0).get("ts_ms").asLong());
+        assertThat(first.get("range_break").asBoolean()).isFalse();
+        int broken = row(first.get("broken_by").get(0).get("ts_ms").asLong());
+        assertThat(broken)
+                .as("the new step that broke the expectation, for a change at %d", PLANT)
+                .isBetween(PLANT, end);
+        if (plant == Plant.SPIKE) {
+            assertThat(broken).isEqualTo(PLANT);
+        }
+        JsonNode from = first.get("expected_from");
+        assertThat(from.get("method").asText()).isEqualTo("relevance");
+        int firstNew = end - STRIDE + 1;
+        for (JsonNode step : from.get("steps")) {
+            assertThat(row(step.get("ts_ms").asLong()))
+                    .as("the expectation came from steps before the window's new ones")
+                    .isLessThan(firstNew);
+        }
+        // beside the newest step (a forecaster's usual first), the weights point into the change
+        List<Integer> top = new ArrayList<>();
+        for (JsonNode step : first.get("top_steps")) {
+            top.add(row(step.get("ts_ms").asLong()));
+        }
+        int plantedStep = PLANT;
         assertThat(top)
-                .as("the most attended step, for a change at %d flagged at %d", PLANT, flaggedAt)
-                .isBetween(PLANT - 8, flaggedAt);
+                .as("top steps of the window ending %d, for a change at %d", end, PLANT)
+                .anySatisfy(
+                        r ->
+                                assertThat(r)
+                                        .isBetween(
+                                                plantedStep,
+                                                plant == Plant.SPIKE ? plantedStep : end - 1));
     }
 }

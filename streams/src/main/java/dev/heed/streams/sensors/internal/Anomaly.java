@@ -1,5 +1,7 @@
 package dev.heed.streams.sensors.internal;
 
+import java.util.List;
+
 /**
  * The anomaly verdict for one window: the most anomalous of the steps it added.
  *
@@ -9,6 +11,10 @@ package dev.heed.streams.sensors.internal;
  * @param observed {@code [variables]} the step's values, null when {@code step < 0}
  * @param expected {@code [variables]} what the previous forecast said, null when {@code step < 0}
  * @param rangeBreak whether a value left the range seen so far by more than the tolerance
+ * @param brokenBy the window's new steps that the previous forecast covered, largest normalised
+ *     error first (at most {@code attention.top.k}): which new steps broke the expectation
+ * @param expectedFrom the steps the previous forecast's explanation weighted most: where the
+ *     expectation came from; null before the second window
  */
 record Anomaly(
         double score,
@@ -17,7 +23,18 @@ record Anomaly(
         int step,
         float[] observed,
         float[] expected,
-        boolean rangeBreak) {
+        boolean rangeBreak,
+        List<Broken> brokenBy,
+        AnomalyState.Expectation expectedFrom) {
+
+    /**
+     * A new step against the expectation.
+     *
+     * @param step index in the window
+     * @param expected {@code [variables]} what the previous forecast said
+     * @param error the normalised absolute error, averaged over variables
+     */
+    record Broken(int step, float[] expected, double error) {}
 
     /** Whether this window goes to the anomalies topic. */
     boolean flagged(double threshold) {

@@ -1,5 +1,10 @@
 package dev.heed.streams.sensors.internal;
 
+import dev.heed.models.attention.Attention;
+import dev.heed.models.forecasting.Forecast;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Turns the model's forecast errors into anomaly scores and likelihoods, one series at a time.
  *
@@ -8,9 +13,10 @@ package dev.heed.streams.sensors.internal;
  * the raw score {@code 1 - exp(-e)}. The likelihood follows Numenta's anomaly likelihood (Ahmad et
  * al., Neurocomputing 2017): the average of the last {@code shortWindow} raw scores is compared
  * with the long-run distribution of that average (exponentially weighted over {@code longWindow}
- * steps), and the likelihood is the normal CDF of its z-score. A value that leaves the range seen
- * so far by more than {@code rangeTolerance} of the range has likelihood 1, as in NAB's Numenta
- * detector.
+ * steps), and the likelihood is the normal CDF of its z-score, or, when larger, the same for the
+ * single step's raw score against the long-run distribution of single-step scores, so that a lone
+ * spike inside the range is not averaged away. A value that leaves the range seen so far by more
+ * than {@code rangeTolerance} of the range has likelihood 1, as in NAB's Numenta detector.
  */
 final class AnomalyDetector {
     /**
@@ -18,6 +24,9 @@ final class AnomalyDetector {
      * does not alarm on rounding noise.
      */
     static final double LEVEL_SD_FLOOR = 0.01;
+
+    /** Smallest long-run spread of single-step raw scores, for the same reason. */
+    static final double RAW_SD_FLOOR = 0.02;
 
     private final AnomalySettings settings;
 
@@ -34,6 +43,16 @@ final class AnomalyDetector {
      * {@code forecast} ({@code [variables][horizon]}) for the next window.
      */
     Anomaly update(AnomalyState st, WindowSnapshot w, float[][] forecast) {
+        return update(st, w, forecast, null, 0);
+    }
+
+    /**
+     * As {@link #update(AnomalyState, WindowSnapshot, float[][])}, and keeps the {@code topK} steps
+     * of {@code explanation} (the weights that explain {@code forecast}) as where the next window's
+     * expectation comes from.
+     */
+    Anomaly update(
+            AnomalyState st, WindowSnapshot w, float[][] forecast, Forecast explanation, int topK) {
         long[] ts = w.ts();
         int steps = ts.length;
         int first = steps;
@@ -43,6 +62,7 @@ final class AnomalyDetector {
         if (st.readings == 0) {
             initStats(st, w);
         }
+        List<Anomaly.Broken> broken = new ArrayList<>();
         int best = -1;
         double bestScore = 0;
         double bestLikelihood = 0.5;
@@ -53,11 +73,14 @@ final class AnomalyDetector {
                 observe(st, w, t);
                 continue;
             }
-            double raw = 1 - Math.exp(-error(st, w, t, h));
+            double e = error(st, w, t, h);
+            broken.add(new Anomaly.Broken(t, expectedAt(st, h), e));
+            double raw = 1 - Math.exp(-e);
             boolean range = rangeBreak(st, w, t);
             double level = st.pushRecent(raw);
-            double likelihood = range ? 1.0 : likelihood(st, level);
+            double likelihood = range ? 1.0 : Math.max(likelihood(st, level), surprise(st, raw));
             learnLevel(st, level);
+            learnRaw(st, raw);
             observe(st, w, t);
             st.scored++;
             if (best < 0 || likelihood > bestLikelihood) {
@@ -83,8 +106,40 @@ final class AnomalyDetector {
         }
         st.lastTs = w.end();
         st.forecast = copy(forecast);
+        AnomalyState.Expectation from = st.expectation;
+        if (explanation != null && topK > 0) {
+            st.expectation = expectation(w, explanation, topK);
+        }
+        broken.sort((a, b) -> Double.compare(b.error(), a.error()));
+        List<Anomaly.Broken> top =
+                List.copyOf(broken.subList(0, Math.min(broken.size(), Math.max(1, topK))));
         boolean warming = st.readings <= settings.warmup();
-        return new Anomaly(bestScore, bestLikelihood, warming, best, observed, expected, bestRange);
+        return new Anomaly(
+                bestScore, bestLikelihood, warming, best, observed, expected, bestRange, top, from);
+    }
+
+    private static float[] expectedAt(AnomalyState st, int h) {
+        float[] e = new float[st.forecast.length];
+        for (int v = 0; v < e.length; v++) {
+            e[v] = st.forecast[v][h];
+        }
+        return e;
+    }
+
+    /** The {@code k} steps {@code f}'s weights rank first, with their times and values. */
+    private static AnomalyState.Expectation expectation(WindowSnapshot w, Forecast f, int k) {
+        int[] top = Attention.topK(f.stepWeights(), k);
+        long[] ts = new long[top.length];
+        float[] weights = new float[top.length];
+        float[][] values = new float[top.length][w.names().length];
+        for (int i = 0; i < top.length; i++) {
+            ts[i] = w.ts()[top[i]];
+            weights[i] = f.stepWeights()[top[i]];
+            for (int v = 0; v < w.names().length; v++) {
+                values[i][v] = w.values()[v][top[i]];
+            }
+        }
+        return new AnomalyState.Expectation(f.method().wireName(), ts, weights, values);
     }
 
     private static double error(AnomalyState st, WindowSnapshot w, int t, int h) {
@@ -119,6 +174,25 @@ final class AnomalyDetector {
         }
         double sd = Math.max(Math.sqrt(st.levelVar), LEVEL_SD_FLOOR);
         return Normal.cdf((level - st.levelMean) / sd);
+    }
+
+    /**
+     * How unusual one step's raw score is against the long-run distribution of single-step scores:
+     * the recent average above dilutes a lone spike inside the range seen so far, this does not.
+     */
+    private double surprise(AnomalyState st, double raw) {
+        if (st.levelCount < settings.shortWindow()) {
+            return 0.5;
+        }
+        double sd = Math.max(Math.sqrt(st.rawVar), RAW_SD_FLOOR);
+        return Normal.cdf((raw - st.rawMean) / sd);
+    }
+
+    private void learnRaw(AnomalyState st, double raw) {
+        double alpha = 1.0 / Math.min(st.levelCount, settings.longWindow());
+        double delta = raw - st.rawMean;
+        st.rawMean += alpha * delta;
+        st.rawVar = (1 - alpha) * (st.rawVar + alpha * delta * delta);
     }
 
     private void learnLevel(AnomalyState st, double level) {

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * are scored.
  */
 final class AnomalyState {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     long readings;
     long scored;
@@ -39,8 +39,26 @@ final class AnomalyState {
     double levelVar;
     long levelCount;
 
+    /** Long-run mean and variance of the single-step raw score (version 2 on). */
+    double rawMean;
+
+    double rawVar;
+
     /** {@code [variables][horizon]} the last forecast, or null before the first one. */
     float[][] forecast;
+
+    /** Where the last forecast came from: its explanation's top steps; null before the first. */
+    Expectation expectation;
+
+    /**
+     * The steps the explanation of a forecast weighted most, largest first.
+     *
+     * @param method how the weights were made
+     * @param ts event time of each step
+     * @param weights each step's weight
+     * @param values {@code [steps][variables]} the values there
+     */
+    record Expectation(String method, long[] ts, float[] weights, float[][] values) {}
 
     AnomalyState(int variables, int shortWindow) {
         mean = new double[variables];
@@ -94,6 +112,20 @@ final class AnomalyState {
                     out.writeFloat(f);
                 }
             }
+            out.writeDouble(rawMean);
+            out.writeDouble(rawVar);
+            int k = expectation == null ? 0 : expectation.ts().length;
+            out.writeShort(k);
+            if (k > 0) {
+                out.writeUTF(expectation.method());
+                for (int i = 0; i < k; i++) {
+                    out.writeLong(expectation.ts()[i]);
+                    out.writeFloat(expectation.weights()[i]);
+                    for (int v = 0; v < vars; v++) {
+                        out.writeFloat(expectation.values()[i][v]);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +135,7 @@ final class AnomalyState {
     static AnomalyState fromBytes(byte[] b) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IllegalStateException("unknown anomaly state version " + version);
             }
             long readings = in.readLong();
@@ -142,6 +174,25 @@ final class AnomalyState {
                         row[h] = in.readFloat();
                     }
                 }
+            }
+            if (version >= 2) {
+                s.rawMean = in.readDouble();
+                s.rawVar = in.readDouble();
+            }
+            int k = version >= 2 ? in.readShort() : 0;
+            if (k > 0) {
+                String method = in.readUTF();
+                long[] ts = new long[k];
+                float[] weights = new float[k];
+                float[][] values = new float[k][vars];
+                for (int i = 0; i < k; i++) {
+                    ts[i] = in.readLong();
+                    weights[i] = in.readFloat();
+                    for (int v = 0; v < vars; v++) {
+                        values[i][v] = in.readFloat();
+                    }
+                }
+                s.expectation = new Expectation(method, ts, weights, values);
             }
             return s;
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.heed.streams.sensors.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heed.models.AttentionMethod;
+import dev.heed.streams.internal.JsonOut;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,8 @@ final class AnomalyWriter {
             g.writeBooleanField("range_break", a.rangeBreak());
             WindowJson.writeValues(g, "observed", w.names(), a.observed());
             WindowJson.writeValues(g, "expected", w.names(), a.expected());
+            writeBrokenBy(g, w, a);
+            writeExpectedFrom(g, w, a.expectedFrom());
             WindowJson.writeWindow(g, w);
             WindowJson.writeAttention(
                     g, w, p.forecast().method(), p.forecast().stepWeights(), topK);
@@ -48,5 +51,49 @@ final class AnomalyWriter {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The new steps against what the previous forecast said for them, largest error first. */
+    private static void writeBrokenBy(JsonGenerator g, WindowSnapshot w, Anomaly a)
+            throws IOException {
+        g.writeArrayFieldStart("broken_by");
+        for (Anomaly.Broken b : a.brokenBy()) {
+            long ts = w.ts()[b.step()];
+            g.writeStartObject();
+            g.writeNumberField("index", b.step());
+            g.writeStringField("ts", Instant.ofEpochMilli(ts).toString());
+            g.writeNumberField("ts_ms", ts);
+            float[] observed = new float[w.names().length];
+            for (int v = 0; v < observed.length; v++) {
+                observed[v] = w.values()[v][b.step()];
+            }
+            WindowJson.writeValues(g, "observed", w.names(), observed);
+            WindowJson.writeValues(g, "expected", w.names(), b.expected());
+            g.writeNumberField("error", JsonOut.round3(b.error()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** The steps the previous forecast's explanation weighted most; null before there was one. */
+    private static void writeExpectedFrom(
+            JsonGenerator g, WindowSnapshot w, AnomalyState.Expectation e) throws IOException {
+        if (e == null) {
+            g.writeNullField("expected_from");
+            return;
+        }
+        g.writeObjectFieldStart("expected_from");
+        g.writeStringField("method", e.method());
+        g.writeArrayFieldStart("steps");
+        for (int i = 0; i < e.ts().length; i++) {
+            g.writeStartObject();
+            g.writeStringField("ts", Instant.ofEpochMilli(e.ts()[i]).toString());
+            g.writeNumberField("ts_ms", e.ts()[i]);
+            g.writeNumberField("weight", e.weights()[i]);
+            WindowJson.writeValues(g, "values", w.names(), e.values()[i]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }

@@ -221,7 +221,8 @@ public final class SensorProcessor
                 stored != null
                         ? AnomalyState.fromBytes(stored)
                         : detector.newState(w.names().length);
-        Anomaly a = detector.update(st, w, p.forecast().prediction());
+        Anomaly a =
+                detector.update(st, w, p.forecast().prediction(), p.forecast(), settings.topK());
         anomalyStore.put(w.series(), st.toBytes());
         return a;
     }
