@@ -111,6 +111,17 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             joined,
                             features.sampleRate());
             print(System.out, "Heed " + m.descriptor().name(), heed);
+            SpeechEvaluation.AttentionPeaks peaks =
+                    SpeechEvaluation.attentionPeaks(m.newTranscriber(), features, joined);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  attention: %d of %d tokens (%.1f%%) peak inside their own word's audio"
+                            + " (a uniformly placed peak: %.1f%%); strings transcribed with as"
+                            + " many tokens as words%n",
+                    peaks.inOwnWord(),
+                    peaks.tokens(),
+                    100 * peaks.rate(),
+                    100 * peaks.uniformRate());
             describe(System.out, m.descriptor());
             if (streaming) {
                 streamed(m, features.sampleRate(), isolated);

@@ -39,6 +39,7 @@ public final class DigitStrings {
         List<Recording> pool = bySpeaker.get(speakers.get(random.nextInt(speakers.size())));
         List<float[]> parts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        List<double[]> spans = new ArrayList<>();
         int total = 0;
         for (int w = 0; w < words; w++) {
             Recording r = pool.get(random.nextInt(pool.size()));
@@ -55,6 +56,11 @@ public final class DigitStrings {
             parts.add(new float[pause]);
             parts.add(s);
             labels.add(r.label());
+            spans.add(
+                    new double[] {
+                        (total + pause) / (double) sampleRate,
+                        (total + pause + s.length) / (double) sampleRate
+                    });
             total += pause + s.length;
         }
         float[] out = new float[total];
@@ -63,7 +69,7 @@ public final class DigitStrings {
             System.arraycopy(p, 0, out, at, p.length);
             at += p.length;
         }
-        return new Utterance(out, labels);
+        return new Utterance(out, labels, spans);
     }
 
     /**
@@ -71,6 +77,14 @@ public final class DigitStrings {
      *
      * @param samples mono samples
      * @param words the spoken words in order
+     * @param spans each word's own recording, {@code [start, end)} in seconds from the first sample
+     *     (pauses excluded); empty when unknown
      */
-    public record Utterance(float[] samples, List<String> words) {}
+    public record Utterance(float[] samples, List<String> words, List<double[]> spans) {
+
+        /** Samples with their words, where each is spoken unknown. */
+        public Utterance(float[] samples, List<String> words) {
+            this(samples, words, List.of());
+        }
+    }
 }

@@ -3,7 +3,9 @@ package dev.heed.eval.speech;
 import dev.heed.audio.FeatureConfig;
 import dev.heed.audio.LogMelExtractor;
 import dev.heed.models.speech.EditDistance;
+import dev.heed.models.speech.SpeechToken;
 import dev.heed.models.speech.Transcriber;
+import dev.heed.models.speech.Transcript;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,6 +123,58 @@ public final class SpeechEvaluation {
         int pad = (int) (PAD_SECONDS * sampleRate);
         float[] out = new float[u.samples().length + 2 * pad];
         System.arraycopy(u.samples(), 0, out, pad, u.samples().length);
-        return new DigitStrings.Utterance(out, u.words());
+        double shift = pad / (double) sampleRate;
+        List<double[]> spans = new ArrayList<>();
+        for (double[] s : u.spans()) {
+            spans.add(new double[] {s[0] + shift, s[1] + shift});
+        }
+        return new DigitStrings.Utterance(out, u.words(), spans);
+    }
+
+    /**
+     * Where tokens' attention peaks, on digit strings whose word boundaries are known.
+     *
+     * @param tokens tokens scored: those of strings transcribed with as many tokens as words
+     * @param inOwnWord tokens whose attention peak lies inside their own word's audio
+     * @param uniform the share a peak placed uniformly at random over the utterance would put
+     *     inside its word (each word's length over the utterance's), summed over the same tokens
+     */
+    public record AttentionPeaks(int tokens, int inOwnWord, double uniform) {
+        public double rate() {
+            return inOwnWord / (double) Math.max(1, tokens);
+        }
+
+        public double uniformRate() {
+            return uniform / Math.max(1, tokens);
+        }
+    }
+
+    /** How often each token's attention peaks inside its own word ({@link AttentionPeaks}). */
+    public static AttentionPeaks attentionPeaks(
+            Transcriber transcriber, FeatureConfig features, List<DigitStrings.Utterance> strings) {
+        int tokens = 0;
+        int inside = 0;
+        double uniform = 0;
+        for (DigitStrings.Utterance u : strings) {
+            if (u.spans().size() != u.words().size()) {
+                continue;
+            }
+            Transcript t = transcriber.transcribe(LogMelExtractor.extract(features, u.samples()));
+            List<SpeechToken> said = t.tokens();
+            if (said.size() != u.words().size()) {
+                continue;
+            }
+            double seconds = u.samples().length / (double) features.sampleRate();
+            for (int i = 0; i < said.size(); i++) {
+                double[] span = u.spans().get(i);
+                double peak = said.get(i).peakSeconds();
+                tokens++;
+                if (peak >= span[0] && peak < span[1]) {
+                    inside++;
+                }
+                uniform += (span[1] - span[0]) / seconds;
+            }
+        }
+        return new AttentionPeaks(tokens, inside, uniform);
     }
 }
