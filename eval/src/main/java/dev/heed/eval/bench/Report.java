@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -332,5 +333,45 @@ final class Report {
 
     private static String table(SensorBench.Options o, Table t) {
         return o.markdown() ? t.markdown() : t.text();
+    }
+
+    /**
+     * Heed's windows/s and p99 with the configured method against the same runs with {@code
+     * other} (design {@code heed:<method>}), per series count, readings per record and rate.
+     */
+    static String methodCost(List<Result> medians, String method, String other) {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nattention.method %s against %s (same run, same settings):%n",
+                        method,
+                        other.substring(other.indexOf(':') + 1)));
+        for (Result a : medians) {
+            if (!a.design().equals(SensorBench.HEED)) {
+                continue;
+            }
+            for (Result b : medians) {
+                if (b.design().equals(other)
+                        && b.series() == a.series()
+                        && b.block() == a.block()
+                        && b.rate() == a.rate()) {
+                    out.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "  %d series, %d per record, rate %s: %.0f vs %.0f windows/s"
+                                            + " (%+.0f%%), p99 %.0f vs %.0f ms%n",
+                                    a.series(),
+                                    a.block(),
+                                    a.rate() == 0 ? "max" : Integer.toString(a.rate()),
+                                    a.windowsPerSecond(),
+                                    b.windowsPerSecond(),
+                                    100 * (a.windowsPerSecond() / b.windowsPerSecond() - 1),
+                                    a.p99Ms(),
+                                    b.p99Ms()));
+                }
+            }
+        }
+        return out.toString();
     }
 }

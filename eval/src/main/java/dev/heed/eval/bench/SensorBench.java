@@ -35,6 +35,8 @@ public final class SensorBench {
      * @param jitWarmup how long a first, unmeasured Heed run lasts, so that the JIT compilers'
      *     start-up work (a third of this machine's CPU in the first minute) does not land in the
      *     first measured run; zero skips it
+     * @param alsoMethods other {@code attention.method} values to run Heed with in the same run
+     *     (designs {@code heed:<method>}), beside the configured one
      */
     public record Options(
             List<Integer> series,
@@ -48,8 +50,10 @@ public final class SensorBench {
             boolean markdown,
             boolean keepData,
             List<Integer> blocks,
-            Duration jitWarmup) {
+            Duration jitWarmup,
+            List<String> alsoMethods) {
         public Options {
+            alsoMethods = List.copyOf(alsoMethods);
             if (repeat < 1) {
                 throw new IllegalArgumentException("--repeat must be >= 1: " + repeat);
             }
@@ -110,7 +114,13 @@ public final class SensorBench {
                 for (int series : o.series()) {
                     for (int block : o.blocks()) {
                         for (int rate : o.rates()) {
-                            for (String design : List.of(HEED, PER_RECORD)) {
+                            List<String> designs = new ArrayList<>();
+                            designs.add(HEED);
+                            for (String m : o.alsoMethods()) {
+                                designs.add(HEED + ":" + m);
+                            }
+                            designs.add(PER_RECORD);
+                            for (String design : designs) {
                                 String id =
                                         "bench-" + rep + "-" + design + "-" + series + "-" + block
                                                 + "-" + rate;
@@ -118,7 +128,7 @@ public final class SensorBench {
                                         scenario.run(
                                                 id,
                                                 design,
-                                                design.equals(HEED) ? heedBatch : 1,
+                                                design.startsWith(HEED) ? heedBatch : 1,
                                                 series,
                                                 block,
                                                 rate,
@@ -134,9 +144,11 @@ public final class SensorBench {
             }
             double ceiling = Stats.median(ceilings);
             out.println();
-            out.print(
-                    Report.render(
-                            o, Report.medians(runs), Report.sweepMedians(sweep), flops, ceiling));
+            List<SensorScenario.Result> medians = Report.medians(runs);
+            out.print(Report.render(o, medians, Report.sweepMedians(sweep), flops, ceiling));
+            for (String m : o.alsoMethods()) {
+                out.print(Report.methodCost(medians, method.wireName(), HEED + ":" + m));
+            }
         } finally {
             if (broker != null) {
                 broker.close();

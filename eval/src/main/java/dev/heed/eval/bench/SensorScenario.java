@@ -98,6 +98,9 @@ final class SensorScenario {
                         .with(HeedKeys.TOPIC_DLQ, id + ".dlq")
                         .with(HeedKeys.BATCH_MAX_SIZE, Integer.toString(batchMaxSize))
                         .with(HeedKeys.MODEL_WATCH_INTERVAL, "0s");
+        if (design.startsWith(SensorBench.HEED + ":")) {
+            c = c.with(HeedKeys.ATTENTION_METHOD, design.substring(SensorBench.HEED.length() + 1));
+        }
         int steps = models.current().descriptor().window();
         LatencyProbe probe =
                 new LatencyProbe(series, steps, c.getPositiveInt(HeedKeys.WINDOW_STRIDE));

@@ -2,6 +2,7 @@ package dev.heed.eval.cli;
 
 import dev.heed.eval.bench.AudioBench;
 import dev.heed.eval.bench.SensorBench;
+import dev.heed.models.AttentionMethod;
 import dev.heed.streams.Durations;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.cli.ConfigOptions;
@@ -120,9 +121,21 @@ final class BenchCommand {
                                 + " does not land in the first measured run (default ${DEFAULT-VALUE}; 0s skips it).")
         String jitWarmup;
 
+        @Option(
+                names = "--also-method",
+                split = ",",
+                paramLabel = "METHOD[,METHOD...]",
+                description =
+                        "Also run Heed with these attention.method values (e.g. rollout), in the"
+                                + " same run, to see what the configured method costs.")
+        List<String> alsoMethods = new ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
             HeedConfig config = options.load();
+            for (String m : alsoMethods) {
+                AttentionMethod.parse(m);
+            }
             SensorBench.Options o;
             try {
                 o =
@@ -138,7 +151,8 @@ final class BenchCommand {
                                 markdown,
                                 keepData,
                                 blocks,
-                                Durations.parse("--jit-warmup", jitWarmup));
+                                Durations.parse("--jit-warmup", jitWarmup),
+                                alsoMethods);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -41,6 +41,7 @@ final class DjlFormat {
                     dir.resolve(descriptor.weights()),
                     PatchTstBlock.inputShape(descriptor),
                     descriptor.weightsSha256());
+            ModelParams.freeze(block);
         } catch (ModelLoadException | RuntimeException e) {
             model.close();
             throw e;

@@ -109,4 +109,18 @@ public final class ModelParams {
         }
         return shapes;
     }
+
+    /**
+     * Marks every parameter of {@code block} as not needing gradients: a model loaded to serve then
+     * records no autograd graph over its weights in its forward passes (PyTorch's grad mode is on
+     * by default in every thread), and an explanation's backward pass computes the input's gradient
+     * only, not the weights'.
+     */
+    public static void freeze(Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().isInitialized()) {
+                p.getValue().getArray().setRequiresGradient(false);
+            }
+        }
+    }
 }

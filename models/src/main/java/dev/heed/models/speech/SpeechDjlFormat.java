@@ -32,6 +32,7 @@ final class SpeechDjlFormat {
                     dir.resolve(d.weights()),
                     new Shape(1, 100, d.features().mels()),
                     d.weightsSha256());
+            ModelParams.freeze(block);
         } catch (ModelLoadException | RuntimeException e) {
             model.close();
             throw e;
