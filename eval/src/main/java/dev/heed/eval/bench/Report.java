@@ -336,8 +336,8 @@ final class Report {
     }
 
     /**
-     * Heed's windows/s and p99 with the configured method against the same runs with {@code
-     * other} (design {@code heed:<method>}), per series count, readings per record and rate.
+     * Heed's windows/s and p99 with the configured method against the same runs with {@code other}
+     * (design {@code heed_<method>}), per series count, readings per record and rate.
      */
     static String methodCost(List<Result> medians, String method, String other) {
         StringBuilder out = new StringBuilder();
@@ -346,7 +346,7 @@ final class Report {
                         Locale.ROOT,
                         "%nattention.method %s against %s (same run, same settings):%n",
                         method,
-                        other.substring(other.indexOf(':') + 1)));
+                        other.substring(other.indexOf('_') + 1)));
         for (Result a : medians) {
             if (!a.design().equals(SensorBench.HEED)) {
                 continue;

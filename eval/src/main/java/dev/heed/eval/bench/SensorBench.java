@@ -36,7 +36,7 @@ public final class SensorBench {
      *     start-up work (a third of this machine's CPU in the first minute) does not land in the
      *     first measured run; zero skips it
      * @param alsoMethods other {@code attention.method} values to run Heed with in the same run
-     *     (designs {@code heed:<method>}), beside the configured one
+     *     (designs {@code heed_<method>}), beside the configured one
      */
     public record Options(
             List<Integer> series,
@@ -117,7 +117,7 @@ public final class SensorBench {
                             List<String> designs = new ArrayList<>();
                             designs.add(HEED);
                             for (String m : o.alsoMethods()) {
-                                designs.add(HEED + ":" + m);
+                                designs.add(HEED + "_" + m);
                             }
                             designs.add(PER_RECORD);
                             for (String design : designs) {
@@ -147,7 +147,7 @@ public final class SensorBench {
             List<SensorScenario.Result> medians = Report.medians(runs);
             out.print(Report.render(o, medians, Report.sweepMedians(sweep), flops, ceiling));
             for (String m : o.alsoMethods()) {
-                out.print(Report.methodCost(medians, method.wireName(), HEED + ":" + m));
+                out.print(Report.methodCost(medians, method.wireName(), HEED + "_" + m));
             }
         } finally {
             if (broker != null) {

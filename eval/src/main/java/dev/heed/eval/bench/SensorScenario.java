@@ -89,6 +89,10 @@ final class SensorScenario {
             Duration measure)
             throws InterruptedException {
         Path stateDir = workDir.resolve(id);
+        String method =
+                design.startsWith(SensorBench.HEED + "_")
+                        ? design.substring(SensorBench.HEED.length() + 1)
+                        : base.getString(HeedKeys.ATTENTION_METHOD);
         HeedConfig c =
                 base.with("application.id", id)
                         .with("state.dir", stateDir.toString())
@@ -97,10 +101,8 @@ final class SensorScenario {
                         .with(HeedKeys.TOPIC_ANOMALIES, id + ".anomalies")
                         .with(HeedKeys.TOPIC_DLQ, id + ".dlq")
                         .with(HeedKeys.BATCH_MAX_SIZE, Integer.toString(batchMaxSize))
-                        .with(HeedKeys.MODEL_WATCH_INTERVAL, "0s");
-        if (design.startsWith(SensorBench.HEED + ":")) {
-            c = c.with(HeedKeys.ATTENTION_METHOD, design.substring(SensorBench.HEED.length() + 1));
-        }
+                        .with(HeedKeys.MODEL_WATCH_INTERVAL, "0s")
+                        .with(HeedKeys.ATTENTION_METHOD, method);
         int steps = models.current().descriptor().window();
         LatencyProbe probe =
                 new LatencyProbe(series, steps, c.getPositiveInt(HeedKeys.WINDOW_STRIDE));

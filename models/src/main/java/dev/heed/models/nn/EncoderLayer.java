@@ -105,8 +105,7 @@ public final class EncoderLayer extends AbstractBlock {
 
     /** GELU; in relevance mode with the identity rule ({@link Lrp#identity}). */
     private static NDArray gelu(NDArray x, boolean lrp) {
-        NDArray y = Activation.gelu(x);
-        return lrp ? Lrp.identity(x, y) : y;
+        return lrp ? Lrp.gelu(x) : Activation.gelu(x);
     }
 
     private NDArray drop(NDArray x, boolean training) {

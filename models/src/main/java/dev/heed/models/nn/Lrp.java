@@ -61,6 +61,18 @@ public final class Lrp {
     }
 
     /**
+     * GELU ({@code x * Phi(x)}, the exact form PyTorch computes) with the identity rule: the
+     * gradient is {@code Phi(x)} held constant, so {@code x * gradient} is {@code gelu(x)} times
+     * the output's gradient. Fewer operations than {@link #identity} with a separate GELU.
+     */
+    public static NDArray gelu(NDArray x) {
+        NDArray phi = x.mul(INV_SQRT2).erf().add(1f).mul(0.5f).stopGradient();
+        return x.mul(phi);
+    }
+
+    private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
+
+    /**
      * A product of two inputs (already computed) with the uniform rule: the same value, half the
      * gradient, so that each factor receives half of the product's relevance.
      */

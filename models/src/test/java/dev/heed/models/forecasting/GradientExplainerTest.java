@@ -142,6 +142,27 @@ class GradientExplainerTest {
         }
     }
 
+    @Test
+    void shouldGiveRolloutAndSaySoOnEnginesWithoutHeedsBlocks() throws Exception {
+        for (String fixture : new String[] {"torchscript-tiny", "onnx-tiny"}) {
+            try (ForecastModel m = ModelLoader.load(Fixtures.dir(fixture), DeviceChoice.CPU);
+                    Forecaster f = m.newForecaster()) {
+                int vars =
+                        m.descriptor().channelIndependent() ? 1 : m.descriptor().variables().size();
+                float[][] w = new float[vars][m.descriptor().window()];
+                for (float[] row : w) {
+                    for (int t = 0; t < row.length; t++) {
+                        row[t] = (float) Math.sin(t / 3.0);
+                    }
+                }
+                List<float[][]> batch = new ArrayList<>();
+                batch.add(w);
+                Forecast out = f.forecast(batch, AttentionMethod.RELEVANCE).get(0);
+                assertThat(out.method()).as(fixture).isEqualTo(AttentionMethod.ROLLOUT);
+            }
+        }
+    }
+
     private static float[] normalise(float[] x) {
         double mean = 0;
         for (float v : x) {

@@ -70,6 +70,21 @@ class LrpTest {
     }
 
     @Test
+    void shouldComputeGeluAndPassItsRelevanceUnchanged() {
+        float[] x = {-3f, -0.5f, 0f, 0.3f, 2.5f};
+        float[] seed = {1f, 2f, 3f, 4f, 5f};
+        float[] r = inputTimesGradient(x, Lrp::gelu, seed);
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] y = Activation.gelu(m.create(x)).toFloatArray();
+            float[] lrp = Lrp.gelu(m.create(x)).toFloatArray();
+            for (int i = 0; i < x.length; i++) {
+                assertThat(lrp[i]).isCloseTo(y[i], within(1e-5f));
+                assertThat(r[i]).isCloseTo(y[i] * seed[i], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void shouldSplitTheRelevanceOfAProductEquallyByTheUniformRule() {
         NDArray a = manager.create(new float[] {2f, -3f}, new Shape(1, 2));
         NDArray b = manager.create(new float[] {5f, 7f}, new Shape(1, 2));
