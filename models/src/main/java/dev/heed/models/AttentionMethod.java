@@ -1,5 +1,6 @@
 package dev.heed.models;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -35,6 +36,14 @@ public enum AttentionMethod {
     /** Whether the weights come from the network's gradients rather than its attention tensors. */
     public boolean needsGradients() {
         return this == RELEVANCE || this == GRADIENT_X_INPUT || this == INTEGRATED_GRADIENTS;
+    }
+
+    /**
+     * The attention summaries, which every engine gives: {@code head_mean}, {@code rollout}, {@code
+     * query}.
+     */
+    public static List<AttentionMethod> summaries() {
+        return List.of(HEAD_MEAN, ROLLOUT, QUERY);
     }
 
     /** Parses a wire name; the error lists the accepted names. */

@@ -61,7 +61,8 @@ public final class ModelExport {
     /**
      * How far two models' answers are apart on the same windows: the largest difference of a
      * predicted value, relative to the largest predicted value's size (at least 1), and the largest
-     * difference of a step's attention weight, over every attention method.
+     * difference of a step's attention weight, over every attention summary (the gradient methods
+     * need Heed's own blocks).
      */
     public record Agreement(
             int windows, double maxPredictionDiff, double maxPredictionSize, double maxWeightDiff) {
@@ -103,7 +104,7 @@ public final class ModelExport {
         double dw = 0;
         try (Forecaster a = reference.newForecaster();
                 Forecaster b = other.newForecaster()) {
-            for (AttentionMethod m : AttentionMethod.values()) {
+            for (AttentionMethod m : AttentionMethod.summaries()) {
                 List<Forecast> fa = a.forecast(windows, m);
                 List<Forecast> fb = b.forecast(windows, m);
                 for (int i = 0; i < count; i++) {

@@ -70,7 +70,9 @@ class AttentionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AttentionMethod.class)
+    @EnumSource(
+            value = AttentionMethod.class,
+            names = {"HEAD_MEAN", "ROLLOUT", "QUERY"})
     void shouldSumTokenAndStepWeightsToOne(AttentionMethod method) {
         Random random = new Random(5);
         int n = 5;
