@@ -58,10 +58,13 @@ export class WindowView {
     this.canvas.dataset.windowEnd = String(w.end_ms);
     this.canvas.dataset.bars = String(weights.length);
     this.title.textContent = kind === 'anomaly'
-      ? `Anomaly in ${rec.series} at ${dateTime(rec.ts_ms)}: what the model looked at`
-      : `Attention in the window ending ${dateTime(w.end_ms)} (${rec.attention.method})`;
+      ? `Anomaly in ${rec.series} at ${dateTime(rec.ts_ms)}: why (${rec.attention.method})`
+      : `Step weights in the window ending ${dateTime(w.end_ms)} (${rec.attention.method})`;
     this.explain.innerHTML = '';
-    if (kind === 'anomaly') this.explain.append(anomalyLine(rec, variable));
+    if (kind === 'anomaly') {
+      this.explain.append(anomalyLine(rec, variable));
+      this.explain.append(causeLine(rec, variable));
+    }
     const tops = document.createElement('div');
     tops.className = 'tops';
     tops.textContent = 'top steps: ' + rec.top_steps
@@ -85,7 +88,21 @@ function anomalyLine(a, variable) {
   return d;
 }
 
-/** Attention of recent windows: rows are windows (newest at the bottom), columns are steps. */
+/** Which new steps broke the expectation, and which past steps it came from. */
+function causeLine(a, variable) {
+  const d = document.createElement('div');
+  d.className = 'cause';
+  const broken = (a.broken_by || []).slice(0, 3)
+    .map(b => `${dateTime(b.ts_ms)} (${num(b.observed[variable])} vs ${num(b.expected[variable])})`);
+  const from = a.expected_from
+    ? a.expected_from.steps.slice(0, 3).map(s => `${dateTime(s.ts_ms)} ${num(s.weight, 3)}`)
+    : [];
+  d.textContent = `broken by: ${broken.join(' · ') || 'n/a'}; expected from: `
+    + `${from.join(' · ') || 'n/a (first window)'}`;
+  return d;
+}
+
+/** Step weights of recent windows: rows are windows (newest at the bottom), columns are steps. */
 export class Heatmap {
   constructor(canvas, onPick) {
     this.canvas = canvas;
