@@ -5,6 +5,7 @@ import { SeriesStore } from './store.js';
 import { SeriesChart } from './series-chart.js';
 import { WindowView, Heatmap } from './window-view.js';
 import { Transcripts } from './transcripts.js';
+import { Talk } from './talk.js';
 import { clock, dateTime, num } from './format.js';
 
 const MAX_ANOMALIES = 100;
@@ -25,6 +26,7 @@ const seriesChart = new SeriesChart($('series-chart'), ts => {
 const windowView = new WindowView($('window-chart'), $('explain'), $('window-title'));
 const heatmap = new Heatmap($('heatmap'), end => select(selected, { end_ms: end }));
 const transcripts = new Transcripts($('transcripts'));
+const talk = new Talk($('talk'), $('talk-status'), $('talk-level'), $('talk-transcripts'));
 
 function store(id) {
   if (!stores.has(id)) stores.set(id, new SeriesStore(id));
@@ -46,6 +48,7 @@ const handlers = {
   transcript(t) {
     counts.transcripts++;
     transcripts.add(t);
+    talk.transcript(t);
   },
 };
 
@@ -64,6 +67,7 @@ function render() {
   renderSeriesList();
   renderAnomalyList();
   transcripts.render();
+  talk.render();
   $('counts').textContent = `${counts.predictions} predictions · ${counts.anomalies} anomalies · `
     + `${counts.transcripts} transcript updates · last update ${clock(Date.now())}`;
   const s = stores.get(selected);

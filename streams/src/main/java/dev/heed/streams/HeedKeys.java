@@ -50,6 +50,8 @@ public final class HeedKeys {
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String HTTP_AUTH_OPEN = "http.auth.open";
     public static final String HTTP_SERIES_MAX = "http.series.max";
+    public static final String HTTP_TALK_ENABLED = "http.talk.enabled";
+    public static final String HTTP_TALK_MAX_STREAMS = "http.talk.max.streams";
 
     /** Defaults of Heed's keys and of the Kafka keys Heed sets differently from Kafka. */
     public static final Map<String, String> DEFAULTS;
@@ -100,6 +102,8 @@ public final class HeedKeys {
         d.put(HTTP_AUTH_TOKEN, "");
         d.put(HTTP_AUTH_OPEN, "false");
         d.put(HTTP_SERIES_MAX, "50");
+        d.put(HTTP_TALK_ENABLED, "true");
+        d.put(HTTP_TALK_MAX_STREAMS, "4");
         d.put("application.id", "heed");
         d.put("processing.guarantee", "exactly_once_v2");
         d.put("state.dir", "heed-data/streams");

@@ -174,7 +174,15 @@ public final class DemoCommand implements Callable<Integer> {
             d =
                     Dashboard.start(
                             app,
-                            new HttpSettings(true, http.host(), 0, http.token(), http.seriesMax()));
+                            new HttpSettings(
+                                    true,
+                                    http.host(),
+                                    0,
+                                    http.token(),
+                                    http.seriesMax(),
+                                    http.talk(),
+                                    http.talkMaxStreams(),
+                                    http.talkMaxChunkBytes()));
         }
         out.printf("heed demo: dashboard at %s (metrics at %smetrics)%n", d.url(), d.url());
         return Optional.of(d);

@@ -43,6 +43,7 @@ public final class HeedApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final ModelSource models;
     private final RouteCounters counters;
+    private final boolean transcribes;
     private ModelWatcher watcher;
 
     private HeedApp(
@@ -50,12 +51,14 @@ public final class HeedApp implements AutoCloseable {
             EmbeddedKafka broker,
             KafkaStreams streams,
             ModelSource models,
-            RouteCounters counters) {
+            RouteCounters counters,
+            boolean transcribes) {
         this.config = config;
         this.broker = broker;
         this.streams = streams;
         this.models = models;
         this.counters = counters;
+        this.transcribes = transcribes;
     }
 
     /**
@@ -103,7 +106,7 @@ public final class HeedApp implements AutoCloseable {
                                 .StreamThreadExceptionResponse.REPLACE_THREAD;
                     });
             streams.start();
-            return new HeedApp(effective, broker, streams, models, counters);
+            return new HeedApp(effective, broker, streams, models, counters, speech != null);
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -221,6 +224,11 @@ public final class HeedApp implements AutoCloseable {
 
     public ModelSource models() {
         return models;
+    }
+
+    /** Whether the audio topology runs (a speech model was given): audio in, transcripts out. */
+    public boolean transcribes() {
+        return transcribes;
     }
 
     public RouteCounters counters() {

@@ -2,6 +2,7 @@ package dev.heed.streams.cli;
 
 import dev.heed.audio.Pcm16;
 import dev.heed.audio.WavFile;
+import dev.heed.streams.transcription.AudioTopology;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.clients.producer.Producer;
@@ -54,18 +55,6 @@ public final class AudioChunks {
 
     /** The headers of chunk {@code seq} of a mono 16-bit PCM stream at {@code rate}. */
     public static RecordHeaders headers(int rate, int seq, boolean end) {
-        RecordHeaders h = new RecordHeaders();
-        h.add("heed.sample.rate", utf8(Integer.toString(rate)));
-        h.add("heed.encoding", utf8("pcm_s16le"));
-        h.add("heed.channels", utf8("1"));
-        h.add("heed.seq", utf8(Integer.toString(seq)));
-        if (end) {
-            h.add("heed.end", utf8("true"));
-        }
-        return h;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return AudioTopology.chunkHeaders(rate, seq, end);
     }
 }

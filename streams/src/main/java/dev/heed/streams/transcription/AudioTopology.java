@@ -9,6 +9,7 @@ import dev.heed.streams.RouteCounters;
 import dev.heed.streams.transcription.internal.AudioProcessor;
 import dev.heed.streams.transcription.internal.AudioSettings;
 import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -103,5 +104,25 @@ public final class AudioTopology {
                     key + " must be between 10ms and 10m: " + config.getString(key));
         }
         return (int) Math.max(1, Math.round(ms / frameMs));
+    }
+
+    /**
+     * The headers of chunk {@code seq} of a mono 16-bit PCM stream at {@code rate}, as producers
+     * put them on {@code topic.audio}; {@code end} marks the stream's last chunk.
+     */
+    public static RecordHeaders chunkHeaders(int rate, long seq, boolean end) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("heed.sample.rate", utf8(Integer.toString(rate)));
+        h.add("heed.encoding", utf8("pcm_s16le"));
+        h.add("heed.channels", utf8("1"));
+        h.add("heed.seq", utf8(Long.toString(seq)));
+        if (end) {
+            h.add("heed.end", utf8("true"));
+        }
+        return h;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,12 @@
 package dev.heed.streams.web;
 
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.metrics.HeedMetrics;
 import dev.heed.streams.metrics.SeriesGauges;
+import dev.heed.streams.transcription.AudioTopology;
 import dev.heed.streams.web.internal.FeedRouter;
 import dev.heed.streams.web.internal.LiveState;
 import dev.heed.streams.web.internal.OutputFeed;
@@ -11,7 +14,15 @@ import dev.heed.streams.web.internal.WebServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard and monitoring endpoints of a running {@link HeedApp}: metrics bound to its
@@ -24,14 +35,19 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Dashboard implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+
     private final HeedMetrics metrics;
     private final OutputFeed feed;
     private final WebServer server;
+    private final Producer<byte[], byte[]> talk;
 
-    private Dashboard(HeedMetrics metrics, OutputFeed feed, WebServer server) {
+    private Dashboard(
+            HeedMetrics metrics, OutputFeed feed, WebServer server, Producer<byte[], byte[]> talk) {
         this.metrics = metrics;
         this.feed = feed;
         this.server = server;
+        this.talk = talk;
     }
 
     /** Starts the dashboard when {@code http.enabled} (the default); empty otherwise. */
@@ -47,13 +63,37 @@ public final class Dashboard implements AutoCloseable {
         metrics.bindStreams(app.streams(), app.config());
         LiveState state = new LiveState(s.seriesMax());
         SeriesGauges gauges = new SeriesGauges(metrics.registry(), s.seriesMax());
+        Producer<byte[], byte[]> producer =
+                s.talk() && app.transcribes()
+                        ? new KafkaProducer<>(
+                                HeedApp.producerProperties(app.config()),
+                                new ByteArraySerializer(),
+                                new ByteArraySerializer())
+                        : null;
+        Optional<WebServer.Talk> talk =
+                Optional.ofNullable(producer)
+                        .map(
+                                p ->
+                                        new WebServer.Talk(
+                                                sink(p, app.config()),
+                                                s.talkMaxStreams(),
+                                                s.talkMaxChunkBytes()));
         WebServer server;
         try {
             server =
                     WebServer.start(
-                            s.host(), s.port(), s.token(), metrics, app.streams()::state, state);
+                            s.host(),
+                            s.port(),
+                            s.token(),
+                            metrics,
+                            app.streams()::state,
+                            state,
+                            talk);
         } catch (IOException e) {
             metrics.close();
+            if (producer != null) {
+                producer.close();
+            }
             String what =
                     e instanceof BindException
                             ? "the port is taken or the address is not " + "this machine's"
@@ -74,7 +114,28 @@ public final class Dashboard implements AutoCloseable {
                         app.config(),
                         new FeedRouter(app.config(), state, gauges, metrics.registry()));
         feed.start();
-        return new Dashboard(metrics, feed, server);
+        return new Dashboard(metrics, feed, server, producer);
+    }
+
+    /** The microphone's chunks as records of {@code topic.audio}, keyed by the stream id. */
+    private static WebServer.TalkSink sink(Producer<byte[], byte[]> producer, HeedConfig config) {
+        String topic = config.getString(HeedKeys.TOPIC_AUDIO);
+        return (stream, rate, seq, pcm, end) ->
+                producer.send(
+                        new ProducerRecord<>(
+                                topic,
+                                null,
+                                stream.getBytes(StandardCharsets.UTF_8),
+                                pcm,
+                                AudioTopology.chunkHeaders(rate, seq, end)),
+                        (meta, e) -> {
+                            if (e != null) {
+                                LOG.warn(
+                                        "a microphone chunk of {} was not sent: {}",
+                                        stream,
+                                        e.toString());
+                            }
+                        });
     }
 
     /** The address to open, such as {@code http://127.0.0.1:8080/}. */
@@ -89,6 +150,9 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (talk != null) {
+            talk.close(Duration.ofSeconds(5));
+        }
         try {
             feed.close();
         } catch (InterruptedException e) {

@@ -17,9 +17,20 @@ import java.util.Optional;
  * @param port {@code http.port}, 0 for any free port
  * @param token {@code http.auth.token}, empty for none
  * @param seriesMax {@code http.series.max}: series the dashboard and the per-series gauges keep
+ * @param talk {@code http.talk.enabled}: the dashboard's microphone ({@code /api/talk}), when the
+ *     application transcribes
+ * @param talkMaxStreams {@code http.talk.max.streams}: microphones that may talk at once
+ * @param talkMaxChunkBytes {@code audio.max.chunk.bytes}: the largest chunk a microphone may send
  */
 public record HttpSettings(
-        boolean enabled, String host, int port, Optional<String> token, int seriesMax) {
+        boolean enabled,
+        String host,
+        int port,
+        Optional<String> token,
+        int seriesMax,
+        boolean talk,
+        int talkMaxStreams,
+        int talkMaxChunkBytes) {
 
     public static HttpSettings of(HeedConfig config) {
         boolean enabled = bool(config, HeedKeys.HTTP_ENABLED);
@@ -40,7 +51,14 @@ public record HttpSettings(
                             + "(HEED_HTTP_AUTH_TOKEN), or http.auth.open=true if the network already protects it");
         }
         return new HttpSettings(
-                enabled, host, port, token, config.getPositiveInt(HeedKeys.HTTP_SERIES_MAX));
+                enabled,
+                host,
+                port,
+                token,
+                config.getPositiveInt(HeedKeys.HTTP_SERIES_MAX),
+                bool(config, HeedKeys.HTTP_TALK_ENABLED),
+                config.getPositiveInt(HeedKeys.HTTP_TALK_MAX_STREAMS),
+                config.getPositiveInt(HeedKeys.AUDIO_MAX_CHUNK_BYTES));
     }
 
     private static boolean bool(HeedConfig config, String key) {

@@ -1,10 +1,13 @@
 package dev.heed.streams.web.internal;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /events}: Server-Sent Events from the {@link LiveState} log, starting after the sequence
@@ -16,6 +19,7 @@ import java.util.concurrent.Semaphore;
 final class EventStream {
     static final int MAX_STREAMS = 16;
     private static final long QUIET_MS = 15_000;
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
     private final LiveState state;
     private final Semaphore slots = new Semaphore(MAX_STREAMS);
@@ -33,33 +37,32 @@ final class EventStream {
         open = false;
     }
 
-    Routes.Handler handler() {
-        return ex -> {
+    Handler handler() {
+        return ctx -> {
             if (!slots.tryAcquire()) {
-                Routes.send(
-                        ex,
+                Responses.send(
+                        ctx,
                         503,
                         "text/plain",
                         "too many live streams (" + MAX_STREAMS + "); close another dashboard tab");
                 return;
             }
             try {
-                stream(ex, start(ex));
+                stream(ctx, start(ctx));
+            } catch (IOException e) {
+                LOG.debug("event stream closed: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the server is stopping
             } finally {
                 slots.release();
             }
         };
     }
 
-    private long start(HttpExchange ex) {
-        String last = ex.getRequestHeaders().getFirst("Last-Event-ID");
-        String query = ex.getRequestURI().getRawQuery();
-        if (last == null && query != null) {
-            for (String kv : query.split("&")) {
-                if (kv.startsWith("after=")) {
-                    last = kv.substring(6);
-                }
-            }
+    private long start(Context ctx) {
+        String last = ctx.header("Last-Event-ID");
+        if (last == null) {
+            last = ctx.queryParam("after");
         }
         try {
             return last == null ? state.seq() : Long.parseLong(last.trim());
@@ -68,31 +71,30 @@ final class EventStream {
         }
     }
 
-    private void stream(HttpExchange ex, long after) throws IOException, InterruptedException {
-        ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        ex.getResponseHeaders().set("Cache-Control", "no-cache");
-        ex.getResponseHeaders().set("X-Accel-Buffering", "no");
-        ex.sendResponseHeaders(200, 0);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(": heed\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            while (open) {
-                StringBuilder b = new StringBuilder();
-                for (LiveState.Event e : state.await(after, QUIET_MS)) {
-                    b.append("id: ")
-                            .append(e.seq())
-                            .append("\nevent: ")
-                            .append(e.type())
-                            .append("\ndata: ")
-                            .append(e.json())
-                            .append("\n\n");
-                    after = e.seq();
-                }
-                out.write(
-                        (b.length() == 0 ? ": quiet\n\n" : b.toString())
-                                .getBytes(StandardCharsets.UTF_8));
-                out.flush();
+    private void stream(Context ctx, long after) throws IOException, InterruptedException {
+        ctx.status(200);
+        ctx.res().setContentType("text/event-stream; charset=utf-8");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        OutputStream out = ctx.res().getOutputStream();
+        out.write(": heed\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        while (open) {
+            StringBuilder b = new StringBuilder();
+            for (LiveState.Event e : state.await(after, QUIET_MS)) {
+                b.append("id: ")
+                        .append(e.seq())
+                        .append("\nevent: ")
+                        .append(e.type())
+                        .append("\ndata: ")
+                        .append(e.json())
+                        .append("\n\n");
+                after = e.seq();
             }
+            out.write(
+                    (b.length() == 0 ? ": quiet\n\n" : b.toString())
+                            .getBytes(StandardCharsets.UTF_8));
+            out.flush();
         }
     }
 }

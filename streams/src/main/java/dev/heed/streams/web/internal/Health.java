@@ -1,5 +1,6 @@
 package dev.heed.streams.web.internal;
 
+import io.javalin.http.Handler;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams.State;
 
@@ -19,8 +20,8 @@ final class Health {
         return s == State.RUNNING;
     }
 
-    static Routes.Handler handler(String check, Supplier<State> state) {
-        return ex -> {
+    static Handler handler(String check, Supplier<State> state) {
+        return ctx -> {
             State s = state.get();
             boolean up = check.equals("ready") ? ready(s) : live(s);
             String body =
@@ -31,7 +32,7 @@ final class Health {
                             + "\",\"state\":\""
                             + s
                             + "\"}";
-            Routes.send(ex, up ? 200 : 503, "application/json", body);
+            Responses.send(ctx, up ? 200 : 503, "application/json", body);
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.heed.streams.web.internal;
 
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -26,9 +27,9 @@ final class StaticFiles {
 
     private StaticFiles() {}
 
-    static Routes.Handler handler() {
-        return ex -> {
-            String path = ex.getRequestURI().getPath();
+    static Handler handler() {
+        return ctx -> {
+            String path = ctx.path();
             String resource;
             String name;
             if (path.equals("/")) {
@@ -43,10 +44,10 @@ final class StaticFiles {
             }
             byte[] body = resource == null ? null : read(resource);
             if (body == null) {
-                Routes.send(ex, 404, "text/plain", "not found: " + path);
+                Responses.send(ctx, 404, "text/plain", "not found: " + path);
                 return;
             }
-            Routes.send(ex, 200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), body);
+            Responses.send(ctx, 200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), body);
         };
     }
 

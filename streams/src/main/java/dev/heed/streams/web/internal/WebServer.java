@@ -1,43 +1,53 @@
 package dev.heed.streams.web.internal;
 
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.heed.streams.metrics.HeedMetrics;
+import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP server (the JDK's): {@code /} and its files, {@code /api/snapshot}, {@code /events},
- * {@code /metrics}, {@code /health/live} and {@code /health/ready}. Everything but the health
- * checks sits behind the token filter when {@code http.auth.token} is set.
+ * The HTTP server, Javalin on Jetty 12: {@code /} and its files, {@code /api/snapshot}, {@code
+ * /events} (Server-Sent Events), {@code /metrics}, {@code /health/live}, {@code /health/ready}, and
+ * the WebSocket {@code /api/talk} (the page's microphone, when a talk sink is given). Everything
+ * but the health checks asks for the token when {@code http.auth.token} is set. Only GET and HEAD
+ * are served; another method on a known path gets 405.
  */
 public final class WebServer implements AutoCloseable {
     private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    private static final int THREADS = EventStream.MAX_STREAMS + 24;
 
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final Javalin app;
     private final EventStream events;
     private final URI url;
 
-    private WebServer(HttpServer server, ExecutorService pool, EventStream events, URI url) {
-        this.server = server;
-        this.pool = pool;
+    private WebServer(Javalin app, EventStream events, URI url) {
+        this.app = app;
         this.events = events;
         this.url = url;
     }
 
+    /** Where the microphone's chunks go: the audio topic. */
+    public interface TalkSink {
+        /**
+         * Chunk {@code seq} of {@code stream}, 16-bit mono PCM at {@code rate}; the last when end.
+         */
+        void chunk(String stream, int rate, long seq, byte[] pcm, boolean end);
+    }
+
+    /** The microphone endpoint's settings: where chunks go and how many streams may talk. */
+    public record Talk(TalkSink sink, int maxStreams, int maxChunkBytes) {}
+
     /**
      * Binds {@code host}:{@code port} ({@code http.host}, {@code http.port}) and serves, asking for
-     * {@code token} ({@code http.auth.token}) when one is given; throws if the port is taken.
+     * {@code token} ({@code http.auth.token}) when one is given; {@code talk} empty leaves {@code
+     * /api/talk} out. Throws a {@link BindException} if the port is taken.
      */
     public static WebServer start(
             String host,
@@ -45,57 +55,90 @@ public final class WebServer implements AutoCloseable {
             Optional<String> token,
             HeedMetrics metrics,
             Supplier<KafkaStreams.State> streams,
-            LiveState state)
+            LiveState state,
+            Optional<Talk> talk)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
         EventStream events = new EventStream(state);
-        TokenFilter filter = token.map(TokenFilter::new).orElse(null);
-        add(server, "/", StaticFiles.handler(), filter);
-        add(
-                server,
-                "/api/snapshot",
-                ex -> Routes.send(ex, 200, "application/json", state.snapshotJson()),
-                filter);
-        add(server, "/events", events.handler(), filter);
-        add(
-                server,
-                "/metrics",
-                ex -> Routes.send(ex, 200, PROMETHEUS_TYPE, metrics.scrape()),
-                filter);
-        add(server, "/health/live", Health.handler("live", streams), null);
-        add(server, "/health/ready", Health.handler("ready", streams), null);
+        Optional<TokenCheck> check = token.map(TokenCheck::new);
+        Optional<TalkSocket> socket =
+                talk.map(
+                        t ->
+                                new TalkSocket(
+                                        t.sink(),
+                                        t.maxStreams(),
+                                        t.maxChunkBytes(),
+                                        metrics.registry()));
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4);
+        threads.setName("heed-http");
+        threads.setDaemon(true);
+        Javalin app =
+                Javalin.create(
+                        config -> {
+                            config.startup.showJavalinBanner = false;
+                            config.startup.showOldJavalinVersionWarning = false;
+                            config.jetty.host = host;
+                            config.jetty.port = port;
+                            config.jetty.threadPool = threads;
+                            config.http.prefer405over404 = true;
+                            config.http.compressionStrategy =
+                                    io.javalin.compression.CompressionStrategy.NONE;
+                            check.ifPresent(
+                                    c -> {
+                                        config.routes.before(
+                                                ctx -> {
+                                                    if (!ctx.path().startsWith("/health/")) {
+                                                        c.before(ctx);
+                                                    }
+                                                });
+                                        config.routes.wsBeforeUpgrade(c::beforeUpgrade);
+                                    });
+                            config.routes.get("/health/live", Health.handler("live", streams));
+                            config.routes.get("/health/ready", Health.handler("ready", streams));
+                            config.routes.get(
+                                    "/api/snapshot",
+                                    ctx ->
+                                            Responses.send(
+                                                    ctx,
+                                                    200,
+                                                    "application/json",
+                                                    state.snapshotJson()));
+                            config.routes.get("/events", events.handler());
+                            config.routes.get(
+                                    "/metrics",
+                                    ctx ->
+                                            Responses.send(
+                                                    ctx, 200, PROMETHEUS_TYPE, metrics.scrape()));
+                            config.routes.get("/", StaticFiles.handler());
+                            config.routes.get("/vendor/chart.js", StaticFiles.handler());
+                            config.routes.get("/{file}", StaticFiles.handler());
+                            socket.ifPresent(s -> config.routes.ws("/api/talk", s::configure));
+                        });
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            BindException b = new BindException(e.getMessage());
+            b.initCause(e);
+            throw b;
+        } catch (RuntimeException e) {
+            throw new IOException("cannot start the web server on " + host + ":" + port, e);
+        }
         Gauge.builder("heed.dashboard.clients", events, EventStream::active)
                 .description("Browsers following the live event stream")
                 .register(metrics.registry());
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool =
-                Executors.newFixedThreadPool(
-                        EventStream.MAX_STREAMS + 8,
-                        r -> {
-                            Thread t = new Thread(r, "heed-http-" + n.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        server.setExecutor(pool);
-        server.start();
-        InetSocketAddress a = server.getAddress();
-        String shown = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : host;
+        socket.ifPresent(
+                s ->
+                        Gauge.builder("heed.talk.streams", s, TalkSocket::active)
+                                .description("Microphones talking through the dashboard")
+                                .register(metrics.registry()));
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         URI url =
                 URI.create(
                         "http://"
                                 + (shown.contains(":") ? "[" + shown + "]" : shown)
                                 + ":"
-                                + a.getPort()
+                                + app.port()
                                 + "/");
-        return new WebServer(server, pool, events, url);
-    }
-
-    private static void add(HttpServer server, String path, Routes.Handler h, TokenFilter filter) {
-        HttpHandler handler = Routes.get(h);
-        HttpContext c = server.createContext(path, handler);
-        if (filter != null) {
-            c.getFilters().add(filter);
-        }
+        return new WebServer(app, events, url);
     }
 
     /** The address to open, with the real port when {@code http.port=0}. */
@@ -106,7 +149,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         events.close();
-        server.stop(0);
-        pool.shutdownNow();
+        app.stop();
     }
 }

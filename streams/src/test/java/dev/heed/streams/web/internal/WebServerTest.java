@@ -27,7 +27,15 @@ class WebServerTest {
     private URI start(Optional<String> token) throws Exception {
         metrics = new HeedMetrics();
         metrics.bindRoutes(counters, HeedConfig.defaults());
-        server = WebServer.start("127.0.0.1", 0, token, metrics, state::get, new LiveState(10));
+        server =
+                WebServer.start(
+                        "127.0.0.1",
+                        0,
+                        token,
+                        metrics,
+                        state::get,
+                        new LiveState(10),
+                        Optional.empty());
         return server.url();
     }
 
@@ -123,9 +131,72 @@ class WebServerTest {
         URI url = start(Optional.empty());
         assertThat(get(url.resolve("vendor/chart.js"), null).body()).contains("Chart");
         assertThat(get(url.resolve("app.js"), null).statusCode()).isEqualTo(200);
-        assertThat(get(url.resolve("../pom.xml"), null).statusCode()).isEqualTo(404);
+        // Jetty refuses a path that climbs out as ambiguous (400); an unknown name is 404
+        for (String escape : new String[] {"../pom.xml", "%2e%2e/pom.xml", "..%2fpom.xml"}) {
+            HttpResponse<String> r = get(url.resolve(escape), null);
+            assertThat(r.statusCode()).as(escape).isIn(400, 404);
+            assertThat(r.body()).as(escape).doesNotContain("<project");
+        }
         assertThat(get(url.resolve("schema/prediction.schema.json"), null).statusCode())
                 .isEqualTo(404);
+        assertThat(get(url.resolve("talk.js"), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerOnlyGetAndHead() throws Exception {
+        URI url = start(Optional.empty());
+        HttpResponse<String> post =
+                http.send(
+                        HttpRequest.newBuilder(url.resolve("metrics"))
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        HttpResponse<String> head =
+                http.send(
+                        HttpRequest.newBuilder(url.resolve("health/live"))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void shouldStreamEventsAfterTheLastIdSeen() throws Exception {
+        LiveState live = new LiveState(10);
+        metrics = new HeedMetrics();
+        server =
+                WebServer.start(
+                        "127.0.0.1",
+                        0,
+                        Optional.empty(),
+                        metrics,
+                        state::get,
+                        live,
+                        Optional.empty());
+        live.transcript("mic-1", 1, "{\"stream\":\"mic-1\",\"utterance\":1}");
+        long first = live.seq();
+        live.transcript("mic-1", 2, "{\"stream\":\"mic-1\",\"utterance\":2}");
+        HttpResponse<java.io.InputStream> r =
+                http.send(
+                        HttpRequest.newBuilder(server.url().resolve("events"))
+                                .header("Last-Event-ID", Long.toString(first))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/event-stream");
+        try (java.io.BufferedReader in =
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                                r.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(in.readLine()).isEqualTo(": heed");
+            assertThat(in.readLine()).isEmpty();
+            assertThat(in.readLine()).isEqualTo("id: " + live.seq());
+            assertThat(in.readLine()).isEqualTo("event: transcript");
+            assertThat(in.readLine()).contains("\"utterance\":2");
+        }
     }
 
     private void assertHealth(URI url, String check, int code, String status, String st)
