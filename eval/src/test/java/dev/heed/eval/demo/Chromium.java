@@ -28,8 +28,11 @@ public record Chromium(Path browser, Path driver) {
                 : Optional.empty();
     }
 
-    /** A headless browser with a fresh profile in {@code profile}, {@code width x height}. */
-    public ChromeDriver start(Path profile, int width, int height) {
+    /**
+     * A headless browser with a fresh profile in {@code profile}, {@code width x height}, and
+     * {@code extra} command-line switches.
+     */
+    public ChromeDriver start(Path profile, int width, int height, String... extra) {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(browser.toFile());
         o.addArguments(
@@ -43,6 +46,7 @@ public record Chromium(Path browser, Path driver) {
                 "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height,
                 "--hide-scrollbars");
+        o.addArguments(extra);
         ChromeDriverService service =
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(driver.toFile())
