@@ -42,6 +42,7 @@ public final class HeedKeys {
     public static final String ANOMALY_WINDOW_SHORT = "anomaly.window.short";
     public static final String ANOMALY_WINDOW_LONG = "anomaly.window.long";
     public static final String ANOMALY_RANGE_TOLERANCE = "anomaly.range.tolerance";
+    public static final String ANOMALY_HOLDOFF = "anomaly.holdoff";
     public static final String EMBEDDED_DIR = "embedded.dir";
     public static final String EMBEDDED_PORT = "embedded.port";
     public static final String HTTP_ENABLED = "http.enabled";
@@ -94,6 +95,7 @@ public final class HeedKeys {
         d.put(ANOMALY_WINDOW_SHORT, "10");
         d.put(ANOMALY_WINDOW_LONG, "2000");
         d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
+        d.put(ANOMALY_HOLDOFF, "window");
         d.put(EMBEDDED_DIR, "heed-data/kafka");
         d.put(EMBEDDED_PORT, "9092");
         d.put(HTTP_ENABLED, "true");

@@ -133,7 +133,11 @@ public final class NabDetection {
                 JsonNode p = JSON.readTree(value);
                 Integer row = rowOf.get(p.path("window").path("end_ms").asLong());
                 if (row != null) {
-                    scores[row] = p.path("anomaly_likelihood").asDouble();
+                    // a held-off alarm is no detection: one alarm per event, as Heed raises it
+                    scores[row] =
+                            p.path("alarm_held_off").asBoolean()
+                                    ? 0
+                                    : p.path("anomaly_likelihood").asDouble();
                 }
                 n++;
             } catch (IOException e) {

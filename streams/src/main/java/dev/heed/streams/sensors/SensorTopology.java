@@ -146,16 +146,38 @@ public final class SensorTopology {
                 config.getPositiveInt(HeedKeys.ATTENTION_TOP_K),
                 config.getPositiveInt(HeedKeys.INPUT_MAX_BYTES),
                 config.getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE).toMillis(),
-                anomalySettings(config));
+                anomalySettings(config, steps));
     }
 
-    static AnomalySettings anomalySettings(HeedConfig config) {
+    static AnomalySettings anomalySettings(HeedConfig config, int steps) {
         return new AnomalySettings(
                 config.getString(HeedKeys.TOPIC_ANOMALIES),
                 config.getDouble(HeedKeys.ANOMALY_THRESHOLD, 0, 1),
                 config.getInt(HeedKeys.ANOMALY_WARMUP),
                 config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_SHORT),
                 config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_LONG),
-                config.getDouble(HeedKeys.ANOMALY_RANGE_TOLERANCE, 0, 100));
+                config.getDouble(HeedKeys.ANOMALY_RANGE_TOLERANCE, 0, 100),
+                holdoff(config, steps));
+    }
+
+    /** {@code anomaly.holdoff}: {@code window} (the model's window, in readings), N, or 0. */
+    static int holdoff(HeedConfig config, int steps) {
+        String v = config.getString(HeedKeys.ANOMALY_HOLDOFF).trim();
+        if (v.equalsIgnoreCase("window")) {
+            return steps;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new ConfigException(
+                "anomaly.holdoff must be window (the model's window), a number of readings >= 0,"
+                        + " or 0 for none: '"
+                        + v
+                        + "'");
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,6 +50,10 @@ class AnomalyTopologyTest {
     }
 
     private List<JsonNode> anomalies(Plant plant) throws Exception {
+        return anomalies(plant, "window");
+    }
+
+    private List<JsonNode> anomalies(Plant plant, String holdoff) throws Exception {
         // no range rule (tolerance 0) and a stride above 1 (the plant is not the newest step of
         // the window that flags it): only the forecast error and the explanation can pass
         HeedConfig config =
@@ -59,7 +64,9 @@ class AnomalyTopologyTest {
                                 "anomaly.warmup",
                                 "300",
                                 "anomaly.range.tolerance",
-                                "0"));
+                                "0",
+                                "anomaly.holdoff",
+                                holdoff));
         List<JsonNode> out = new ArrayList<>();
         try (TopologyHarness h = new TopologyHarness(config, stateDir)) {
             Random noise = new Random(11);
@@ -134,5 +141,24 @@ class AnomalyTopologyTest {
                                         .isBetween(
                                                 plantedStep,
                                                 plant == Plant.SPIKE ? plantedStep : end - 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Plant.class)
+    void shouldRaiseOneAlarmPerEvent(Plant plant) throws Exception {
+        long alarms =
+                anomalies(plant).stream()
+                        .filter(a -> row(a.get("ts_ms").asLong()) >= PLANT)
+                        .count();
+        assertThat(alarms).as("alarms for the %s, held off for one window", plant).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAlarmAgainAndAgainWithoutTheHoldOff() throws Exception {
+        long alarms =
+                anomalies(Plant.FREQUENCY_CHANGE, "0").stream()
+                        .filter(a -> row(a.get("ts_ms").asLong()) >= PLANT)
+                        .count();
+        assertThat(alarms).as("alarms for a lasting change, anomaly.holdoff=0").isGreaterThan(3);
     }
 }

@@ -63,6 +63,8 @@ public class PredictionSchemaTest {
                                         "anomaly.warmup",
                                         "0",
                                         "anomaly.threshold",
+                                        "0",
+                                        "anomaly.holdoff",
                                         "0")),
                         stateDir)) {
             for (int i = 0; i < 80; i++) {

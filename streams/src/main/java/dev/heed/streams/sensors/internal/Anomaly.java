@@ -15,6 +15,9 @@ import java.util.List;
  *     error first (at most {@code attention.top.k}): which new steps broke the expectation
  * @param expectedFrom the steps the previous forecast's explanation weighted most: where the
  *     expectation came from; null before the second window
+ * @param heldOff an alarm this window would raise is held off: the series alarmed less than {@code
+ *     anomaly.holdoff} readings ago and this error is not {@link AnomalySettings#REARM} times
+ *     stronger
  */
 record Anomaly(
         double score,
@@ -25,7 +28,8 @@ record Anomaly(
         float[] expected,
         boolean rangeBreak,
         List<Broken> brokenBy,
-        AnomalyState.Expectation expectedFrom) {
+        AnomalyState.Expectation expectedFrom,
+        boolean heldOff) {
 
     /**
      * A new step against the expectation.
@@ -38,6 +42,6 @@ record Anomaly(
 
     /** Whether this window goes to the anomalies topic. */
     boolean flagged(double threshold) {
-        return !warmingUp && step >= 0 && likelihood >= threshold;
+        return !warmingUp && !heldOff && step >= 0 && likelihood >= threshold;
     }
 }

@@ -65,6 +65,7 @@ final class AnomalyDetector {
         List<Anomaly.Broken> broken = new ArrayList<>();
         int best = -1;
         double bestScore = 0;
+        double bestError = 0;
         double bestLikelihood = 0.5;
         boolean bestRange = false;
         for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
@@ -85,6 +86,7 @@ final class AnomalyDetector {
             st.scored++;
             if (best < 0 || likelihood > bestLikelihood) {
                 best = t;
+                bestError = e;
                 bestScore = raw;
                 bestLikelihood = likelihood;
                 bestRange = range;
@@ -114,8 +116,26 @@ final class AnomalyDetector {
         List<Anomaly.Broken> top =
                 List.copyOf(broken.subList(0, Math.min(broken.size(), Math.max(1, topK))));
         boolean warming = st.readings <= settings.warmup();
+        boolean heldOff = false;
+        if (!warming && best >= 0 && bestLikelihood >= settings.threshold()) {
+            if (st.readings < st.holdUntil && bestError < AnomalySettings.REARM * st.alarmError) {
+                heldOff = true;
+            } else if (settings.holdoff() > 0) {
+                st.holdUntil = st.readings + settings.holdoff();
+                st.alarmError = bestError;
+            }
+        }
         return new Anomaly(
-                bestScore, bestLikelihood, warming, best, observed, expected, bestRange, top, from);
+                bestScore,
+                bestLikelihood,
+                warming,
+                best,
+                observed,
+                expected,
+                bestRange,
+                top,
+                from,
+                heldOff);
     }
 
     private static float[] expectedAt(AnomalyState st, int h) {

@@ -9,6 +9,8 @@ package dev.heed.streams.sensors.internal;
  * @param longWindow effective length, in scored steps, of the long-run error distribution
  * @param rangeTolerance a value beyond the range seen so far by this fraction of the range has
  *     likelihood 1; 0 turns the range check off
+ * @param holdoff readings after an alarm during which the series does not alarm again unless the
+ *     error is at least {@link #REARM} times the alarm's; 0 turns the hold-off off
  */
 public record AnomalySettings(
         String topic,
@@ -16,4 +18,20 @@ public record AnomalySettings(
         int warmup,
         int shortWindow,
         int longWindow,
-        double rangeTolerance) {}
+        double rangeTolerance,
+        int holdoff) {
+
+    /** How much larger an error must be to alarm again during the hold-off. */
+    public static final double REARM = 2.0;
+
+    /** Without a hold-off. */
+    public AnomalySettings(
+            String topic,
+            double threshold,
+            int warmup,
+            int shortWindow,
+            int longWindow,
+            double rangeTolerance) {
+        this(topic, threshold, warmup, shortWindow, longWindow, rangeTolerance, 0);
+    }
+}

@@ -44,6 +44,12 @@ final class AnomalyState {
 
     double rawVar;
 
+    /** The hold-off after an alarm: no new alarm before this many readings, unless stronger. */
+    long holdUntil;
+
+    /** The normalised error of the step that raised the alarm in force. */
+    double alarmError;
+
     /** {@code [variables][horizon]} the last forecast, or null before the first one. */
     float[][] forecast;
 
@@ -114,6 +120,8 @@ final class AnomalyState {
             }
             out.writeDouble(rawMean);
             out.writeDouble(rawVar);
+            out.writeLong(holdUntil);
+            out.writeDouble(alarmError);
             int k = expectation == null ? 0 : expectation.ts().length;
             out.writeShort(k);
             if (k > 0) {
@@ -178,6 +186,8 @@ final class AnomalyState {
             if (version >= 2) {
                 s.rawMean = in.readDouble();
                 s.rawVar = in.readDouble();
+                s.holdUntil = in.readLong();
+                s.alarmError = in.readDouble();
             }
             int k = version >= 2 ? in.readShort() : 0;
             if (k > 0) {

@@ -41,6 +41,7 @@ final class PredictionWriter {
             WindowJson.writeAttention(g, w, f.method(), f.stepWeights(), topK);
             g.writeNumberField("anomaly_score", a.score());
             g.writeNumberField("anomaly_likelihood", a.likelihood());
+            g.writeBooleanField("alarm_held_off", a.heldOff());
             g.writeBooleanField("warming_up", a.warmingUp());
             g.writeNumberField("batch_size", p.batchSize());
             g.writeNumberField("inference_ms", WindowJson.round3(p.inferenceMs()));
