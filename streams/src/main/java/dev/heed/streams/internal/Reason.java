@@ -19,6 +19,12 @@ public enum Reason {
     ABSURD_TIMESTAMP,
     LATE,
     MODEL_ERROR,
+    /** A field twice in one JSON object ({@code series}, {@code ts}, a variable, ...). */
+    DUPLICATE_KEY,
+    /** A record key that is not UTF-8 text. */
+    BAD_KEY,
+    /** A reading whose {@code series} names another series than its record key. */
+    SERIES_KEY_MISMATCH,
     /** Audio: a header is missing or unreadable (sample rate, channels, sequence number). */
     BAD_HEADER,
     /** Audio: an encoding other than {@code pcm_s16le}. */

@@ -152,6 +152,26 @@ class DeadLetterRoutingTest {
                         "absurd_timestamp",
                         "99999999999999999999"),
                 Arguments.of(
+                        "a variable twice",
+                        "{\"series\":\"s\",\"ts\":" + T0 + ",\"value\":1,\"value\":2}",
+                        "duplicate_key",
+                        "Duplicate field 'value'"),
+                Arguments.of(
+                        "the series twice",
+                        "{\"series\":\"s\",\"ts\":" + T0 + ",\"series\":\"t\",\"value\":1}",
+                        "duplicate_key",
+                        "Duplicate field 'series'"),
+                Arguments.of(
+                        "a variable twice in values",
+                        "{\"series\":\"s\",\"ts\":" + T0 + ",\"values\":{\"value\":1,\"value\":2}}",
+                        "duplicate_key",
+                        "Duplicate field 'value'"),
+                Arguments.of(
+                        "another series than the key",
+                        "{\"series\":\"t\",\"ts\":" + T0 + ",\"value\":1}",
+                        "series_key_mismatch",
+                        "series 't' is not the record key 's'"),
+                Arguments.of(
                         "ISO year out of epoch-ms range",
                         "{\"series\":\"s\"," + "\"ts\":\"+300000000-01-01T00:00:00Z\",\"value\":1}",
                         "absurd_timestamp",
@@ -214,6 +234,17 @@ class DeadLetterRoutingTest {
         assertThat(header(dead, "trace-id")).isEqualTo("abc");
         assertThat(counters.deadLettersByReason()).containsEntry(reason, 1L);
         assertThat(counters.recordsIn()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAKeyThatIsNotUtf8Text() {
+        byte[] key = {(byte) 0xC3, 0x28, 0x41};
+        in.pipeInput(key, utf8("{\"ts\":" + T0 + ",\"value\":1}"));
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(dead.key()).isEqualTo(key);
+        assertThat(header(dead, "heed.dlq.reason")).isEqualTo("bad_key");
+        assertThat(header(dead, "heed.dlq.message")).contains("not UTF-8").contains("c32841");
+        assertThat(predictions.isEmpty()).isTrue();
     }
 
     @Test

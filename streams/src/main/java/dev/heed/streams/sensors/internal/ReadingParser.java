@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.heed.streams.internal.Reason;
 import dev.heed.streams.internal.Rejection;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,6 +37,7 @@ final class ReadingParser {
             JsonFactory.builder()
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build();
 
     private final int maxBytes;
@@ -95,6 +99,16 @@ final class ReadingParser {
     }
 
     private static Rejection malformed(IOException e, byte[] value) {
+        if (e instanceof JsonParseException p
+                && p.getOriginalMessage() != null
+                && p.getOriginalMessage().startsWith("Duplicate field")) {
+            return new Rejection(
+                    Reason.DUPLICATE_KEY,
+                    p.getOriginalMessage()
+                            + " in "
+                            + preview(value)
+                            + ": send each field once (which one counts would be a guess)");
+        }
         return e instanceof JsonParseException p
                 ? new Rejection(
                         Reason.MALFORMED_JSON,
@@ -187,9 +201,9 @@ final class ReadingParser {
         } catch (IOException e) {
             throw malformed(e, value);
         }
+        String keyText = key == null || key.length == 0 ? null : keyText(key);
         if (series == null) {
-            series =
-                    key == null || key.length == 0 ? null : new String(key, StandardCharsets.UTF_8);
+            series = keyText;
         }
         if (series == null) {
             throw new Rejection(
@@ -213,6 +227,16 @@ final class ReadingParser {
                             + safeInstant(t)
                             + ") is before 2000-01-01 or more than "
                             + "timestamp.max.future past now; send epoch milliseconds, not seconds");
+        }
+        if (keyText != null && !keyText.equals(series)) {
+            throw new Rejection(
+                    Reason.SERIES_KEY_MISMATCH,
+                    "series '"
+                            + abbreviate(series)
+                            + "' is not the record key '"
+                            + abbreviate(keyText)
+                            + "': key each reading by its series (the key picks the partition"
+                            + " that keeps the series' state), or leave \"series\" out");
         }
         String[] names = values.keySet().toArray(new String[0]);
         double[] v = new double[names.length];
@@ -299,6 +323,33 @@ final class ReadingParser {
                     field + " must be finite and within float range, got " + p.getText());
         }
         return d;
+    }
+
+    /** The record key as UTF-8 text; a key that is not is a {@link Reason#BAD_KEY}. */
+    private static String keyText(byte[] key) throws Rejection {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(key))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < Math.min(key.length, 16); i++) {
+                hex.append(String.format("%02x", key[i] & 0xff));
+            }
+            throw new Rejection(
+                    Reason.BAD_KEY,
+                    "the record key is not UTF-8 text (bytes "
+                            + hex
+                            + (key.length > 16 ? "..." : "")
+                            + "); key each reading by its series name as UTF-8");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "..." : s;
     }
 
     private static String safeInstant(long t) {
