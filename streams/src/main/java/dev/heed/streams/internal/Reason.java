@@ -25,6 +25,11 @@ public enum Reason {
     BAD_KEY,
     /** A reading whose {@code series} names another series than its record key. */
     SERIES_KEY_MISMATCH,
+    /**
+     * A block of readings with more bad elements than {@code input.max.dead.letters}: dead-lettered
+     * once, whole, instead of once per bad element.
+     */
+    TOO_MANY_BAD_READINGS,
     /** Audio: a header is missing or unreadable (sample rate, channels, sequence number). */
     BAD_HEADER,
     /** Audio: an encoding other than {@code pcm_s16le}. */

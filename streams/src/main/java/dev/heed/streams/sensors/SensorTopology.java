@@ -146,6 +146,7 @@ public final class SensorTopology {
                 config.getPositiveInt(HeedKeys.ATTENTION_TOP_K),
                 config.getPositiveInt(HeedKeys.INPUT_MAX_BYTES),
                 config.getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE).toMillis(),
+                config.getPositiveInt(HeedKeys.INPUT_MAX_DEAD_LETTERS),
                 anomalySettings(config, steps));
     }
 

@@ -237,6 +237,41 @@ class DeadLetterRoutingTest {
     }
 
     @Test
+    void shouldDeadLetterABlockWithTooManyBadReadingsOnceWhole() {
+        start(HeedConfig.of(Map.of("input.max.bytes", "20000", "sensors.variables", "value")));
+        String good0 = "{\"ts\":" + T0 + ",\"value\":1}";
+        String good1 = "{\"ts\":" + (T0 + 60_000) + ",\"value\":2}";
+        StringBuilder block = new StringBuilder("[" + good0);
+        for (int i = 0; i < 148; i++) {
+            block.append(",").append(i);
+        }
+        block.append(",").append(good1).append("]");
+        in.pipeInput(utf8("s"), utf8(block.toString()));
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo(utf8(block.toString()));
+        assertThat(header(dead.get(0), "heed.dlq.reason")).isEqualTo("too_many_bad_readings");
+        assertThat(header(dead.get(0), "heed.dlq.message"))
+                .contains("148 of the 150 readings")
+                .contains("{malformed_json=148}")
+                .contains("input.max.dead.letters=100")
+                .contains("reading 1 of the record's array");
+        assertThat(counters.readingsIn()).isEqualTo(150);
+        // the good readings were used: sent again, they are late
+        in.pipeInput(utf8("s"), utf8("[" + good0 + "," + good1 + "]"));
+        assertThat(dlq.readRecordsToList())
+                .extracting(r -> header(r, "heed.dlq.reason"))
+                .containsExactly("late", "late");
+        // at the limit, each bad reading still gets its own dead letter
+        StringBuilder hundred = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            hundred.append(i == 0 ? "" : ",").append(i);
+        }
+        in.pipeInput(utf8("s"), utf8(hundred.append("]").toString()));
+        assertThat(dlq.readRecordsToList()).hasSize(100);
+    }
+
+    @Test
     void shouldRefuseAKeyThatIsNotUtf8Text() {
         byte[] key = {(byte) 0xC3, 0x28, 0x41};
         in.pipeInput(key, utf8("{\"ts\":" + T0 + ",\"value\":1}"));

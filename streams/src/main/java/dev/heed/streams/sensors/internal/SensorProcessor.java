@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -119,24 +120,63 @@ public final class SensorProcessor
             drain();
             return;
         }
+        List<Refused> refused = new ArrayList<>();
         for (ReadingParser.Item item : items) {
             counters.readingIn();
             Record<byte[], byte[]> source =
                     item.bytes() == null ? record : record.withValue(item.bytes());
             if (item.rejection() != null) {
-                deadLetter(source, item.rejection().reason(), item.rejection().getMessage());
+                refused.add(
+                        new Refused(
+                                source, item.rejection().reason(), item.rejection().getMessage()));
                 continue;
             }
             try {
                 accept(item.reading(), now);
             } catch (Rejection e) {
-                deadLetter(source, e.reason(), ReadingParser.inBlock(item.index(), e.getMessage()));
+                refused.add(
+                        new Refused(
+                                source,
+                                e.reason(),
+                                ReadingParser.inBlock(item.index(), e.getMessage())));
             }
+        }
+        if (refused.size() <= settings.maxDeadLetters()) {
+            refused.forEach(r -> deadLetter(r.record(), r.reason(), r.message()));
+        } else {
+            deadLetterWhole(record, items.size(), refused);
         }
         // once per series and record, not per reading: a block's readings change one state 8 times
         changed.forEach((series, state) -> seriesStore.put(series, state.toBytes()));
         changed.clear();
         drain();
+    }
+
+    /** A reading refused, before it is dead-lettered. */
+    private record Refused(Record<byte[], byte[]> record, Reason reason, String message) {}
+
+    /**
+     * One dead letter for a block with more bad readings than {@code input.max.dead.letters}: the
+     * record whole, with the count per reason and the first refusal; its good readings were used.
+     */
+    private void deadLetterWhole(Record<byte[], byte[]> record, int readings, List<Refused> bad) {
+        Map<String, Integer> byReason = new TreeMap<>();
+        for (Refused r : bad) {
+            byReason.merge(r.reason().wireName(), 1, Integer::sum);
+        }
+        deadLetter(
+                record,
+                Reason.TOO_MANY_BAD_READINGS,
+                bad.size()
+                        + " of the "
+                        + readings
+                        + " readings of the record's array were refused "
+                        + byReason
+                        + ", more than input.max.dead.letters="
+                        + settings.maxDeadLetters()
+                        + ", so the record is dead-lettered once, whole; its good readings were"
+                        + " used. First: "
+                        + bad.get(0).message());
     }
 
     private void accept(Reading r, long now) throws Rejection {

@@ -23,6 +23,7 @@ public record SensorSettings(
         int topK,
         int maxBytes,
         long maxFutureMs,
+        int maxDeadLetters,
         AnomalySettings anomaly) {
     public static final String SOURCE = "sensors-source";
     public static final String PROCESSOR = "sensor-attention";
