@@ -177,12 +177,40 @@ public final class HeedConfig {
         return values;
     }
 
+    /**
+     * {@code output.max.bytes}: the largest record Heed writes, at least 16 KB and under the
+     * producer's {@code max.request.size} (1 MiB unless set) less room for framing.
+     */
+    public int outputMaxBytes() {
+        int out = getPositiveInt(HeedKeys.OUTPUT_MAX_BYTES);
+        String requestKey =
+                get("producer.max.request.size").isPresent()
+                        ? "producer.max.request.size"
+                        : "max.request.size";
+        long request = get(requestKey).isPresent() ? getPositiveInt(requestKey) : 1_048_576;
+        if (out < 16_384 || out > request - 1024) {
+            throw new ConfigException(
+                    HeedKeys.OUTPUT_MAX_BYTES
+                            + "="
+                            + out
+                            + " must be between 16384 and the producer's "
+                            + requestKey
+                            + " ("
+                            + request
+                            + ") less 1024; raise "
+                            + requestKey
+                            + " and the topics' max.message.bytes together with it, or lower it");
+        }
+        return out;
+    }
+
     private void validate() {
         getPositiveInt(HeedKeys.WINDOW_STRIDE);
         getPositiveInt(HeedKeys.BATCH_MAX_SIZE);
         getPositiveInt(HeedKeys.TOPIC_PARTITIONS);
         getPositiveInt(HeedKeys.ATTENTION_TOP_K);
         getPositiveInt(HeedKeys.INPUT_MAX_BYTES);
+        outputMaxBytes();
         get(HeedKeys.WINDOW_STEPS).ifPresent(v -> getPositiveInt(HeedKeys.WINDOW_STEPS));
         getDuration(HeedKeys.BATCH_MAX_WAIT);
         getDuration(HeedKeys.MODEL_WATCH_INTERVAL);

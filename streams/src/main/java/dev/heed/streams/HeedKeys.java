@@ -37,6 +37,7 @@ public final class HeedKeys {
     public static final String ATTENTION_TOP_K = "attention.top.k";
     public static final String INPUT_MAX_BYTES = "input.max.bytes";
     public static final String INPUT_MAX_DEAD_LETTERS = "input.max.dead.letters";
+    public static final String OUTPUT_MAX_BYTES = "output.max.bytes";
     public static final String TIMESTAMP_MAX_FUTURE = "timestamp.max.future";
     public static final String ANOMALY_THRESHOLD = "anomaly.threshold";
     public static final String ANOMALY_WARMUP = "anomaly.warmup";
@@ -91,6 +92,7 @@ public final class HeedKeys {
         d.put(ATTENTION_TOP_K, "5");
         d.put(INPUT_MAX_BYTES, "65536");
         d.put(INPUT_MAX_DEAD_LETTERS, "100");
+        d.put(OUTPUT_MAX_BYTES, "1000000");
         d.put(TIMESTAMP_MAX_FUTURE, "1d");
         d.put(ANOMALY_THRESHOLD, "0.9999");
         d.put(ANOMALY_WARMUP, "300");

@@ -74,6 +74,18 @@ class HeedConfigTest {
                 .hasMessageContaining("window.interval");
         assertThatThrownBy(() -> HeedConfig.of(Map.of("processing.guarantee", "exactly_once")))
                 .hasMessageContaining("'exactly_once'");
+        assertThatThrownBy(() -> HeedConfig.of(Map.of("output.max.bytes", "2000000")))
+                .hasMessageContaining("output.max.bytes=2000000")
+                .hasMessageContaining("max.request.size (1048576)");
+        assertThat(
+                        HeedConfig.of(
+                                        Map.of(
+                                                "output.max.bytes", "2000000",
+                                                "producer.max.request.size", "4000000"))
+                                .outputMaxBytes())
+                .isEqualTo(2_000_000);
+        assertThatThrownBy(() -> HeedConfig.of(Map.of("output.max.bytes", "100")))
+                .hasMessageContaining("between 16384");
     }
 
     @Test

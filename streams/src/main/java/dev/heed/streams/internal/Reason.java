@@ -30,6 +30,16 @@ public enum Reason {
      * once, whole, instead of once per bad element.
      */
     TOO_MANY_BAD_READINGS,
+    /**
+     * A new series whose predictions or anomalies would be over {@code output.max.bytes} (too many
+     * variables, or names too long): refused at its first reading.
+     */
+    TOO_MANY_VARIABLES,
+    /**
+     * A record Heed made that came out over {@code output.max.bytes} after all: its window, cut to
+     * fit, instead of a record the broker would refuse.
+     */
+    OUTPUT_TOO_LARGE,
     /** Audio: a header is missing or unreadable (sample rate, channels, sequence number). */
     BAD_HEADER,
     /** Audio: an encoding other than {@code pcm_s16le}. */

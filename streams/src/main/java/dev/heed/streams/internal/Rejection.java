@@ -10,6 +10,13 @@ public final class Rejection extends Exception {
         this.reason = reason;
     }
 
+    /** A value for a message: its first 80 characters, and how long it was when longer. */
+    public static String clip(String value) {
+        return value.length() <= 80
+                ? value
+                : value.substring(0, 80) + "... (" + value.length() + " characters)";
+    }
+
     public Reason reason() {
         return reason;
     }

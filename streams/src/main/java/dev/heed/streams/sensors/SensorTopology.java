@@ -147,6 +147,8 @@ public final class SensorTopology {
                 config.getPositiveInt(HeedKeys.INPUT_MAX_BYTES),
                 config.getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE).toMillis(),
                 config.getPositiveInt(HeedKeys.INPUT_MAX_DEAD_LETTERS),
+                model.horizon(),
+                config.outputMaxBytes(),
                 anomalySettings(config, steps));
     }
 

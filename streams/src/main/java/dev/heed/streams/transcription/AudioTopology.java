@@ -78,6 +78,7 @@ public final class AudioTopology {
                 config.getString(HeedKeys.TOPIC_TRANSCRIPTS),
                 config.getString(HeedKeys.TOPIC_DLQ),
                 config.getPositiveInt(HeedKeys.AUDIO_MAX_CHUNK_BYTES),
+                config.outputMaxBytes(),
                 frames(config, HeedKeys.AUDIO_PARTIAL_INTERVAL, frameMs),
                 frames(config, HeedKeys.AUDIO_PREROLL, frameMs),
                 frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs),

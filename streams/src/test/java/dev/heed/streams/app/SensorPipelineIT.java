@@ -164,6 +164,81 @@ class SensorPipelineIT {
         }
     }
 
+    /**
+     * A record just under the broker's limit and a reading whose predictions would be over it used
+     * to make records the producer refused: the thread failed on them again and again, and every
+     * series behind them stalled. Now both are dead letters that fit, and the readings behind them
+     * on the same partition are predicted.
+     */
+    @Test
+    void shouldGoPastRecordsWhoseOutputsCouldNotFitOnTheBroker() throws Exception {
+        String app = "heed-it-" + UUID.randomUUID();
+        int steps = Fixtures.model().descriptor().window();
+        RouteCounters counters = new RouteCounters();
+        try (HeedApp heed =
+                HeedApp.start(
+                        HeedConfig.of(appConfig(app, 1)),
+                        ModelSource.of(Fixtures.model()),
+                        counters)) {
+            StringBuilder wide = new StringBuilder("{\"ts\":" + Fixtures.T0 + ",\"values\":{");
+            for (int v = 0; v < 1900; v++) {
+                wide.append(v == 0 ? "" : ",").append("\"sensor_").append(v).append("\":1.5");
+            }
+            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+            String topic = app + ".sensors";
+            records.add(
+                    new ProducerRecord<>(
+                            topic, Fixtures.utf8("huge"), new byte[1_040_000 - 4 * 64]));
+            records.add(
+                    new ProducerRecord<>(topic, Fixtures.utf8("wide"), Fixtures.utf8(wide + "}}")));
+            for (int i = 0; i < steps; i++) {
+                records.add(
+                        new ProducerRecord<>(
+                                topic,
+                                Fixtures.utf8("p"),
+                                Fixtures.reading(
+                                        "p", Fixtures.T0 + i * 60_000L, Fixtures.wave(i))));
+            }
+            Map<String, Object> props =
+                    Map.of(
+                            "bootstrap.servers",
+                            kafka.bootstrapServers(),
+                            "max.request.size",
+                            "2000000");
+            try (KafkaProducer<byte[], byte[]> p =
+                    new KafkaProducer<>(
+                            props, new ByteArraySerializer(), new ByteArraySerializer())) {
+                for (ProducerRecord<byte[], byte[]> r : records) {
+                    p.send(r).get();
+                }
+            }
+            Map<String, List<ConsumerRecord<byte[], byte[]>>> got =
+                    consume(
+                            List.of(app + ".predictions", app + ".dlq"),
+                            3,
+                            Duration.ofSeconds(120));
+            assertThat(got.get(app + ".predictions")).as("the series behind them").hasSize(1);
+            List<ConsumerRecord<byte[], byte[]>> dead = got.get(app + ".dlq");
+            assertThat(dead)
+                    .extracting(
+                            r ->
+                                    new String(
+                                            r.headers().lastHeader("heed.dlq.reason").value(),
+                                            StandardCharsets.UTF_8))
+                    .containsExactly("oversize", "too_many_variables");
+            assertThat(dead.get(0).value().length).isLessThan(1_000_000);
+            assertThat(
+                            new String(
+                                    dead.get(0)
+                                            .headers()
+                                            .lastHeader("heed.dlq.value.truncated")
+                                            .value(),
+                                    StandardCharsets.UTF_8))
+                    .isEqualTo(Integer.toString(1_040_000 - 4 * 64));
+            assertThat(counters.deadLetters()).isEqualTo(2);
+        }
+    }
+
     /** One application's config on the test broker: its own id, state dir and topics. */
     private Map<String, String> appConfig(String app, int partitions) {
         Map<String, String> c = new HashMap<>();

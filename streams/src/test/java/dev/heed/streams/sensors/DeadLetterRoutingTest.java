@@ -272,6 +272,87 @@ class DeadLetterRoutingTest {
     }
 
     @Test
+    void shouldCutADeadLetterThatWouldNotFitUnderOutputMaxBytes() {
+        start(
+                HeedConfig.of(
+                        Map.of(
+                                "input.max.bytes", "2000",
+                                "output.max.bytes", "20000",
+                                "sensors.variables", "value")));
+        String value =
+                "{\"series\":\"s\",\"ts\":"
+                        + T0
+                        + ",\"value\":1,\"pad\":\""
+                        + "x".repeat(50_000)
+                        + "\"}";
+        Headers original = new RecordHeaders();
+        for (int i = 0; i < 40; i++) {
+            original.add("h" + i, new byte[1000]);
+        }
+        byte[] key = utf8("k".repeat(5000));
+        in.pipeInput(new TestRecord<>(key, utf8(value), original));
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(header(dead, "heed.dlq.reason")).isEqualTo("oversize");
+        assertThat(header(dead, "heed.dlq.source.offset")).isEqualTo("0");
+        assertThat(header(dead, "heed.dlq.value.truncated")).isEqualTo(utf8(value).length + "");
+        assertThat(header(dead, "heed.dlq.key.truncated")).isEqualTo("5000");
+        assertThat(header(dead, "heed.dlq.headers.dropped")).isEqualTo("40");
+        assertThat(dead.headers().lastHeader("h0")).isNull();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8))
+                .as("the start of the original")
+                .startsWith("{\"series\":\"s\",\"ts\":" + T0);
+        assertThat(size(dead)).isLessThanOrEqualTo(20000).isGreaterThan(15000);
+        // a dead letter that fits is not cut
+        in.pipeInput(new TestRecord<>(utf8("s"), utf8("[1,2]"), new RecordHeaders()));
+        TestRecord<byte[], byte[]> whole = dlq.readRecord();
+        assertThat(whole.value()).isEqualTo(utf8("1"));
+        assertThat(whole.headers().lastHeader("heed.dlq.value.truncated")).isNull();
+    }
+
+    @Test
+    void shouldRefuseASeriesWhosePredictionsCouldNotFitAndServeTheOthers() {
+        start(HeedConfig.of(Map.of()));
+        StringBuilder wide = new StringBuilder("{\"ts\":" + T0 + ",\"values\":{");
+        for (int v = 0; v < 1900; v++) {
+            wide.append(v == 0 ? "" : ",").append("\"sensor_").append(v).append("\":1.5");
+        }
+        String reading = wide.append("}}").toString();
+        assertThat(reading.length()).isLessThan(65536);
+        in.pipeInput(utf8("wide"), utf8(reading));
+        in.pipeInput(utf8("wide"), utf8(reading.replace("\"ts\":" + T0, "\"ts\":" + (T0 + 1))));
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead)
+                .extracting(r -> header(r, "heed.dlq.reason"))
+                .containsExactly("too_many_variables", "too_many_variables");
+        assertThat(header(dead.get(0), "heed.dlq.message"))
+                .contains("'wide' has 1900 variables")
+                .contains("output.max.bytes=1000000")
+                .contains("split it");
+        // a series of 100 variables fits, and its predictions are under the limit
+        int steps = Fixtures.model().descriptor().window();
+        for (int i = 0; i < steps; i++) {
+            StringBuilder r = new StringBuilder("{\"ts\":" + (T0 + i * 60_000L) + ",\"values\":{");
+            for (int v = 0; v < 100; v++) {
+                r.append(v == 0 ? "" : ",").append("\"s").append(v).append("\":").append(i % 7);
+            }
+            in.pipeInput(utf8("narrow"), utf8(r.append("}}").toString()));
+        }
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+        List<TestRecord<byte[], byte[]>> out = predictions.readRecordsToList();
+        assertThat(out).hasSize(1);
+        assertThat(size(out.get(0))).isLessThan(1_000_000);
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    private static int size(TestRecord<byte[], byte[]> r) {
+        int n = r.key().length + r.value().length;
+        for (var h : r.headers()) {
+            n += h.key().length() + h.value().length;
+        }
+        return n;
+    }
+
+    @Test
     void shouldRefuseAKeyThatIsNotUtf8Text() {
         byte[] key = {(byte) 0xC3, 0x28, 0x41};
         in.pipeInput(key, utf8("{\"ts\":" + T0 + ",\"value\":1}"));

@@ -188,7 +188,9 @@ public final class SensorProcessor
         String[] expected = state != null ? state.names : settings.variables();
         double[] values = VariableCheck.align(expected, r);
         if (state == null) {
-            state = new SeriesState(expected != null ? expected : r.names(), settings.steps());
+            String[] names = expected != null ? expected : r.names();
+            checkFits(r.series(), names);
+            state = new SeriesState(names, settings.steps());
         }
         Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
         List<WindowSnapshot> windows = windower.accept(state, aligned, now);
@@ -198,6 +200,27 @@ public final class SensorProcessor
             counters.window();
             pendingStore.put(w.key(), w.toBytes());
             batcher.submit(this, w, ctx.currentSystemTimeMs());
+        }
+    }
+
+    /** Refuses a new series whose records could not be written under output.max.bytes. */
+    private void checkFits(String series, String[] names) throws Rejection {
+        long bytes =
+                OutputSize.worstCase(
+                        series, names, settings.steps(), settings.horizon(), settings.topK());
+        if (bytes > settings.outputMaxBytes()) {
+            throw new Rejection(
+                    Reason.TOO_MANY_VARIABLES,
+                    "series '"
+                            + Rejection.clip(series)
+                            + "' has "
+                            + names.length
+                            + " variables; its predictions could take "
+                            + bytes
+                            + " bytes, over output.max.bytes="
+                            + settings.outputMaxBytes()
+                            + "; send fewer variables per series (split it into several series)"
+                            + " or raise output.max.bytes with the producer's max.request.size");
         }
     }
 
@@ -220,38 +243,56 @@ public final class SensorProcessor
             if (p.error() == null) {
                 Anomaly a = score(p);
                 byte[] json = writer.write(p, a, System.nanoTime());
-                ctx.forward(
-                        new Record<>(key, json, madeMs, new RecordHeaders()),
-                        SensorSettings.PREDICTIONS_SINK);
-                counters.prediction();
-                if (a.flagged(settings.anomaly().threshold())) {
+                if (fits(json, key, w, madeMs, "prediction")) {
                     ctx.forward(
-                            new Record<>(
-                                    key, anomalyWriter.write(p, a), madeMs, new RecordHeaders()),
+                            new Record<>(key, json, madeMs, new RecordHeaders()),
+                            SensorSettings.PREDICTIONS_SINK);
+                    counters.prediction();
+                }
+                byte[] alarm =
+                        a.flagged(settings.anomaly().threshold())
+                                ? anomalyWriter.write(p, a)
+                                : null;
+                if (alarm != null && fits(alarm, key, w, madeMs, "anomaly")) {
+                    ctx.forward(
+                            new Record<>(key, alarm, madeMs, new RecordHeaders()),
                             SensorSettings.ANOMALIES_SINK);
                     counters.anomaly();
                 }
             } else {
-                Record<byte[], byte[]> bad =
-                        new Record<>(
-                                key,
-                                WindowJson.write(w),
-                                madeMs,
-                                DeadLetters.headers(
-                                        null,
-                                        Reason.MODEL_ERROR,
-                                        "model rejected the window ending "
-                                                + w.end()
-                                                + ": "
-                                                + p.error(),
-                                        settings.sensorsTopic(),
-                                        ctx.taskId().partition(),
-                                        -1));
-                ctx.forward(bad, SensorSettings.DLQ_SINK);
-                counters.deadLetter(Reason.MODEL_ERROR.wireName());
+                deadLetter(
+                        new Record<>(key, WindowJson.write(w), madeMs),
+                        Reason.MODEL_ERROR,
+                        "model rejected the window ending " + w.end() + ": " + p.error(),
+                        new DeadLetters.Source(
+                                settings.sensorsTopic(), ctx.taskId().partition(), -1));
             }
             pendingStore.delete(w.key());
         }
+    }
+
+    /**
+     * Whether a record Heed made fits under output.max.bytes; when not (the check at a series'
+     * first reading should make that impossible), its window goes to the dead letters instead.
+     */
+    private boolean fits(byte[] json, byte[] key, WindowSnapshot w, long madeMs, String what) {
+        if (json.length + key.length + 512 <= settings.outputMaxBytes()) {
+            return true;
+        }
+        deadLetter(
+                new Record<>(key, WindowJson.write(w), madeMs),
+                Reason.OUTPUT_TOO_LARGE,
+                "the "
+                        + what
+                        + " for the window ending "
+                        + w.end()
+                        + " took "
+                        + json.length
+                        + " bytes, over output.max.bytes="
+                        + settings.outputMaxBytes()
+                        + "; send fewer variables per series or raise output.max.bytes",
+                new DeadLetters.Source(settings.sensorsTopic(), ctx.taskId().partition(), -1));
+        return false;
     }
 
     private Anomaly score(Prediction p) {
@@ -269,13 +310,22 @@ public final class SensorProcessor
 
     private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
         RecordMetadata m = ctx.recordMetadata().orElse(null);
-        String topic = m == null ? settings.sensorsTopic() : m.topic();
-        int partition = m == null ? -1 : m.partition();
-        long offset = m == null ? -1 : m.offset();
+        deadLetter(
+                record,
+                reason,
+                message,
+                m == null
+                        ? new DeadLetters.Source(settings.sensorsTopic(), -1, -1)
+                        : new DeadLetters.Source(m.topic(), m.partition(), m.offset()));
+    }
+
+    private void deadLetter(
+            Record<byte[], byte[]> record,
+            Reason reason,
+            String message,
+            DeadLetters.Source source) {
         ctx.forward(
-                record.withHeaders(
-                        DeadLetters.headers(
-                                record.headers(), reason, message, topic, partition, offset)),
+                DeadLetters.of(record, reason, message, source, settings.outputMaxBytes()),
                 SensorSettings.DLQ_SINK);
         counters.deadLetter(reason.wireName());
     }

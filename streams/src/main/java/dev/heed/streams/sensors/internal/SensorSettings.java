@@ -8,6 +8,8 @@ import dev.heed.models.AttentionMethod;
  * @param variables the series' variables in model order, or null to take each series' first
  *     reading's variables
  * @param intervalMs resampling interval in time mode, 0 in count mode
+ * @param horizon the model's forecast steps
+ * @param outputMaxBytes the largest record the topology may write ({@code output.max.bytes})
  */
 public record SensorSettings(
         String sensorsTopic,
@@ -24,6 +26,8 @@ public record SensorSettings(
         int maxBytes,
         long maxFutureMs,
         int maxDeadLetters,
+        int horizon,
+        int outputMaxBytes,
         AnomalySettings anomaly) {
     public static final String SOURCE = "sensors-source";
     public static final String PROCESSOR = "sensor-attention";

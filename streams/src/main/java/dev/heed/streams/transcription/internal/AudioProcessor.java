@@ -257,15 +257,12 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
 
     private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
         RecordMetadata m = ctx.recordMetadata().orElse(null);
+        DeadLetters.Source source =
+                m == null
+                        ? new DeadLetters.Source(settings.audioTopic(), -1, -1)
+                        : new DeadLetters.Source(m.topic(), m.partition(), m.offset());
         ctx.forward(
-                record.withHeaders(
-                        DeadLetters.headers(
-                                record.headers(),
-                                reason,
-                                message,
-                                m == null ? settings.audioTopic() : m.topic(),
-                                m == null ? -1 : m.partition(),
-                                m == null ? -1 : m.offset())),
+                DeadLetters.of(record, reason, message, source, settings.outputMaxBytes()),
                 AudioSettings.DLQ_SINK);
         counters.deadLetter(reason.wireName());
     }

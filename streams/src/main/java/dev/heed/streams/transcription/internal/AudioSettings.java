@@ -4,6 +4,7 @@ package dev.heed.streams.transcription.internal;
  * The audio topology's settings, resolved and validated from the configuration and the model.
  *
  * @param maxChunkBytes larger chunks are dead letters ({@code oversize})
+ * @param outputMaxBytes the largest record the topology may write ({@code output.max.bytes})
  * @param partialFrames feature frames of new speech between partial transcripts
  * @param prerollFrames frames before the detected speech start kept in the utterance
  * @param maxUtteranceFrames an utterance this long is closed (final) and a new one begins
@@ -15,6 +16,7 @@ public record AudioSettings(
         String transcriptsTopic,
         String dlqTopic,
         int maxChunkBytes,
+        int outputMaxBytes,
         int partialFrames,
         int prerollFrames,
         int maxUtteranceFrames,
