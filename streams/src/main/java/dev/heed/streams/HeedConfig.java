@@ -216,6 +216,10 @@ public final class HeedConfig {
         getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
         getDuration(HeedKeys.WINDOW_GRACE);
         getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE);
+        getDuration(HeedKeys.HEALTH_STUCK_AFTER);
+        getDuration(HeedKeys.MODEL_RETRY_BACKOFF);
+        getInt(HeedKeys.THREADS_MAX_FAILURES);
+        getInt(HeedKeys.MODEL_RETRIES);
         String mode = getString(HeedKeys.WINDOW_MODE);
         if (!mode.equals("count") && !mode.equals("time")) {
             throw new ConfigException("window.mode must be count or time: '" + mode + "'");

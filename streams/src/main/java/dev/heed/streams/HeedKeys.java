@@ -38,6 +38,10 @@ public final class HeedKeys {
     public static final String INPUT_MAX_BYTES = "input.max.bytes";
     public static final String INPUT_MAX_DEAD_LETTERS = "input.max.dead.letters";
     public static final String OUTPUT_MAX_BYTES = "output.max.bytes";
+    public static final String THREADS_MAX_FAILURES = "threads.max.failures";
+    public static final String HEALTH_STUCK_AFTER = "health.stuck.after";
+    public static final String MODEL_RETRIES = "model.retries";
+    public static final String MODEL_RETRY_BACKOFF = "model.retry.backoff";
     public static final String TIMESTAMP_MAX_FUTURE = "timestamp.max.future";
     public static final String ANOMALY_THRESHOLD = "anomaly.threshold";
     public static final String ANOMALY_WARMUP = "anomaly.warmup";
@@ -93,6 +97,10 @@ public final class HeedKeys {
         d.put(INPUT_MAX_BYTES, "65536");
         d.put(INPUT_MAX_DEAD_LETTERS, "100");
         d.put(OUTPUT_MAX_BYTES, "1000000");
+        d.put(THREADS_MAX_FAILURES, "3");
+        d.put(HEALTH_STUCK_AFTER, "20s");
+        d.put(MODEL_RETRIES, "2");
+        d.put(MODEL_RETRY_BACKOFF, "100ms");
         d.put(TIMESTAMP_MAX_FUTURE, "1d");
         d.put(ANOMALY_THRESHOLD, "0.9999");
         d.put(ANOMALY_WARMUP, "300");

@@ -21,6 +21,8 @@ public final class RouteCounters {
     private final LongAdder utterances = new LongAdder();
     private final LongAdder audioIn = new LongAdder();
     private final LongAdder transcripts = new LongAdder();
+    private final LongAdder threadFailures = new LongAdder();
+    private final LongAdder modelRetries = new LongAdder();
     private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
     private final List<BatchListener> batchListeners = new CopyOnWriteArrayList<>();
 
@@ -65,6 +67,24 @@ public final class RouteCounters {
         for (BatchListener l : batchListeners) {
             l.batch(size, inferenceMs);
         }
+    }
+
+    /** A stream thread died of an exception Heed did not handle (and was replaced or not). */
+    public void threadFailure() {
+        threadFailures.increment();
+    }
+
+    public long threadFailures() {
+        return threadFailures.sum();
+    }
+
+    /** A model call that failed and is tried again after a pause. */
+    public void modelRetry() {
+        modelRetries.increment();
+    }
+
+    public long modelRetries() {
+        return modelRetries.sum();
     }
 
     /** One audio chunk read. */

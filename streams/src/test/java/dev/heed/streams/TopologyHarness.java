@@ -25,7 +25,9 @@ public final class TopologyHarness implements AutoCloseable {
 
     public TopologyHarness(HeedConfig config, Path stateDir, ModelSource models) {
         Properties props = new Properties();
-        props.putAll(HeedApp.streamsProperties(config.with("bootstrap.servers", "unused:9092")));
+        props.putAll(
+                HeedApp.streamsProperties(
+                        config.with("bootstrap.servers", "unused:9092"), counters));
         props.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(SensorTopology.build(config, models, counters), props);
         in =

@@ -44,6 +44,7 @@ public final class HeedApp implements AutoCloseable {
     private final ModelSource models;
     private final RouteCounters counters;
     private final boolean transcribes;
+    private final ThreadFailures failures;
     private ModelWatcher watcher;
 
     private HeedApp(
@@ -52,7 +53,9 @@ public final class HeedApp implements AutoCloseable {
             KafkaStreams streams,
             ModelSource models,
             RouteCounters counters,
-            boolean transcribes) {
+            boolean transcribes,
+            ThreadFailures failures) {
+        this.failures = failures;
         this.config = config;
         this.broker = broker;
         this.streams = streams;
@@ -98,15 +101,17 @@ public final class HeedApp implements AutoCloseable {
             if (speech != null) {
                 AudioTopology.addTo(topology, effective, speech, counters);
             }
-            KafkaStreams streams = new KafkaStreams(topology, streamsProperties(effective));
-            streams.setUncaughtExceptionHandler(
-                    e -> {
-                        LOG.error("stream thread failed; replacing it", e);
-                        return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
-                                .StreamThreadExceptionResponse.REPLACE_THREAD;
-                    });
+            KafkaStreams streams =
+                    new KafkaStreams(topology, streamsProperties(effective, counters));
+            ThreadFailures failures =
+                    new ThreadFailures(
+                            effective.getInt(HeedKeys.THREADS_MAX_FAILURES),
+                            counters,
+                            System::currentTimeMillis);
+            streams.setUncaughtExceptionHandler(failures);
             streams.start();
-            return new HeedApp(effective, broker, streams, models, counters, speech != null);
+            return new HeedApp(
+                    effective, broker, streams, models, counters, speech != null, failures);
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -156,9 +161,27 @@ public final class HeedApp implements AutoCloseable {
                         });
     }
 
-    /** Kafka Streams properties: Heed's defaults plus every pass-through Kafka key. */
+    /** As {@link #streamsProperties(HeedConfig, RouteCounters)}, counting nowhere. */
     public static Properties streamsProperties(HeedConfig config) {
+        return streamsProperties(config, new RouteCounters());
+    }
+
+    /**
+     * Kafka Streams properties: Heed's defaults plus every pass-through Kafka key, and Heed's
+     * processing and production exception handlers ({@link DeadLetterOnError}), which count their
+     * dead letters in {@code counters}.
+     */
+    public static Properties streamsProperties(HeedConfig config, RouteCounters counters) {
         Properties p = new Properties();
+        p.put(
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterOnError.Processing.class);
+        p.put(
+                StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterOnError.Production.class);
+        p.put(DeadLetterOnError.COUNTERS, counters);
+        p.put(DeadLetterOnError.DLQ_TOPIC, config.getString(HeedKeys.TOPIC_DLQ));
+        p.put(DeadLetterOnError.MAX_BYTES, Integer.toString(config.outputMaxBytes()));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024L);
         if (!config.hasBootstrapServers() || config.getInt(HeedKeys.TOPIC_REPLICATION) == 1) {
             p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
@@ -237,6 +260,34 @@ public final class HeedApp implements AutoCloseable {
 
     public boolean embedded() {
         return broker != null;
+    }
+
+    /**
+     * Whether this instance is alive and ready: not when Kafka Streams failed or stopped, when
+     * threads failed too often ({@code threads.max.failures}), or when a stream thread has not
+     * polled for {@code health.stuck.after} (Kafka's {@code last-poll-seconds-ago} of each thread's
+     * consumer: a thread stuck in a model call or a store stops polling).
+     */
+    public Liveness liveness() {
+        KafkaStreams.State s = streams.state();
+        boolean ready = s == KafkaStreams.State.RUNNING;
+        if (s == KafkaStreams.State.ERROR
+                || s == KafkaStreams.State.PENDING_ERROR
+                || s == KafkaStreams.State.NOT_RUNNING
+                || failures.gaveUp()) {
+            return new Liveness(
+                    false,
+                    ready,
+                    s.name(),
+                    failures.gaveUp()
+                            ? "stream threads failed more than threads.max.failures="
+                                    + config.getInt(HeedKeys.THREADS_MAX_FAILURES)
+                                    + " times in 10 minutes"
+                            : "Kafka Streams is " + s);
+        }
+        return Stuck.find(streams.metrics(), config.getDuration(HeedKeys.HEALTH_STUCK_AFTER))
+                .map(why -> new Liveness(false, ready, s.name(), why))
+                .orElse(new Liveness(true, ready, s.name(), ""));
     }
 
     /** Waits until the streams are RUNNING; false on timeout. */

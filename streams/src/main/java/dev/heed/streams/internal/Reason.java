@@ -40,6 +40,13 @@ public enum Reason {
      * fit, instead of a record the broker would refuse.
      */
     OUTPUT_TOO_LARGE,
+    /**
+     * A record that made a processor throw (a bug, a store failure, the speech model): skipped with
+     * its exception, so the thread goes on instead of failing on it again and again.
+     */
+    PROCESSING_ERROR,
+    /** A record the producer refused for good (not a retriable error). */
+    PRODUCTION_ERROR,
     /** Audio: a header is missing or unreadable (sample rate, channels, sequence number). */
     BAD_HEADER,
     /** Audio: an encoding other than {@code pcm_s16le}. */

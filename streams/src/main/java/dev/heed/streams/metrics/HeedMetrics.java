@@ -113,6 +113,14 @@ public final class HeedMetrics implements AutoCloseable {
         FunctionCounter.builder("heed.utterances", counters, RouteCounters::utterances)
                 .description("Utterances finished by the speech pipeline")
                 .register(registry);
+        FunctionCounter.builder("heed.thread.failures", counters, RouteCounters::threadFailures)
+                .description(
+                        "Stream threads that died of an exception no handler took (replaced, or"
+                                + " the instance shut down past threads.max.failures)")
+                .register(registry);
+        FunctionCounter.builder("heed.model.retries", counters, RouteCounters::modelRetries)
+                .description("Model calls tried again after the engine failed")
+                .register(registry);
         for (Reason r : Reason.values()) {
             deadLetterCounter(r.wireName());
         }

@@ -41,7 +41,10 @@ public final class SensorTopology {
                         s.method(),
                         config.getPositiveInt(HeedKeys.BATCH_MAX_SIZE),
                         config.getDuration(HeedKeys.BATCH_MAX_WAIT).toMillis(),
-                        counters);
+                        counters,
+                        new Batching.Retry(
+                                config.getInt(HeedKeys.MODEL_RETRIES),
+                                config.getDuration(HeedKeys.MODEL_RETRY_BACKOFF).toMillis()));
         Topology t = new Topology();
         t.addSource(
                 SensorSettings.SOURCE,

@@ -82,13 +82,7 @@ public final class Dashboard implements AutoCloseable {
         try {
             server =
                     WebServer.start(
-                            s.host(),
-                            s.port(),
-                            s.token(),
-                            metrics,
-                            app.streams()::state,
-                            state,
-                            talk);
+                            s.host(), s.port(), s.token(), metrics, app::liveness, state, talk);
         } catch (IOException e) {
             metrics.close();
             if (producer != null) {

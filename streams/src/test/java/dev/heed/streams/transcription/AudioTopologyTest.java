@@ -11,7 +11,9 @@ import dev.heed.audio.Pcm16;
 import dev.heed.audio.Resampler;
 import dev.heed.audio.WavFile;
 import dev.heed.models.DeviceChoice;
+import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
+import dev.heed.models.speech.Transcriber;
 import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.RouteCounters;
@@ -24,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -74,11 +77,15 @@ class AudioTopologyTest {
         }
 
         Harness(Map<String, String> settings) {
+            this(settings, model);
+        }
+
+        Harness(Map<String, String> settings, SpeechModel model) {
             Map<String, String> all = new java.util.HashMap<>(settings);
             all.put("bootstrap.servers", "unused:9092");
             HeedConfig config = HeedConfig.of(all);
             Properties props = new Properties();
-            props.putAll(HeedApp.streamsProperties(config));
+            props.putAll(HeedApp.streamsProperties(config, counters));
             props.put("state.dir", stateDir.toString());
             driver =
                     new TopologyTestDriver(
@@ -193,6 +200,87 @@ class AudioTopologyTest {
         JsonNode last = transcripts.get(transcripts.size() - 1);
         assertThat(last.get("final").asBoolean()).isTrue();
         assertThat(last.get("audio").get("rms").size()).isGreaterThan(10);
+    }
+
+    /**
+     * A speech model that throws used to fail the stream thread on the same chunk again and again;
+     * Kafka Streams' processing exception handler now dead-letters that chunk with the exception
+     * and the thread goes on.
+     */
+    @Test
+    void shouldDeadLetterAChunkThatMakesTheModelThrowAndGoOn() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        SpeechModel flaky =
+                new SpeechModel() {
+                    @Override
+                    public SpeechDescriptor descriptor() {
+                        return model.descriptor();
+                    }
+
+                    @Override
+                    public List<String> vocabulary() {
+                        return model.vocabulary();
+                    }
+
+                    @Override
+                    public int minFrames() {
+                        return model.minFrames();
+                    }
+
+                    @Override
+                    public Transcriber newTranscriber() {
+                        Transcriber inner = model.newTranscriber();
+                        return features -> {
+                            if (broken.get()) {
+                                throw new IllegalStateException("engine lost its device");
+                            }
+                            return inner.transcribe(features);
+                        };
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        WavFile wav = WavFile.read(DIGITS);
+        try (Harness h = new Harness(Map.of(), flaky)) {
+            stream(h, wav.samples(), wav.sampleRate(), 0, true);
+            List<TestRecord<byte[], byte[]>> dead = h.dlq.readRecordsToList();
+            assertThat(dead).isNotEmpty();
+            for (TestRecord<byte[], byte[]> d : dead) {
+                assertThat(header(d, "heed.dlq.reason")).isEqualTo("processing_error");
+                assertThat(header(d, "heed.dlq.message"))
+                        .contains("engine lost its device")
+                        .contains("audio-transcriber");
+                assertThat(header(d, "heed.dlq.source.topic")).isEqualTo("heed.audio");
+                assertThat(Long.parseLong(header(d, "heed.dlq.source.offset"))).isNotNegative();
+                assertThat(d.value()).as("the chunk itself").isNotEmpty();
+            }
+            assertThat(h.counters.deadLettersByReason())
+                    .containsEntry("processing_error", (long) dead.size());
+            broken.set(false);
+            WavFile nine = WavFile.read(Path.of("../samples/audio/9_theo_2.wav"));
+            float[] x = new float[nine.samples().length + 4800];
+            System.arraycopy(nine.samples(), 0, x, 2400, nine.samples().length);
+            h.transcripts();
+            int per = 800;
+            for (int c = 0; c * per < x.length; c++) {
+                h.chunkOf(
+                        "mic-2",
+                        Pcm16.encodeMono(
+                                Arrays.copyOfRange(x, c * per, Math.min(x.length, (c + 1) * per))),
+                        "heed.sample.rate",
+                        "8000",
+                        "heed.seq",
+                        Integer.toString(c),
+                        "heed.end",
+                        Boolean.toString((c + 1) * per >= x.length));
+            }
+            assertThat(finalText(h.transcripts())).as("the thread went on").isEqualTo("nine");
+        }
+    }
+
+    private static String header(TestRecord<byte[], byte[]> r, String key) {
+        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class Batching {
     private final int maxSize;
     private final long maxWaitMs;
     private final RouteCounters counters;
+    private final Retry retry;
     private final ThreadLocal<ThreadBatcher> batcher = new ThreadLocal<>();
     private final ThreadLocal<int[]> users = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -22,7 +23,9 @@ public final class Batching {
             AttentionMethod method,
             int maxSize,
             long maxWaitMs,
-            RouteCounters counters) {
+            RouteCounters counters,
+            Retry retry) {
+        this.retry = retry;
         this.models = models;
         this.method = method;
         this.maxSize = maxSize;
@@ -30,10 +33,16 @@ public final class Batching {
         this.counters = counters;
     }
 
+    /**
+     * How a failed model call is tried again: {@code times} more, after {@code backoffMs}, then
+     * four times longer each ({@code model.retries}, {@code model.retry.backoff}).
+     */
+    public record Retry(int times, long backoffMs) {}
+
     ThreadBatcher acquire() {
         ThreadBatcher b = batcher.get();
         if (b == null) {
-            b = new ThreadBatcher(models, method, maxSize, maxWaitMs, counters);
+            b = new ThreadBatcher(models, method, maxSize, maxWaitMs, counters, retry);
             batcher.set(b);
         }
         users.get()[0]++;

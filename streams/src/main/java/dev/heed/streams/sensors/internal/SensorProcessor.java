@@ -109,6 +109,18 @@ public final class SensorProcessor
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        try {
+            processRecord(record);
+        } catch (RuntimeException e) {
+            // Kafka Streams' handler dead-letters the record; the stores hold the series as they
+            // were before it, so the cache must not keep what this record half did
+            cache.clear();
+            changed.clear();
+            throw e;
+        }
+    }
+
+    private void processRecord(Record<byte[], byte[]> record) {
         counters.recordIn();
         long now = System.nanoTime();
         List<ReadingParser.Item> items;

@@ -1,7 +1,6 @@
 package dev.heed.streams.sensors.internal;
 
 import dev.heed.models.AttentionMethod;
-import dev.heed.models.HeedModelException;
 import dev.heed.models.forecasting.Forecast;
 import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.Forecaster;
@@ -27,6 +26,7 @@ final class ThreadBatcher {
     private final int maxSize;
     private final long maxWaitMs;
     private final RouteCounters counters;
+    private final Batching.Retry retry;
     private final List<Request> queue = new ArrayList<>();
     private ForecastModel model;
     private Forecaster forecaster;
@@ -43,7 +43,9 @@ final class ThreadBatcher {
             AttentionMethod method,
             int maxSize,
             long maxWaitMs,
-            RouteCounters counters) {
+            RouteCounters counters,
+            Batching.Retry retry) {
+        this.retry = retry;
         this.models = models;
         this.method = method;
         this.maxSize = maxSize;
@@ -86,50 +88,95 @@ final class ThreadBatcher {
         }
     }
 
+    /**
+     * Runs a batch, trying again after a pause when the model fails (a transient engine failure:
+     * out of memory, a device hiccup); when it still fails, each window alone, once, so that only
+     * the windows the model rejects become {@code model_error} dead letters.
+     */
     private void run(List<Request> batch) {
+        for (int attempt = 0; attempt <= retry.times(); attempt++) {
+            if (attempt > 0) {
+                counters.modelRetry();
+                pause(retry.backoffMs() << (2 * (attempt - 1)));
+            }
+            try {
+                runOnce(batch);
+                return;
+            } catch (RuntimeException e) {
+                resetForecaster();
+                LOG.warn(
+                        "model failed on a batch of {} (try {} of {}): {}",
+                        batch.size(),
+                        attempt + 1,
+                        retry.times() + 1,
+                        e.toString());
+            }
+        }
+        for (Request r : batch) {
+            try {
+                runOnce(List.of(r));
+            } catch (RuntimeException e) {
+                resetForecaster();
+                LOG.warn(
+                        "model rejected window of series {}: {}",
+                        r.window().series(),
+                        e.toString());
+                r.owner()
+                        .deliver(
+                                new Prediction(
+                                        r.window(),
+                                        null,
+                                        model == null
+                                                ? models.current().descriptor()
+                                                : model.descriptor(),
+                                        0,
+                                        1,
+                                        e.toString()));
+            }
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void resetForecaster() {
+        if (forecaster != null) {
+            try {
+                forecaster.close();
+            } catch (RuntimeException ignored) {
+                // a broken forecaster may fail to close too; a new one is made on the next call
+            }
+        }
+        forecaster = null;
+        model = null;
+    }
+
+    private void runOnce(List<Request> batch) {
         Forecaster f = forecaster();
         List<float[][]> windows = new ArrayList<>(batch.size());
         for (Request r : batch) {
             windows.add(r.window().values());
         }
         long t0 = System.nanoTime();
-        try {
-            List<Forecast> out = f.forecast(windows, method);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            counters.batch(batch.size(), ms);
-            Iterator<Forecast> it = out.iterator();
-            for (Request r : batch) {
-                r.owner()
-                        .deliver(
-                                new Prediction(
-                                        r.window(),
-                                        it.next(),
-                                        model.descriptor(),
-                                        ms,
-                                        batch.size(),
-                                        null));
-            }
-        } catch (HeedModelException e) {
-            if (batch.size() == 1) {
-                LOG.warn(
-                        "model rejected window of series {}: {}",
-                        batch.get(0).window().series(),
-                        e.getMessage());
-                Request r = batch.get(0);
-                r.owner()
-                        .deliver(
-                                new Prediction(
-                                        r.window(),
-                                        null,
-                                        model.descriptor(),
-                                        0,
-                                        1,
-                                        e.getMessage()));
-            } else {
-                for (Request r : batch) {
-                    run(List.of(r));
-                }
-            }
+        List<Forecast> out = f.forecast(windows, method);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        counters.batch(batch.size(), ms);
+        Iterator<Forecast> it = out.iterator();
+        for (Request r : batch) {
+            r.owner()
+                    .deliver(
+                            new Prediction(
+                                    r.window(),
+                                    it.next(),
+                                    model.descriptor(),
+                                    ms,
+                                    batch.size(),
+                                    null));
         }
     }
 

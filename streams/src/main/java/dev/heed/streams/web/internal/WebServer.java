@@ -1,5 +1,6 @@
 package dev.heed.streams.web.internal;
 
+import dev.heed.streams.app.Liveness;
 import dev.heed.streams.metrics.HeedMetrics;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -9,7 +10,6 @@ import java.net.BindException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -54,7 +54,7 @@ public final class WebServer implements AutoCloseable {
             int port,
             Optional<String> token,
             HeedMetrics metrics,
-            Supplier<KafkaStreams.State> streams,
+            Supplier<Liveness> streams,
             LiveState state,
             Optional<Talk> talk)
             throws IOException {

@@ -3,6 +3,7 @@ package dev.heed.streams.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.heed.streams.app.Liveness;
 import dev.heed.streams.metrics.HeedMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class TalkSocketTest {
                         0,
                         token,
                         metrics,
-                        () -> State.RUNNING,
+                        () -> new Liveness(true, true, "RUNNING", ""),
                         new LiveState(10),
                         Optional.of(new WebServer.Talk(sink, maxStreams, 320_000)));
         URI http = server.url();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.app.Liveness;
 import dev.heed.streams.metrics.HeedMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,14 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP endpoints without a broker: metrics text, health JSON and codes, the token. */
 class WebServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
-    private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+    private final AtomicReference<Liveness> state =
+            new AtomicReference<>(new Liveness(true, true, "RUNNING", ""));
     private final RouteCounters counters = new RouteCounters();
     private HeedMetrics metrics;
     private WebServer server;
@@ -83,17 +84,17 @@ class WebServerTest {
     }
 
     @Test
-    void shouldReportReadyOnlyWhenRunningAndLiveUntilAnError() throws Exception {
+    void shouldReportReadinessAndLivenessAndWhyNotLive() throws Exception {
         URI url = start(Optional.empty());
         assertHealth(url, "ready", 200, "UP", "RUNNING");
         assertHealth(url, "live", 200, "UP", "RUNNING");
-        state.set(State.REBALANCING);
+        state.set(new Liveness(true, false, "REBALANCING", ""));
         assertHealth(url, "ready", 503, "DOWN", "REBALANCING");
         assertHealth(url, "live", 200, "UP", "REBALANCING");
-        state.set(State.ERROR);
-        assertHealth(url, "live", 503, "DOWN", "ERROR");
-        state.set(State.NOT_RUNNING);
-        assertHealth(url, "live", 503, "DOWN", "NOT_RUNNING");
+        state.set(new Liveness(false, true, "RUNNING", "t-1-consumer has not polled for 31 s"));
+        assertHealth(url, "live", 503, "DOWN", "RUNNING");
+        assertThat(get(url.resolve("health/live"), null).body())
+                .contains("\"detail\":\"t-1-consumer has not polled for 31 s\"");
     }
 
     @Test
