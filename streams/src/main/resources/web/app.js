@@ -33,7 +33,17 @@ function store(id) {
   return stores.get(id);
 }
 
+// The server's own reading of Kafka: shown only when it cannot read (a broker outage).
+function showFeed(f) {
+  const el = $('feed');
+  el.hidden = !f || f.state === 'reading' || f.state === 'starting';
+  el.dataset.state = f ? f.state : '';
+  el.textContent = f ? `Kafka ${f.state}: ${f.detail}` : '';
+  el.title = el.textContent;
+}
+
 const handlers = {
+  feed(f) { showFeed(f); },
   prediction(p) {
     counts.predictions++;
     store(p.series).addPrediction(p);
@@ -167,6 +177,7 @@ function connect(seq) {
 
 async function boot() {
   const snap = await (await fetch('api/snapshot')).json();
+  showFeed(snap.feed);
   Object.values(snap.predictions).flat().forEach(handlers.prediction);
   snap.anomalies.forEach(handlers.anomaly);
   snap.transcripts.forEach(handlers.transcript);

@@ -39,6 +39,11 @@ public final class FeedRouter implements OutputFeed.RecordSink {
     }
 
     @Override
+    public void status(String feedState, String detail) {
+        state.feed(feedState, detail);
+    }
+
+    @Override
     public void accept(ConsumerRecord<byte[], byte[]> r) {
         try {
             JsonNode v = r.value() == null ? null : Json.MAPPER.readTree(r.value());

@@ -30,6 +30,7 @@ public final class LiveState {
     private final ArrayDeque<Event> log = new ArrayDeque<>();
     private long logChars;
     private long seq;
+    private String feed = "{\"state\":\"starting\",\"detail\":\"\"}";
 
     public LiveState(int seriesMax) {
         this.seriesMax = seriesMax;
@@ -72,9 +73,29 @@ public final class LiveState {
         append("transcript", json);
     }
 
-    /** {@code {"seq":N,"predictions":{series:[...]},"anomalies":[...],"transcripts":[...]}}. */
+    /**
+     * The feed's state ({@code reading}, or {@code retrying} with what went wrong), pushed as a
+     * {@code feed} event when it changes.
+     */
+    public synchronized void feed(String state, String detail) {
+        String json = "{\"state\":" + Json.quote(state) + ",\"detail\":" + Json.quote(detail) + "}";
+        if (!json.equals(feed)) {
+            feed = json;
+            append("feed", json);
+        }
+    }
+
+    /**
+     * {@code {"seq":N,"feed":{state,detail},"predictions":{series:[...]},"anomalies":[...],
+     * "transcripts":[...]}}.
+     */
     public synchronized String snapshotJson() {
-        StringBuilder b = new StringBuilder("{\"seq\":").append(seq).append(",\"predictions\":{");
+        StringBuilder b =
+                new StringBuilder("{\"seq\":")
+                        .append(seq)
+                        .append(",\"feed\":")
+                        .append(feed)
+                        .append(",\"predictions\":{");
         String sep = "";
         for (Map.Entry<String, ArrayDeque<String>> e : predictions.entrySet()) {
             b.append(sep).append(Json.quote(e.getKey())).append(':');

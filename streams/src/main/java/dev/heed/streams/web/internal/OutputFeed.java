@@ -22,11 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the predictions, anomalies and transcripts topics like any client: its own consumer, no
  * group and no commits, every partition assigned, starting a little before the end so a new page
- * has some history. Topics that do not exist yet are looked for again every few seconds.
+ * has some history. Topics that do not exist yet are looked for again every few seconds. When the
+ * broker cannot be reached the feed says so ({@link RecordSink#status}) and tries again, waiting 1
+ * s, then twice as long each time up to 30 s; it goes on from where it was.
  */
 public final class OutputFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutputFeed.class);
     private static final long REASSIGN_MS = 5_000;
+    private static final long FIRST_BACKOFF_MS = 1_000;
+    private static final long MAX_BACKOFF_MS = 30_000;
 
     private final HeedConfig config;
     private final RecordSink sink;
@@ -38,6 +42,9 @@ public final class OutputFeed implements AutoCloseable {
     /** Receives each record of a watched topic, on the feed's thread. */
     public interface RecordSink {
         void accept(ConsumerRecord<byte[], byte[]> record);
+
+        /** The feed's state: {@code reading}, or {@code retrying} with what went wrong. */
+        default void status(String state, String detail) {}
     }
 
     public OutputFeed(HeedConfig config, RecordSink sink) {
@@ -68,24 +75,47 @@ public final class OutputFeed implements AutoCloseable {
                         props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             long nextAssign = 0;
+            long backoff = FIRST_BACKOFF_MS;
+            boolean reading = false;
             while (running) {
-                if (System.currentTimeMillis() >= nextAssign) {
-                    nextAssign =
-                            System.currentTimeMillis()
-                                    + (assign(c) ? 6 * REASSIGN_MS : REASSIGN_MS);
-                }
-                if (c.assignment().isEmpty()) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(250))) {
-                    sink.accept(r);
+                try {
+                    if (System.currentTimeMillis() >= nextAssign) {
+                        nextAssign =
+                                System.currentTimeMillis()
+                                        + (assign(c) ? 6 * REASSIGN_MS : REASSIGN_MS);
+                    }
+                    if (c.assignment().isEmpty()) {
+                        Thread.sleep(200);
+                        continue;
+                    }
+                    for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(250))) {
+                        sink.accept(r);
+                    }
+                    if (!reading) {
+                        sink.status("reading", "");
+                        reading = true;
+                        backoff = FIRST_BACKOFF_MS;
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        break;
+                    }
+                    reading = false;
+                    String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    LOG.warn("dashboard feed: {}; trying again in {} ms", why, backoff);
+                    sink.status("retrying", why + "; trying again in " + backoff / 1000 + " s");
+                    Thread.sleep(backoff);
+                    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                    nextAssign = 0;
                 }
             }
         } catch (WakeupException | InterruptedException e) {
             // closing
         } catch (RuntimeException e) {
-            LOG.error("dashboard feed stopped; the dashboard shows no new records", e);
+            LOG.error("dashboard feed cannot start; the dashboard shows no new records", e);
+            sink.status("stopped", e.toString());
         }
     }
 
@@ -122,6 +152,7 @@ public final class OutputFeed implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
+        thread.interrupt();
         thread.join(10_000);
     }
 }
