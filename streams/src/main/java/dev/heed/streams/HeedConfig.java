@@ -131,6 +131,30 @@ public final class HeedConfig {
         return n;
     }
 
+    /**
+     * A size in bytes, at least 1 MiB: {@code 67108864}, {@code 64MiB}, {@code 64MB}, {@code 1g}.
+     */
+    public long getBytes(String key) {
+        String v = getString(key).trim();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?i)(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?")
+                        .matcher(v);
+        if (!m.matches()) {
+            throw new ConfigException(
+                    key + " must be a size such as 64MiB, 512KiB or 1GiB: '" + v + "'");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+        int shift =
+                unit.startsWith("k")
+                        ? 10
+                        : unit.startsWith("m") ? 20 : unit.startsWith("g") ? 30 : 0;
+        long n = Long.parseLong(m.group(1)) << shift;
+        if (n < (1L << 20)) {
+            throw new ConfigException(key + " must be at least 1MiB: '" + v + "'");
+        }
+        return n;
+    }
+
     /** A number in {@code [min, max]}. */
     public double getDouble(String key, double min, double max) {
         String v = getString(key);
@@ -217,6 +241,7 @@ public final class HeedConfig {
         getDuration(HeedKeys.WINDOW_GRACE);
         getDuration(HeedKeys.TIMESTAMP_MAX_FUTURE);
         getDuration(HeedKeys.HEALTH_STUCK_AFTER);
+        getBytes(HeedKeys.ROCKSDB_MEMORY_MAX);
         getDuration(HeedKeys.MODEL_RETRY_BACKOFF);
         getInt(HeedKeys.THREADS_MAX_FAILURES);
         getInt(HeedKeys.MODEL_RETRIES);

@@ -38,6 +38,10 @@ public final class HeedKeys {
     public static final String INPUT_MAX_BYTES = "input.max.bytes";
     public static final String INPUT_MAX_DEAD_LETTERS = "input.max.dead.letters";
     public static final String OUTPUT_MAX_BYTES = "output.max.bytes";
+    public static final String WINDOW_MAX_HELD = "window.max.held";
+    public static final String SERIES_IDLE_EXPIRY = "series.idle.expiry";
+    public static final String AUDIO_IDLE_EXPIRY = "audio.idle.expiry";
+    public static final String ROCKSDB_MEMORY_MAX = "rocksdb.memory.max";
     public static final String THREADS_MAX_FAILURES = "threads.max.failures";
     public static final String HEALTH_STUCK_AFTER = "health.stuck.after";
     public static final String MODEL_RETRIES = "model.retries";
@@ -97,6 +101,10 @@ public final class HeedKeys {
         d.put(INPUT_MAX_BYTES, "65536");
         d.put(INPUT_MAX_DEAD_LETTERS, "100");
         d.put(OUTPUT_MAX_BYTES, "1000000");
+        d.put(WINDOW_MAX_HELD, "1000");
+        d.put(SERIES_IDLE_EXPIRY, "7d");
+        d.put(AUDIO_IDLE_EXPIRY, "10s");
+        d.put(ROCKSDB_MEMORY_MAX, "64MiB");
         d.put(THREADS_MAX_FAILURES, "3");
         d.put(HEALTH_STUCK_AFTER, "20s");
         d.put(MODEL_RETRIES, "2");

@@ -23,6 +23,8 @@ public final class RouteCounters {
     private final LongAdder transcripts = new LongAdder();
     private final LongAdder threadFailures = new LongAdder();
     private final LongAdder modelRetries = new LongAdder();
+    private final LongAdder seriesExpired = new LongAdder();
+    private final LongAdder streamsExpired = new LongAdder();
     private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
     private final List<BatchListener> batchListeners = new CopyOnWriteArrayList<>();
 
@@ -85,6 +87,24 @@ public final class RouteCounters {
 
     public long modelRetries() {
         return modelRetries.sum();
+    }
+
+    /** A series forgotten after series.idle.expiry without a reading. */
+    public void seriesExpire() {
+        seriesExpired.increment();
+    }
+
+    public long seriesExpired() {
+        return seriesExpired.sum();
+    }
+
+    /** An audio stream forgotten after audio.idle.expiry without a chunk. */
+    public void streamExpire() {
+        streamsExpired.increment();
+    }
+
+    public long streamsExpired() {
+        return streamsExpired.sum();
     }
 
     /** One audio chunk read. */

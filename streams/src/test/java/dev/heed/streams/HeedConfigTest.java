@@ -86,6 +86,17 @@ class HeedConfigTest {
                 .isEqualTo(2_000_000);
         assertThatThrownBy(() -> HeedConfig.of(Map.of("output.max.bytes", "100")))
                 .hasMessageContaining("between 16384");
+        assertThat(
+                        HeedConfig.of(Map.of("rocksdb.memory.max", "64MiB"))
+                                .getBytes("rocksdb.memory.max"))
+                .isEqualTo(64L << 20);
+        assertThat(HeedConfig.of(Map.of("rocksdb.memory.max", "1g")).getBytes("rocksdb.memory.max"))
+                .isEqualTo(1L << 30);
+        assertThatThrownBy(() -> HeedConfig.of(Map.of("rocksdb.memory.max", "lots")))
+                .hasMessage(
+                        "rocksdb.memory.max must be a size such as 64MiB, 512KiB or 1GiB: 'lots'");
+        assertThatThrownBy(() -> HeedConfig.of(Map.of("rocksdb.memory.max", "12")))
+                .hasMessageContaining("at least 1MiB");
     }
 
     @Test

@@ -182,6 +182,8 @@ public final class HeedApp implements AutoCloseable {
         p.put(DeadLetterOnError.COUNTERS, counters);
         p.put(DeadLetterOnError.DLQ_TOPIC, config.getString(HeedKeys.TOPIC_DLQ));
         p.put(DeadLetterOnError.MAX_BYTES, Integer.toString(config.outputMaxBytes()));
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        p.put(BoundedRocksDb.MEMORY, Long.toString(config.getBytes(HeedKeys.ROCKSDB_MEMORY_MAX)));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024L);
         if (!config.hasBootstrapServers() || config.getInt(HeedKeys.TOPIC_REPLICATION) == 1) {
             p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);

@@ -152,7 +152,24 @@ public final class SensorTopology {
                 config.getPositiveInt(HeedKeys.INPUT_MAX_DEAD_LETTERS),
                 model.horizon(),
                 config.outputMaxBytes(),
+                config.getPositiveInt(HeedKeys.WINDOW_MAX_HELD),
+                idleExpiry(config),
                 anomalySettings(config, steps));
+    }
+
+    /** {@code series.idle.expiry}: 0 (never), or longer than {@code window.grace}. */
+    static long idleExpiry(HeedConfig config) {
+        long ms = config.getDuration(HeedKeys.SERIES_IDLE_EXPIRY).toMillis();
+        long grace = config.getDuration(HeedKeys.WINDOW_GRACE).toMillis();
+        if (ms != 0 && ms <= grace) {
+            throw new ConfigException(
+                    HeedKeys.SERIES_IDLE_EXPIRY
+                            + "="
+                            + config.getString(HeedKeys.SERIES_IDLE_EXPIRY)
+                            + " must be 0 (never) or longer than window.grace="
+                            + config.getString(HeedKeys.WINDOW_GRACE));
+        }
+        return ms;
     }
 
     static AnomalySettings anomalySettings(HeedConfig config, int steps) {

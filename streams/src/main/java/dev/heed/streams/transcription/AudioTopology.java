@@ -37,6 +37,7 @@ public final class AudioTopology {
                 Serdes.ByteArray().deserializer(),
                 s.audioTopic());
         FeatureConfig features = SpeechFeatures.of(model.descriptor());
+        checkStateFits(config, s, features);
         t.addProcessor(
                 AudioSettings.PROCESSOR,
                 () -> new AudioProcessor(s, model, features, counters),
@@ -79,6 +80,7 @@ public final class AudioTopology {
                 config.getString(HeedKeys.TOPIC_DLQ),
                 config.getPositiveInt(HeedKeys.AUDIO_MAX_CHUNK_BYTES),
                 config.outputMaxBytes(),
+                config.getDuration(HeedKeys.AUDIO_IDLE_EXPIRY).toMillis(),
                 frames(config, HeedKeys.AUDIO_PARTIAL_INTERVAL, frameMs),
                 frames(config, HeedKeys.AUDIO_PREROLL, frameMs),
                 frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs),
@@ -97,6 +99,41 @@ public final class AudioTopology {
         }
         return (float) db;
     }
+
+    /**
+     * A stream's state holds the open utterance's feature frames and their loudness, written whole
+     * to the store's changelog with every chunk: {@code audio.max.utterance} must keep that record
+     * under {@code output.max.bytes}.
+     */
+    private static void checkStateFits(HeedConfig config, AudioSettings s, FeatureConfig f) {
+        long perFrame = 4L * f.mels() + 4;
+        long frames = (long) s.maxUtteranceFrames() + s.prerollFrames() + s.vadEndFrames() + 100;
+        long bytes = frames * perFrame + STATE_OVERHEAD;
+        if (bytes > s.outputMaxBytes()) {
+            long maxMs =
+                    (s.outputMaxBytes() - STATE_OVERHEAD) / perFrame * 10
+                            - 10L * (s.prerollFrames() + s.vadEndFrames() + 100);
+            throw new ConfigException(
+                    HeedKeys.AUDIO_MAX_UTTERANCE
+                            + "="
+                            + config.getString(HeedKeys.AUDIO_MAX_UTTERANCE)
+                            + " keeps up to "
+                            + frames
+                            + " frames of "
+                            + f.mels()
+                            + " mels in a stream's state, about "
+                            + bytes
+                            + " bytes, over output.max.bytes="
+                            + s.outputMaxBytes()
+                            + "; at most "
+                            + maxMs
+                            + "ms fits (or raise output.max.bytes with the producer's"
+                            + " max.request.size and the topics' max.message.bytes)");
+        }
+    }
+
+    /** The extractor's, detector's and resampler's own state and the fixed fields, at most. */
+    private static final int STATE_OVERHEAD = 16_384;
 
     private static int frames(HeedConfig config, String key, double frameMs) {
         long ms = config.getDuration(key).toMillis();

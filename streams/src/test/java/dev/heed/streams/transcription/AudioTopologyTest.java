@@ -283,6 +283,39 @@ class AudioTopologyTest {
         return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A stream that stops mid-utterance without {@code heed.end} used to keep its state forever and
+     * never get its final transcript; after {@code audio.idle.expiry} it gets both.
+     */
+    @Test
+    void shouldEndAStreamThatFallsSilentMidUtterance() throws Exception {
+        WavFile nine = WavFile.read(Path.of("../samples/audio/9_theo_2.wav"));
+        float[] x = new float[2400 + nine.samples().length * 3 / 4];
+        System.arraycopy(nine.samples(), 0, x, 2400, x.length - 2400);
+        try (Harness h = new Harness(Map.of("audio.idle.expiry", "10s"))) {
+            stream(h, x, 8000, 0, false);
+            assertThat(h.transcripts()).noneMatch(t -> t.get("final").asBoolean());
+            assertThat(h.streams()).containsExactly("mic-1");
+            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
+            assertThat(h.streams()).as("not idle long enough").containsExactly("mic-1");
+            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
+            List<JsonNode> finals =
+                    h.transcripts().stream().filter(t -> t.get("final").asBoolean()).toList();
+            assertThat(finals).hasSize(1);
+            assertThat(h.streams()).isEmpty();
+            assertThat(h.counters.streamsExpired()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRefuseAnUtteranceCapWhoseStateWouldNotFitARecord() {
+        assertThatThrownBy(() -> new Harness(Map.of("audio.max.utterance", "10m")))
+                .hasMessageContaining("audio.max.utterance=10m")
+                .hasMessageContaining("output.max.bytes=1000000")
+                .hasMessageContaining("at most");
+        new Harness(Map.of("audio.max.utterance", "45s")).close();
+    }
+
     @Test
     void shouldEndUtterancesAfterTheConfiguredHangover() throws Exception {
         WavFile wav = WavFile.read(DIGITS);

@@ -2,6 +2,7 @@ package dev.heed.streams.sensors.internal;
 
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.internal.DeadLetters;
+import dev.heed.streams.internal.IdleStates;
 import dev.heed.streams.internal.Reason;
 import dev.heed.streams.internal.Rejection;
 import dev.heed.streams.internal.StateCache;
@@ -71,7 +72,8 @@ public final class SensorProcessor
                         settings.stride(),
                         settings.intervalMs(),
                         settings.maxFill(),
-                        settings.graceMs());
+                        settings.graceMs(),
+                        settings.maxHeld());
         this.writer = new PredictionWriter(settings.method(), settings.topK());
         this.detector = new AnomalyDetector(settings.anomaly());
         this.anomalyWriter =
@@ -89,6 +91,12 @@ public final class SensorProcessor
         this.batcher = batching.acquire();
         long tick = Math.max(1, batching.maxWaitMs() / 2);
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
+        if (settings.idleExpiryMs() > 0) {
+            context.schedule(
+                    Duration.ofMillis(IdleStates.scanEveryMs(settings.idleExpiryMs())),
+                    PunctuationType.WALL_CLOCK_TIME,
+                    this::expireIdle);
+        }
         List<WindowSnapshot> recovered = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = pendingStore.all()) {
             while (it.hasNext()) {
@@ -205,6 +213,7 @@ public final class SensorProcessor
             state = new SeriesState(names, settings.steps());
         }
         Reading aligned = new Reading(r.series(), r.ts(), state.names, values);
+        state.lastSeenMs = ctx.currentSystemTimeMs();
         List<WindowSnapshot> windows = windower.accept(state, aligned, now);
         changed.put(r.series(), state);
         cache.put(r.series(), state);
@@ -234,6 +243,26 @@ public final class SensorProcessor
                             + "; send fewer variables per series (split it into several series)"
                             + " or raise output.max.bytes with the producer's max.request.size");
         }
+    }
+
+    /**
+     * Forgets the series idle for {@code series.idle.expiry}: their held readings are released
+     * first (the windows they complete are predicted), then their states are deleted.
+     */
+    private void expireIdle(long nowMs) {
+        for (String series : IdleStates.due(seriesStore, nowMs, settings.idleExpiryMs(), 2)) {
+            SeriesState state = SeriesState.fromBytes(seriesStore.get(series), settings.steps());
+            for (WindowSnapshot w : windower.releaseAll(state, series, System.nanoTime())) {
+                counters.window();
+                pendingStore.put(w.key(), w.toBytes());
+                batcher.submit(this, w, nowMs);
+            }
+            seriesStore.delete(series);
+            anomalyStore.delete(series);
+            cache.remove(series);
+            counters.seriesExpire();
+        }
+        drain();
     }
 
     private void tick() {

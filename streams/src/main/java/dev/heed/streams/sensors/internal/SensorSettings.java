@@ -9,6 +9,8 @@ import dev.heed.models.AttentionMethod;
  *     reading's variables
  * @param intervalMs resampling interval in time mode, 0 in count mode
  * @param horizon the model's forecast steps
+ * @param maxHeld readings held for reordering per series at most ({@code window.max.held})
+ * @param idleExpiryMs a series with no reading for this long is forgotten, 0 never
  * @param outputMaxBytes the largest record the topology may write ({@code output.max.bytes})
  */
 public record SensorSettings(
@@ -28,6 +30,8 @@ public record SensorSettings(
         int maxDeadLetters,
         int horizon,
         int outputMaxBytes,
+        int maxHeld,
+        long idleExpiryMs,
         AnomalySettings anomaly) {
     public static final String SOURCE = "sensors-source";
     public static final String PROCESSOR = "sensor-attention";

@@ -37,6 +37,10 @@ public final class SeriesState {
     int head;
     long stepsSeen;
     long slotStart = Long.MIN_VALUE;
+
+    /** Wall-clock time of the series' last reading, for idle expiry; 0 when not known. */
+    long lastSeenMs;
+
     double[] slotSum;
     int slotCount;
     private byte[] namesHeader;
@@ -114,9 +118,10 @@ public final class SeriesState {
                         + 8
                         + 8
                         + 4
-                        + 8 * c;
+                        + 8 * c
+                        + 8;
         byte[] out = new byte[bytes];
-        out[0] = 1;
+        out[0] = 2;
         System.arraycopy(header, 0, out, 1, header.length);
         int at = 1 + header.length;
         at = putInt(out, at, stepTs.length);
@@ -144,6 +149,7 @@ public final class SeriesState {
         for (double v : slotSum) {
             at = putLong(out, at, Double.doubleToRawLongBits(v));
         }
+        putLong(out, at, lastSeenMs);
         return out;
     }
 
@@ -225,6 +231,8 @@ public final class SeriesState {
             for (int c = 0; c < n.length; c++) {
                 s.slotSum[c] = in.getDouble();
             }
+            // version 1 (before idle expiry) ends here
+            s.lastSeenMs = in.remaining() >= 8 ? in.getLong() : 0;
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

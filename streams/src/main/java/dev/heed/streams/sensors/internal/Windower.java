@@ -19,11 +19,15 @@ final class Windower {
     private final long intervalMs;
     private final int maxFill;
     private final long graceMs;
+    private final int maxHeld;
 
     /**
      * @param intervalMs resampling interval, or 0 for count mode
+     * @param maxHeld readings held for reordering at most ({@code window.max.held}); past it the
+     *     oldest is released before the grace period ends
      */
-    Windower(int steps, int stride, long intervalMs, int maxFill, long graceMs) {
+    Windower(int steps, int stride, long intervalMs, int maxFill, long graceMs, int maxHeld) {
+        this.maxHeld = maxHeld;
         this.steps = steps;
         this.stride = stride;
         this.intervalMs = intervalMs;
@@ -66,18 +70,37 @@ final class Windower {
         s.held.add(at, new SeriesState.Held(r.ts(), r.values()));
         s.maxSeenTs = Math.max(s.maxSeenTs, r.ts());
         List<WindowSnapshot> out = new ArrayList<>(1);
-        while (!s.held.isEmpty() && s.held.get(0).ts() <= s.maxSeenTs - graceMs) {
-            SeriesState.Held h = s.held.remove(0);
-            s.lastReleasedTs = h.ts();
-            if (intervalMs <= 0) {
-                if (s.append(h.ts(), toFloat(h.values()), false, stride)) {
-                    out.add(s.snapshot(r.series(), arrivalNanos));
-                }
-            } else {
-                resample(s, h, r.series(), arrivalNanos, out);
-            }
+        while (!s.held.isEmpty()
+                && (s.held.get(0).ts() <= s.maxSeenTs - graceMs || s.held.size() > maxHeld)) {
+            release(s, r.series(), arrivalNanos, out);
         }
         return out;
+    }
+
+    /**
+     * Releases every held reading, grace or not: for a series that is expiring.
+     *
+     * @return the windows they complete
+     */
+    List<WindowSnapshot> releaseAll(SeriesState s, String series, long arrivalNanos) {
+        List<WindowSnapshot> out = new ArrayList<>(0);
+        while (!s.held.isEmpty()) {
+            release(s, series, arrivalNanos, out);
+        }
+        return out;
+    }
+
+    private void release(
+            SeriesState s, String series, long arrivalNanos, List<WindowSnapshot> out) {
+        SeriesState.Held h = s.held.remove(0);
+        s.lastReleasedTs = h.ts();
+        if (intervalMs <= 0) {
+            if (s.append(h.ts(), toFloat(h.values()), false, stride)) {
+                out.add(s.snapshot(series, arrivalNanos));
+            }
+        } else {
+            resample(s, h, series, arrivalNanos, out);
+        }
     }
 
     private void resample(

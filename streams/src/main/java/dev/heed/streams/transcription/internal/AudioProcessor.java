@@ -12,11 +12,14 @@ import dev.heed.models.speech.Transcriber;
 import dev.heed.models.speech.Transcript;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.internal.DeadLetters;
+import dev.heed.streams.internal.IdleStates;
 import dev.heed.streams.internal.Reason;
 import dev.heed.streams.internal.Rejection;
 import dev.heed.streams.internal.StateCache;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -75,6 +78,29 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
         cache.clear();
         this.store = context.getStateStore(AudioSettings.STORE);
         this.transcriber = model.newTranscriber();
+        if (settings.idleExpiryMs() > 0) {
+            context.schedule(
+                    Duration.ofMillis(
+                            Math.max(1_000, Math.min(60_000, settings.idleExpiryMs() / 2))),
+                    PunctuationType.WALL_CLOCK_TIME,
+                    this::expireIdle);
+        }
+    }
+
+    /**
+     * Ends the streams idle for {@code audio.idle.expiry}: an open utterance gets its final
+     * transcript, as if the stream had sent {@code heed.end}; then the state is deleted.
+     */
+    private void expireIdle(long nowMs) {
+        for (String stream : IdleStates.due(store, nowMs, settings.idleExpiryMs(), 3)) {
+            AudioState st = AudioState.fromBytes(store.get(stream));
+            if (st.open) {
+                emit(stream, st, st.bufEnd(), true, System.nanoTime());
+            }
+            store.delete(stream);
+            cache.remove(stream);
+            counters.streamExpire();
+        }
     }
 
     @Override
@@ -155,6 +181,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     }
 
     private void save(String stream, AudioState st) {
+        st.lastSeenMs = ctx.currentSystemTimeMs();
         store.put(stream, st.toBytes());
         cache.put(stream, st);
     }

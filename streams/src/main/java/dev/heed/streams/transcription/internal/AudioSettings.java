@@ -5,6 +5,8 @@ package dev.heed.streams.transcription.internal;
  *
  * @param maxChunkBytes larger chunks are dead letters ({@code oversize})
  * @param outputMaxBytes the largest record the topology may write ({@code output.max.bytes})
+ * @param idleExpiryMs a stream with no chunk for this long is ended (final transcript) and
+ *     forgotten; 0 never
  * @param partialFrames feature frames of new speech between partial transcripts
  * @param prerollFrames frames before the detected speech start kept in the utterance
  * @param maxUtteranceFrames an utterance this long is closed (final) and a new one begins
@@ -17,6 +19,7 @@ public record AudioSettings(
         String dlqTopic,
         int maxChunkBytes,
         int outputMaxBytes,
+        long idleExpiryMs,
         int partialFrames,
         int prerollFrames,
         int maxUtteranceFrames,

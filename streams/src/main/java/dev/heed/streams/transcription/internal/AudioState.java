@@ -13,7 +13,13 @@ import java.util.List;
  * i} starts {@code i} hops after the stream's first sample.
  */
 final class AudioState {
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
+
+    /** Version 2 had no last-seen time; it still reads. */
+    private static final byte VERSION_2 = 2;
+
+    /** Wall-clock time of the stream's last chunk, for idle expiry; 0 when not known. */
+    long lastSeenMs;
 
     long nextSeq = -1;
     byte[] extractor;
@@ -96,7 +102,8 @@ final class AudioState {
                         + 4
                         + 4 * carry.length
                         + 4
-                        + 16 * gaps.size();
+                        + 16 * gaps.size()
+                        + 8;
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(VERSION);
         out.putLong(nextSeq);
@@ -124,6 +131,7 @@ final class AudioState {
             out.putLong(g[0]);
             out.putLong(g[1]);
         }
+        out.putLong(lastSeenMs);
         return out.array();
     }
 
@@ -131,7 +139,7 @@ final class AudioState {
         try {
             ByteBuffer in = ByteBuffer.wrap(b);
             byte version = in.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_2) {
                 throw new IllegalStateException("unknown audio state version " + version);
             }
             AudioState s = new AudioState();
@@ -157,6 +165,7 @@ final class AudioState {
             for (int i = 0; i < gaps; i++) {
                 s.gaps.add(new long[] {in.getLong(), in.getLong()});
             }
+            s.lastSeenMs = version == VERSION ? in.getLong() : 0;
             return s;
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new IllegalStateException(

@@ -31,7 +31,7 @@ public class SeriesStateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Rejection {
-        Windower w = new Windower(64, 8, 0, 0, 0);
+        Windower w = new Windower(64, 8, 0, 0, 0, 1000);
         state = new SeriesState(new String[] {"value"}, 64);
         for (int t = 1; t <= 100; t++) {
             w.accept(state, new Reading("s", t, state.names, new double[] {Math.sin(t)}), 0);

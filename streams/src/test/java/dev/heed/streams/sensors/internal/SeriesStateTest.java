@@ -13,7 +13,7 @@ class SeriesStateTest {
 
     /** A state whose ring has wrapped, with readings held for reordering and an open slot. */
     private static SeriesState sample() throws Rejection {
-        Windower w = new Windower(4, 2, 0, 0, 10);
+        Windower w = new Windower(4, 2, 0, 0, 10, 1000);
         SeriesState s = new SeriesState(NAMES, 4);
         for (long ts : new long[] {1, 2, 3, 4, 5, 6, 20, 15, 17, 25}) {
             w.accept(s, new Reading("s", ts, NAMES, new double[] {ts, -ts / 3.0, ts * 1e-7}), 0);
@@ -50,11 +50,29 @@ class SeriesStateTest {
         assertThat(s.toBytes()).isEqualTo(reference(s));
     }
 
-    /** The original DataOutputStream encoder, kept here as the format's reference. */
+    @Test
+    void shouldStillReadVersionOneWithoutALastSeenTime() throws Exception {
+        SeriesState s = sample();
+        s.lastSeenMs = 1234;
+        SeriesState back = SeriesState.fromBytes(reference(s, 1), 4);
+        assertThat(back.lastSeenMs).isZero();
+        assertThat(back.held).hasSameSizeAs(s.held);
+        assertThat(back.snapshot("s", 0).values()).isDeepEqualTo(s.snapshot("s", 0).values());
+        assertThat(SeriesState.fromBytes(s.toBytes(), 4).lastSeenMs).isEqualTo(1234);
+    }
+
     private static byte[] reference(SeriesState s) throws IOException {
+        return reference(s, 2);
+    }
+
+    /**
+     * The original DataOutputStream encoder, kept here as the format's reference: version 1, and
+     * version 2 with the last-seen time at the end.
+     */
+    private static byte[] reference(SeriesState s, int version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeByte(1);
+        out.writeByte(version);
         out.writeShort(s.names.length);
         for (String n : s.names) {
             out.writeUTF(n);
@@ -83,6 +101,9 @@ class SeriesStateTest {
         out.writeInt(s.slotCount);
         for (double v : s.slotSum) {
             out.writeDouble(v);
+        }
+        if (version >= 2) {
+            out.writeLong(s.lastSeenMs);
         }
         return bytes.toByteArray();
     }

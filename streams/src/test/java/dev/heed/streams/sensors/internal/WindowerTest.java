@@ -26,7 +26,7 @@ class WindowerTest {
 
     @Test
     void shouldEmitEveryStrideStepsAfterTheFirstFullWindow() throws Rejection {
-        Windower w = new Windower(4, 2, 0, 0, 0);
+        Windower w = new Windower(4, 2, 0, 0, 0, 1000);
         SeriesState s = new SeriesState(V, 4);
         List<WindowSnapshot> out = feed(w, s, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(out).extracting(WindowSnapshot::end).containsExactly(4L, 6L, 8L);
@@ -36,7 +36,7 @@ class WindowerTest {
 
     @Test
     void shouldSurviveAnEncodeDecodeRoundTripMidStream() throws Rejection {
-        Windower w = new Windower(4, 1, 0, 0, 10);
+        Windower w = new Windower(4, 1, 0, 0, 10, 1000);
         SeriesState s = new SeriesState(V, 4);
         feed(w, s, 1, 2, 3, 30, 25);
         SeriesState back = SeriesState.fromBytes(s.toBytes(), 4);
@@ -46,7 +46,7 @@ class WindowerTest {
 
     @Test
     void shouldHoldReadingsForTheGracePeriodAndReleaseThemInOrder() throws Rejection {
-        Windower w = new Windower(3, 1, 0, 0, 5);
+        Windower w = new Windower(3, 1, 0, 0, 5, 1000);
         SeriesState s = new SeriesState(V, 3);
         List<WindowSnapshot> out = feed(w, s, 10, 8, 12, 9, 20);
         assertThat(out).hasSize(2);
@@ -59,7 +59,7 @@ class WindowerTest {
 
     @Test
     void shouldRestartTheWindowAfterAGapTooLongToFill() throws Rejection {
-        Windower w = new Windower(3, 1, 10, 2, 0);
+        Windower w = new Windower(3, 1, 10, 2, 0, 1000);
         SeriesState s = new SeriesState(V, 3);
         List<WindowSnapshot> out = feed(w, s, 0, 10, 20, 30, 100, 110, 120, 130);
         assertThat(out).extracting(WindowSnapshot::end).containsExactly(20L, 30L, 120L);

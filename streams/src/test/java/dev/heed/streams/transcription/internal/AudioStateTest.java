@@ -18,8 +18,12 @@ class AudioStateTest {
         for (int trial = 0; trial < 50; trial++) {
             AudioState s = random(rnd);
             byte[] bytes = s.toBytes();
-            assertThat(bytes).isEqualTo(legacy(s));
+            assertThat(bytes).isEqualTo(legacy(s, 3));
             AudioState back = AudioState.fromBytes(bytes);
+            assertThat(back.lastSeenMs).isEqualTo(s.lastSeenMs);
+            AudioState v2 = AudioState.fromBytes(legacy(s, 2));
+            assertThat(v2.lastSeenMs).as("version 2 had none").isZero();
+            assertThat(v2.buf).hasSameSizeAs(s.buf);
             assertThat(back.toBytes()).isEqualTo(bytes);
             assertThat(back.nextSeq).isEqualTo(s.nextSeq);
             assertThat(back.extractor).isEqualTo(s.extractor);
@@ -49,6 +53,7 @@ class AudioStateTest {
     private static AudioState random(Random rnd) {
         AudioState s = new AudioState();
         s.nextSeq = rnd.nextInt(1000) - 1;
+        s.lastSeenMs = 1_700_000_000_000L + rnd.nextInt(1_000_000);
         s.extractor = rnd.nextBoolean() ? bytes(rnd, rnd.nextInt(300)) : null;
         s.vad = bytes(rnd, rnd.nextInt(40));
         s.resampler = rnd.nextBoolean() ? bytes(rnd, rnd.nextInt(90)) : null;
@@ -86,12 +91,13 @@ class AudioStateTest {
     }
 
     /**
-     * The encoder of earlier versions ({@code DataOutputStream}), kept as the format's reference.
+     * The encoder of earlier versions ({@code DataOutputStream}), kept as the format's reference:
+     * version 2, and 3 with the last-seen time at the end.
      */
-    private static byte[] legacy(AudioState s) throws IOException {
+    private static byte[] legacy(AudioState s, int version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(2);
+            out.writeByte(version);
             out.writeLong(s.nextSeq);
             legacyBytes(out, s.extractor);
             legacyBytes(out, s.vad);
@@ -116,6 +122,9 @@ class AudioStateTest {
             for (long[] g : s.gaps) {
                 out.writeLong(g[0]);
                 out.writeLong(g[1]);
+            }
+            if (version >= 3) {
+                out.writeLong(s.lastSeenMs);
             }
         }
         return bytes.toByteArray();
