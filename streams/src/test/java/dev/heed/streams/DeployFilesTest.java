@@ -127,6 +127,16 @@ class DeployFilesTest {
     }
 
     @Test
+    void shouldKeepAWarmStandbyOfEachInstancesStateWhereThereAreSeveral() throws IOException {
+        assertThat(replicas("deployment.yaml")).isGreaterThan(1);
+        assertThat(configMapProperties()).containsEntry("num.standby.replicas", "1");
+        JsonNode heed = compose().path("services").path("heed");
+        assertThat(heed.path("deploy").path("replicas").asInt()).isGreaterThan(1);
+        assertThat(strings(heed.path("environment")))
+                .containsEntry("HEED_NUM_STANDBY_REPLICAS", "1");
+    }
+
+    @Test
     void shouldProbeTheHealthPathsOnTheHttpPortEverywhere() throws IOException {
         int port = httpPort(Map.of());
         for (String name : List.of("Dockerfile", "Dockerfile.gpu")) {
