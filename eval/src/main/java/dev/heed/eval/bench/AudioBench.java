@@ -14,6 +14,7 @@ import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.cli.AudioChunks;
 import dev.heed.streams.transcription.SpeechFeatures;
@@ -162,7 +163,12 @@ public final class AudioBench {
             throws Exception {
         try (SpeechModel speech = HeedApp.loadSpeech(config);
                 ModelSource models = ModelSource.of(HeedApp.loadModel(config));
-                HeedApp app = HeedApp.start(config, models, speech, new RouteCounters())) {
+                HeedApp app =
+                        HeedApp.start(
+                                config,
+                                models,
+                                speech == null ? null : SpeechSource.of(speech),
+                                new RouteCounters())) {
             if (speech == null) {
                 throw new HeedStreamsException(
                         "heed bench audio needs a speech model: set"

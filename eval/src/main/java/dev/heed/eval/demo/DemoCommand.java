@@ -10,6 +10,7 @@ import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.cli.ConfigOptions;
 import dev.heed.streams.web.Dashboard;
@@ -96,7 +97,9 @@ public final class DemoCommand implements Callable<Integer> {
                     config.getString(HeedKeys.TOPIC_AUDIO),
                     config.getString(HeedKeys.TOPIC_TRANSCRIPTS));
         }
-        HeedApp app = HeedApp.start(config, models, speech, counters);
+        HeedApp app =
+                HeedApp.start(
+                        config, models, speech == null ? null : SpeechSource.of(speech), counters);
         app.watchModel(HeedApp.modelDir(config));
         out.printf(
                 "heed demo: %s Kafka broker at %s; topics %s -> %s, dead letters %s%n",

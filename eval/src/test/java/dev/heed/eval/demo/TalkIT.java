@@ -11,6 +11,7 @@ import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.web.Dashboard;
 import dev.heed.streams.web.HttpSettings;
@@ -67,7 +68,7 @@ class TalkIT {
                         HeedApp.start(
                                 config,
                                 ModelSource.of(Fixtures.model()),
-                                speech,
+                                SpeechSource.of(speech),
                                 new RouteCounters());
                 Dashboard web = Dashboard.start(app, HttpSettings.of(app.config()))) {
             ChromeDriver browser =

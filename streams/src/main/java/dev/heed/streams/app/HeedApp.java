@@ -9,6 +9,7 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.kafka.EmbeddedKafka;
 import dev.heed.streams.kafka.Topics;
 import dev.heed.streams.sensors.SensorTopology;
@@ -43,9 +44,10 @@ public final class HeedApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final ModelSource models;
     private final RouteCounters counters;
-    private final boolean transcribes;
+    private final SpeechSource speech;
     private final ThreadFailures failures;
     private ModelWatcher watcher;
+    private ModelWatcher speechWatcher;
 
     private HeedApp(
             HeedConfig config,
@@ -53,7 +55,7 @@ public final class HeedApp implements AutoCloseable {
             KafkaStreams streams,
             ModelSource models,
             RouteCounters counters,
-            boolean transcribes,
+            SpeechSource speech,
             ThreadFailures failures) {
         this.failures = failures;
         this.config = config;
@@ -61,7 +63,7 @@ public final class HeedApp implements AutoCloseable {
         this.streams = streams;
         this.models = models;
         this.counters = counters;
-        this.transcribes = transcribes;
+        this.speech = speech;
     }
 
     /**
@@ -74,10 +76,10 @@ public final class HeedApp implements AutoCloseable {
 
     /**
      * As {@link #start(HeedConfig, ModelSource, RouteCounters)}, with the audio topology too when
-     * {@code speech} is not null (the caller keeps and closes the speech model).
+     * {@code speech} is not null (the caller keeps and closes the speech source).
      */
     public static HeedApp start(
-            HeedConfig config, ModelSource models, SpeechModel speech, RouteCounters counters) {
+            HeedConfig config, ModelSource models, SpeechSource speech, RouteCounters counters) {
         EmbeddedKafka broker = null;
         HeedConfig effective = config;
         if (!config.hasBootstrapServers()) {
@@ -110,8 +112,7 @@ public final class HeedApp implements AutoCloseable {
                             System::currentTimeMillis);
             streams.setUncaughtExceptionHandler(failures);
             streams.start();
-            return new HeedApp(
-                    effective, broker, streams, models, counters, speech != null, failures);
+            return new HeedApp(effective, broker, streams, models, counters, speech, failures);
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -133,18 +134,23 @@ public final class HeedApp implements AutoCloseable {
      */
     public static SpeechModel loadSpeech(HeedConfig config) throws ModelLoadException {
         DeviceChoice device = DeviceChoice.parse(config.getString(HeedKeys.DEVICE));
-        if (config.get(HeedKeys.SPEECH_MODEL_DIR).isPresent()) {
-            return SpeechModel.load(Path.of(config.getString(HeedKeys.SPEECH_MODEL_DIR)), device);
-        }
-        Path home = Path.of(System.getProperty("heed.home", "."));
-        Path shipped = home.resolve("models/shipped/speech-digits");
-        Path dir = Files.isDirectory(shipped) ? shipped : Path.of("models/shipped/speech-digits");
-        if (!Files.isDirectory(dir)) {
+        Path dir = speechDir(config);
+        if (config.get(HeedKeys.SPEECH_MODEL_DIR).isEmpty() && !Files.isDirectory(dir)) {
             LOG.warn(
                     "no speech model at {}; the audio topology is off (set speech.model.dir)", dir);
             return null;
         }
         return SpeechModel.load(dir, device);
+    }
+
+    /** {@code speech.model.dir}, or the shipped {@code speech-digits} under the Heed home. */
+    public static Path speechDir(HeedConfig config) {
+        if (config.get(HeedKeys.SPEECH_MODEL_DIR).isPresent()) {
+            return Path.of(config.getString(HeedKeys.SPEECH_MODEL_DIR));
+        }
+        Path home = Path.of(System.getProperty("heed.home", "."));
+        Path shipped = home.resolve("models/shipped/speech-digits");
+        return Files.isDirectory(shipped) ? shipped : Path.of("models/shipped/speech-digits");
     }
 
     /** {@code model.dir}, or the shipped default model under the Heed home. */
@@ -231,6 +237,22 @@ public final class HeedApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Watches the speech model's {@code dir} every {@code model.watch.interval} (0 disables) and
+     * swaps new versions in; nothing when the audio topology does not run.
+     */
+    public synchronized void watchSpeech(Path dir) {
+        java.time.Duration every = config.getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
+        if (speech != null && speechWatcher == null && !every.isZero()) {
+            speechWatcher =
+                    ModelWatcher.startSpeech(
+                            dir,
+                            DeviceChoice.parse(config.getString(HeedKeys.DEVICE)),
+                            speech,
+                            every);
+        }
+    }
+
     /** The model watcher, or null when none runs. */
     public ModelWatcher watcher() {
         return watcher;
@@ -253,7 +275,7 @@ public final class HeedApp implements AutoCloseable {
 
     /** Whether the audio topology runs (a speech model was given): audio in, transcripts out. */
     public boolean transcribes() {
-        return transcribes;
+        return speech != null;
     }
 
     public RouteCounters counters() {
@@ -309,6 +331,9 @@ public final class HeedApp implements AutoCloseable {
     public void close() {
         if (watcher != null) {
             watcher.close();
+        }
+        if (speechWatcher != null) {
+            speechWatcher.close();
         }
         streams.close(Duration.ofSeconds(30));
         if (broker != null) {

@@ -5,6 +5,7 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.web.Dashboard;
 import dev.heed.streams.web.HttpSettings;
@@ -27,9 +28,11 @@ final class RunCommand implements Callable<Integer> {
         HeedConfig config = options.load();
         HttpSettings http = HttpSettings.of(config);
         ModelSource models = ModelSource.of(HeedApp.loadModel(config));
-        SpeechModel speech = HeedApp.loadSpeech(config);
+        SpeechModel loaded = HeedApp.loadSpeech(config);
+        SpeechSource speech = loaded == null ? null : SpeechSource.of(loaded);
         HeedApp app = HeedApp.start(config, models, speech, new RouteCounters());
         app.watchModel(HeedApp.modelDir(config));
+        app.watchSpeech(HeedApp.speechDir(config));
         Optional<Dashboard> web;
         try {
             web = http.enabled() ? Optional.of(Dashboard.start(app, http)) : Optional.empty();
@@ -61,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         if (speech != null) {
             System.err.printf(
                     "heed: speech model %s; reading %s, writing %s%n",
-                    speech.descriptor().name(),
+                    speech.current().descriptor().name(),
                     config.getString(HeedKeys.TOPIC_AUDIO),
                     config.getString(HeedKeys.TOPIC_TRANSCRIPTS));
         }
@@ -73,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void closeSpeech(SpeechModel speech) {
+    private static void closeSpeech(SpeechSource speech) {
         if (speech != null) {
             speech.close();
         }

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics Heed needs when they are missing; existing topics are left as they are. */
 public final class Topics {
@@ -36,7 +38,17 @@ public final class Topics {
                 }
             }
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                for (Map.Entry<String, KafkaFuture<Void>> f :
+                        admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        f.getValue().get(30, TimeUnit.SECONDS);
+                    } catch (ExecutionException e) {
+                        // another instance starting at the same time created it first
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new HeedStreamsException(

@@ -6,6 +6,7 @@ import dev.heed.streams.ConfigException;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.transcription.internal.AudioProcessor;
 import dev.heed.streams.transcription.internal.AudioSettings;
 import java.util.List;
@@ -27,9 +28,19 @@ import org.apache.kafka.streams.state.Stores;
 public final class AudioTopology {
     private AudioTopology() {}
 
-    /** Adds the audio topology to {@code t} (the sensor topology's, when both run). */
+    /** Adds the audio topology on one speech model to {@code t} (the caller closes the model). */
     public static Topology addTo(
             Topology t, HeedConfig config, SpeechModel model, RouteCounters counters) {
+        return addTo(t, config, SpeechSource.of(model), counters);
+    }
+
+    /**
+     * Adds the audio topology to {@code t} (the sensor topology's, when both run), on the model
+     * that {@code models} serves at each chunk.
+     */
+    public static Topology addTo(
+            Topology t, HeedConfig config, SpeechSource models, RouteCounters counters) {
+        SpeechModel model = models.current();
         AudioSettings s = settings(config);
         t.addSource(
                 AudioSettings.SOURCE,
@@ -40,7 +51,7 @@ public final class AudioTopology {
         checkStateFits(config, s, features);
         t.addProcessor(
                 AudioSettings.PROCESSOR,
-                () -> new AudioProcessor(s, model, features, counters),
+                () -> new AudioProcessor(s, models, features, counters),
                 AudioSettings.SOURCE);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(

@@ -1,11 +1,14 @@
 package dev.heed.streams.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.models.DeviceChoice;
+import dev.heed.models.forecasting.ForecastModel;
+import dev.heed.models.forecasting.Forecaster;
 import dev.heed.models.forecasting.ModelLoader;
 import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
@@ -85,6 +88,40 @@ class ModelWatcherTest {
         assertThat(source.current().descriptor().version()).isEqualTo("v2-test");
         assertThat(nextPredictionVersion()).isEqualTo("v2-test");
         assertThat(watcher.swaps()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCloseTheOldModelOnlyWhenTheThreadThatHeldItHasMovedOn() throws Exception {
+        ForecastModel v1 = source.current();
+        nextPredictionVersion();
+        assertThat(source.holders(v1)).as("the stream thread's batcher").isEqualTo(1);
+        editDescriptor("version", "v2-test");
+        assertThat(watcher.check()).isTrue();
+        assertThat(source.holders(v1)).isEqualTo(1);
+        assertThat(v1.newForecaster())
+                .as("still usable: the thread may be mid-batch")
+                .isNotNull()
+                .satisfies(Forecaster::close);
+        assertThat(nextPredictionVersion()).isEqualTo("v2-test");
+        assertThat(source.holders(v1)).isZero();
+        assertThatThrownBy(v1::newForecaster).as("closed once let go").isNotNull();
+    }
+
+    @Test
+    void shouldSwapOnItsOwnTimer() throws Exception {
+        try (ModelWatcher timed =
+                ModelWatcher.start(dir, DeviceChoice.CPU, source, Duration.ofMillis(100))) {
+            editDescriptor("version", "v2-timed");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (timed.swaps() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(timed.swaps()).isEqualTo(1);
+            assertThat(timed.lastMessage()).contains("now serving").contains("v2-timed");
+            Thread.sleep(500);
+            assertThat(timed.swaps()).as("the same version is not swapped again").isEqualTo(1);
+        }
+        assertThat(nextPredictionVersion()).isEqualTo("v2-timed");
     }
 
     @Test

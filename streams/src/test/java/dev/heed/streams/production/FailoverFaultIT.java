@@ -83,6 +83,8 @@ class FailoverFaultIT {
                             Duration.ofMinutes(5));
             assertThat(first).as("first windows").hasSize(SERIES);
             Thread.sleep(5_000); // standbys catch up with the changelogs
+            assertThat(a.alive()).as("instance a runs:%n%s", a.logTail()).isTrue();
+            assertThat(b.alive()).as("instance b runs:%n%s", b.logTail()).isTrue();
             a.kill9();
             long killedAt = System.nanoTime();
             produce(p, app + ".sensors", series, STEPS, STEPS + STRIDE);
@@ -110,6 +112,7 @@ class FailoverFaultIT {
                             + " every series' next prediction %.1f s after the kill%n",
                     standbys, SERIES, seconds);
             assertThat(doneAt.get()).as("every series predicted again").isPositive();
+            assertThat(b.alive()).as("the survivor runs").isTrue();
             assertThat(windows).as("none lost").hasSize(2 * SERIES);
             assertThat(all).as("none repeated").hasSize(2 * SERIES);
         } finally {

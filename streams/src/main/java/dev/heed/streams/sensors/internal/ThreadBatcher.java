@@ -144,6 +144,7 @@ final class ThreadBatcher {
         }
     }
 
+    /** Closes this thread's forecaster and lets its model go (closed if it was swapped out). */
     private void resetForecaster() {
         if (forecaster != null) {
             try {
@@ -151,6 +152,9 @@ final class ThreadBatcher {
             } catch (RuntimeException ignored) {
                 // a broken forecaster may fail to close too; a new one is made on the next call
             }
+        }
+        if (model != null) {
+            models.release(model);
         }
         forecaster = null;
         model = null;
@@ -181,11 +185,9 @@ final class ThreadBatcher {
     }
 
     private Forecaster forecaster() {
-        ForecastModel current = models.current();
-        if (current != model) {
-            if (forecaster != null) {
-                forecaster.close();
-            }
+        if (models.current() != model) {
+            resetForecaster();
+            ForecastModel current = models.acquire();
             model = current;
             forecaster = current.newForecaster();
             LOG.info(
@@ -198,10 +200,6 @@ final class ThreadBatcher {
     }
 
     void close() {
-        if (forecaster != null) {
-            forecaster.close();
-            forecaster = null;
-            model = null;
-        }
+        resetForecaster();
     }
 }

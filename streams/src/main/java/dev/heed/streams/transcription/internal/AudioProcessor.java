@@ -11,6 +11,7 @@ import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.Transcriber;
 import dev.heed.models.speech.Transcript;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.internal.DeadLetters;
 import dev.heed.streams.internal.IdleStates;
 import dev.heed.streams.internal.Reason;
@@ -40,24 +41,28 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     static final int STREAM_CACHE_SIZE = 1_024;
 
     private final AudioSettings settings;
-    private final SpeechModel model;
+    private final SpeechSource models;
     private final RouteCounters counters;
     private final FeatureConfig features;
     private final VadConfig vadConfig;
-    private final TranscriptWriter writer;
+    private SpeechModel model;
+    private TranscriptWriter writer;
     private final StateCache<AudioState> cache = new StateCache<>(STREAM_CACHE_SIZE);
     private ProcessorContext<byte[], byte[]> ctx;
     private KeyValueStore<String, byte[]> store;
     private Transcriber transcriber;
 
-    /** A processor for {@code model}, whose audio features {@code features} describes. */
+    /**
+     * A processor for the models of {@code models}, whose audio features {@code features} describes
+     * (a new model must have the same; the watcher checks).
+     */
     public AudioProcessor(
             AudioSettings settings,
-            SpeechModel model,
+            SpeechSource models,
             FeatureConfig features,
             RouteCounters counters) {
         this.settings = settings;
-        this.model = model;
+        this.models = models;
         this.counters = counters;
         this.features = features;
         VadConfig d = VadConfig.defaults(features.sampleRate());
@@ -69,7 +74,6 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
                         d.minFloorDb(),
                         d.startFrames(),
                         settings.vadEndFrames());
-        this.writer = new TranscriptWriter(model.descriptor(), features.frameSeconds());
     }
 
     @Override
@@ -77,7 +81,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
         this.ctx = context;
         cache.clear();
         this.store = context.getStateStore(AudioSettings.STORE);
-        this.transcriber = model.newTranscriber();
+        serveCurrent();
         if (settings.idleExpiryMs() > 0) {
             context.schedule(
                     Duration.ofMillis(
@@ -85,6 +89,19 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
                     PunctuationType.WALL_CLOCK_TIME,
                     this::expireIdle);
         }
+    }
+
+    /** Moves to the model the source serves now, letting the previous one go. */
+    private void serveCurrent() {
+        if (model == models.current()) {
+            return;
+        }
+        if (model != null) {
+            models.release(model);
+        }
+        model = models.acquire();
+        transcriber = model.newTranscriber();
+        writer = new TranscriptWriter(model.descriptor(), features.frameSeconds());
     }
 
     /**
@@ -261,6 +278,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     }
 
     private void emit(String stream, AudioState st, long end, boolean fin, long arrival) {
+        serveCurrent();
         Transcript t = transcriber.transcribe(st.frames(st.uttStart, end));
         byte[] json = writer.write(stream, st, end, fin, t, arrival);
         ctx.forward(
@@ -297,6 +315,10 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     @Override
     public void close() {
         cache.clear();
+        if (model != null) {
+            models.release(model);
+            model = null;
+        }
     }
 
     private static byte[] record(String stream) {

@@ -1,0 +1,153 @@
+package dev.heed.streams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.audio.Pcm16;
+import dev.heed.audio.WavFile;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.speech.SpeechModel;
+import dev.heed.streams.Fixtures;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
+import dev.heed.streams.transcription.AudioTopology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The speech model swaps while Heed runs, as the forecaster does: a new version in {@code
+ * speech.model.dir} transcribes the next utterance, the old one is closed once the task has moved
+ * on, and a model with other audio features is refused.
+ */
+class SpeechWatcherTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path tmp;
+    private Path dir;
+    private SpeechSource source;
+    private ModelWatcher watcher;
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> in;
+    private TestOutputTopic<byte[], byte[]> out;
+    private int stream;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        dir = tmp.resolve("speech");
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(Fixtures.SPEECH_MODEL)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        source = SpeechSource.of(SpeechModel.load(dir, DeviceChoice.CPU));
+        watcher = ModelWatcher.manualSpeech(dir, DeviceChoice.CPU, source);
+        HeedConfig config = HeedConfig.of(Map.of("bootstrap.servers", "unused:9092"));
+        Properties props = new Properties();
+        props.putAll(HeedApp.streamsProperties(config));
+        props.put("state.dir", tmp.resolve("state").toString());
+        driver =
+                new TopologyTestDriver(
+                        AudioTopology.addTo(new Topology(), config, source, new RouteCounters()),
+                        props);
+        in =
+                driver.createInputTopic(
+                        "heed.audio", new ByteArraySerializer(), new ByteArraySerializer());
+        out =
+                driver.createOutputTopic(
+                        "heed.transcripts",
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+        watcher.close();
+        source.close();
+    }
+
+    /**
+     * Streams a shipped recording as a new stream; returns its final transcripts' model versions.
+     */
+    private List<String> say() throws Exception {
+        WavFile nine = WavFile.read(Path.of("../samples/audio/9_theo_2.wav"));
+        float[] x = new float[nine.samples().length + 4800];
+        System.arraycopy(nine.samples(), 0, x, 2400, nine.samples().length);
+        String id = "mic-" + stream++;
+        for (int c = 0; c * 800 < x.length; c++) {
+            org.apache.kafka.common.header.Headers h =
+                    AudioTopology.chunkHeaders(8000, c, (c + 1) * 800 >= x.length);
+            in.pipeInput(
+                    new TestRecord<>(
+                            id.getBytes(StandardCharsets.UTF_8),
+                            Pcm16.encodeMono(
+                                    Arrays.copyOfRange(
+                                            x, c * 800, Math.min(x.length, (c + 1) * 800))),
+                            h));
+        }
+        List<String> versions = new ArrayList<>();
+        for (byte[] v : out.readValuesToList()) {
+            JsonNode t = JSON.readTree(v);
+            if (t.path("final").asBoolean() && !t.path("text").asText().isEmpty()) {
+                assertThat(t.path("text").asText()).isEqualTo("nine");
+                versions.add(t.path("model").path("version").asText());
+            }
+        }
+        return versions;
+    }
+
+    private void editDescriptor(String field, Object value) throws Exception {
+        ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
+        d.putPOJO(field, value);
+        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
+    }
+
+    @Test
+    void shouldTranscribeWithTheNewVersionAndCloseTheOldOnceLetGo() throws Exception {
+        SpeechModel v1 = source.current();
+        assertThat(say()).containsExactly(v1.descriptor().version());
+        editDescriptor("version", "speech-v2");
+        assertThat(watcher.check()).isTrue();
+        assertThat(source.holders(v1)).as("the audio task still holds it").isEqualTo(1);
+        assertThat(say()).containsExactly("speech-v2");
+        assertThat(source.holders(v1)).isZero();
+        assertThatThrownBy(v1::newTranscriber).as("closed once let go").isNotNull();
+    }
+
+    @Test
+    void shouldRefuseAModelWithOtherAudioFeatures() throws Exception {
+        ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
+        d.put("version", "speech-3khz");
+        ((ObjectNode) d.path("features")).put("max_hz", 3000.0);
+        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
+        assertThat(watcher.check()).isFalse();
+        assertThat(watcher.lastMessage())
+                .contains("speech-3khz")
+                .contains("audio features")
+                .contains("restart Heed");
+        assertThat(say()).doesNotContain("speech-3khz");
+    }
+}
