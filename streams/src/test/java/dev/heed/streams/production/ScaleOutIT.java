@@ -9,6 +9,7 @@ import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.TestKafka;
 import dev.heed.streams.app.HeedApp;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -31,13 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three Heed instances (one application id, their own state dirs) share a six-partition input on a
  * real broker; one stops mid-stream, the other two take its partitions over, and every window still
- * gets exactly one prediction (exactly_once_v2).
+ * gets exactly one prediction (exactly_once_v2). Some readings are also sent under another series'
+ * key: the record key is authoritative (one series, one state), so each of those is dead-lettered
+ * as {@code series_key_mismatch} and no series gets a second window sequence elsewhere.
  */
 class ScaleOutIT {
     private static final int PARTITIONS = 6;
     private static final int SERIES = 12;
     private static final int READINGS = 240;
     private static final long T0 = 1_704_067_200_000L;
+    private static final int MISKEYED_EVERY = 5;
 
     @TempDir Path tmp;
 
@@ -82,15 +87,16 @@ class ScaleOutIT {
                 System.out.println("scale-out: partitions by instance " + before);
                 before.forEach(p -> assertThat(p).as("every instance has work").isNotEmpty());
 
+                int miskeyed = 0;
                 try (KafkaProducer<byte[], byte[]> p = Kafka.producer(kafka.bootstrapServers())) {
-                    produce(p, app + ".sensors", series, 0, READINGS / 2);
+                    miskeyed += produce(p, app + ".sensors", series, 0, READINGS / 2);
                     await(
                             "predictions on every instance",
                             Duration.ofSeconds(120),
                             () -> counters.stream().allMatch(c -> c.predictions() > 0));
                     apps.get(0).close();
                     long stoppedAfter = counters.get(0).predictions();
-                    produce(p, app + ".sensors", series, READINGS / 2, READINGS);
+                    miskeyed += produce(p, app + ".sensors", series, READINGS / 2, READINGS);
                     List<HeedApp> rest = apps.subList(1, 3);
                     await(
                             "the two others take over all partitions",
@@ -112,14 +118,38 @@ class ScaleOutIT {
                                 app + ".predictions",
                                 ledger::complete,
                                 Duration.ofSeconds(180)));
+                int expectedDead = miskeyed;
+                Map<String, Integer> reasons = new TreeMap<>();
+                Kafka.readUntil(
+                                kafka.bootstrapServers(),
+                                app + ".dlq",
+                                r -> r.size() >= expectedDead,
+                                Duration.ofSeconds(60))
+                        .forEach(
+                                r ->
+                                        reasons.merge(
+                                                new String(
+                                                        r.headers()
+                                                                .lastHeader("heed.dlq.reason")
+                                                                .value(),
+                                                        StandardCharsets.UTF_8),
+                                                1,
+                                                Integer::sum));
                 System.out.println(
                         "scale-out (exactly_once_v2): "
+                                + miskeyed
+                                + " readings sent under another series' key, dead letters "
+                                + reasons
+                                + "; "
                                 + ledger
                                 + "; predictions by instance "
                                 + counters.stream().map(RouteCounters::predictions).toList());
                 assertThat(ledger.lost()).as(ledger.toString()).isZero();
                 assertThat(ledger.duplicated()).as(ledger.toString()).isZero();
                 assertThat(ledger.unexpected()).as(ledger.toString()).isZero();
+                assertThat(reasons)
+                        .as("every mis-keyed reading refused, nothing else")
+                        .isEqualTo(Map.of("series_key_mismatch", miskeyed));
                 assertThat(counters.get(1).predictions() + counters.get(2).predictions())
                         .as("the survivors made the rest")
                         .isPositive();
@@ -129,26 +159,34 @@ class ScaleOutIT {
         }
     }
 
-    private static void produce(
+    /**
+     * Sends readings {@code from..to} of every series under its own key and, every {@link
+     * #MISKEYED_EVERY}th step, the same reading of one series again under its neighbour's key (a
+     * producer that keys by something else): with the series field authoritative those would give
+     * the series a second state on another partition or instance. Returns how many were mis-keyed.
+     */
+    private static int produce(
             KafkaProducer<byte[], byte[]> p, String topic, List<String> series, int from, int to) {
+        int miskeyed = 0;
         for (int i = from; i < to; i++) {
-            for (String s : series) {
-                double v = Fixtures.wave(i) + s.hashCode() % 7;
-                p.send(
-                        new ProducerRecord<>(
-                                topic,
-                                Kafka.utf8(s),
-                                Kafka.utf8(
-                                        "{\"series\":\""
-                                                + s
-                                                + "\",\"ts\":"
-                                                + (T0 + i * 60_000L)
-                                                + ",\"value\":"
-                                                + v
-                                                + "}")));
+            for (int k = 0; k < series.size(); k++) {
+                String s = series.get(k);
+                String reading = reading(s, i);
+                p.send(new ProducerRecord<>(topic, Kafka.utf8(s), Kafka.utf8(reading)));
+                if (i % MISKEYED_EVERY == 0 && k == i / MISKEYED_EVERY % series.size()) {
+                    String other = series.get((k + 1) % series.size());
+                    p.send(new ProducerRecord<>(topic, Kafka.utf8(other), Kafka.utf8(reading)));
+                    miskeyed++;
+                }
             }
         }
         p.flush();
+        return miskeyed;
+    }
+
+    private static String reading(String s, int i) {
+        double v = Fixtures.wave(i) + s.hashCode() % 7;
+        return "{\"series\":\"" + s + "\",\"ts\":" + (T0 + i * 60_000L) + ",\"value\":" + v + "}";
     }
 
     /** Every instance has partitions, together all of them, none twice. */
