@@ -22,6 +22,7 @@ public final class RouteCounters {
     private final LongAdder audioIn = new LongAdder();
     private final LongAdder transcripts = new LongAdder();
     private final LongAdder threadFailures = new LongAdder();
+    private final LongAdder restored = new LongAdder();
     private final LongAdder modelRetries = new LongAdder();
     private final LongAdder seriesExpired = new LongAdder();
     private final LongAdder streamsExpired = new LongAdder();
@@ -78,6 +79,15 @@ public final class RouteCounters {
 
     public long threadFailures() {
         return threadFailures.sum();
+    }
+
+    /** State records read back from a changelog to rebuild a store. */
+    public void restored(long records) {
+        restored.add(records);
+    }
+
+    public long restored() {
+        return restored.sum();
     }
 
     /** A model call that failed and is tried again after a pause. */

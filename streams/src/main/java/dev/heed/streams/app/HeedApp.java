@@ -111,6 +111,7 @@ public final class HeedApp implements AutoCloseable {
                             counters,
                             System::currentTimeMillis);
             streams.setUncaughtExceptionHandler(failures);
+            streams.setGlobalStateRestoreListener(new RestoreLog(counters));
             streams.start();
             return new HeedApp(effective, broker, streams, models, counters, speech, failures);
         } catch (RuntimeException e) {

@@ -12,10 +12,12 @@ import dev.heed.streams.web.HttpSettings;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import sun.misc.Signal;
 
-/** {@code heed run}: the application, until SIGTERM or Ctrl-C. */
+/** {@code heed run}: the application, until SIGTERM or Ctrl-C (then a clean close and exit 0). */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -42,18 +44,23 @@ final class RunCommand implements Callable<Integer> {
             closeSpeech(speech);
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    web.ifPresent(Dashboard::close);
-                                    app.close();
-                                    models.close();
-                                    closeSpeech(speech);
-                                    stopped.countDown();
-                                },
-                                "heed-shutdown"));
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable shutdown =
+                () -> {
+                    if (closed.compareAndSet(false, true)) {
+                        web.ifPresent(Dashboard::close);
+                        app.close();
+                        models.close();
+                        closeSpeech(speech);
+                    }
+                };
+        // SIGTERM and Ctrl-C end the wait below: Heed closes (commits, flushes and closes its
+        // stores) and exits 0; the hook covers any other way the JVM is told to exit
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "heed-shutdown"));
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> stop.countDown());
+        }
         System.err.printf(
                 "heed: %s on %s; reading %s, writing %s and %s. Ctrl-C stops.%n",
                 app.embedded() ? "embedded broker" : "cluster",
@@ -72,7 +79,10 @@ final class RunCommand implements Callable<Integer> {
                 d ->
                         System.err.printf(
                                 "heed: dashboard at %s, metrics at %smetrics%n", d.url(), d.url()));
-        stopped.await();
+        stop.await();
+        System.err.println("heed: stopping: committing and closing state stores");
+        shutdown.run();
+        System.err.println("heed: stopped");
         return 0;
     }
 

@@ -118,6 +118,11 @@ public final class HeedMetrics implements AutoCloseable {
                         "Stream threads that died of an exception no handler took (replaced, or"
                                 + " the instance shut down past threads.max.failures)")
                 .register(registry);
+        FunctionCounter.builder("heed.state.restored", counters, RouteCounters::restored)
+                .description(
+                        "State records read back from changelogs to rebuild stores (after a crash or"
+                                + " a partition moving here); 0 after a clean restart")
+                .register(registry);
         FunctionCounter.builder("heed.model.retries", counters, RouteCounters::modelRetries)
                 .description("Model calls tried again after the engine failed")
                 .register(registry);

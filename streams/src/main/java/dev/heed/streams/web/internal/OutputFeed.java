@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,9 +71,17 @@ public final class OutputFeed implements AutoCloseable {
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "heed-dashboard");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<byte[], byte[]> c =
-                new KafkaConsumer<>(
-                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        KafkaConsumer<byte[], byte[]> c;
+        try {
+            c =
+                    new KafkaConsumer<>(
+                            props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        } catch (RuntimeException e) {
+            LOG.error("dashboard feed cannot start; the dashboard shows no new records", e);
+            sink.status("stopped", e.toString());
+            return;
+        }
+        try {
             consumer = c;
             long nextAssign = 0;
             long backoff = FIRST_BACKOFF_MS;
@@ -114,8 +123,11 @@ public final class OutputFeed implements AutoCloseable {
         } catch (WakeupException | InterruptedException e) {
             // closing
         } catch (RuntimeException e) {
-            LOG.error("dashboard feed cannot start; the dashboard shows no new records", e);
+            LOG.error("dashboard feed stopped; the dashboard shows no new records", e);
             sink.status("stopped", e.toString());
+        } finally {
+            Thread.interrupted(); // an interrupt that ended a back-off must not cut the close short
+            c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         }
     }
 
