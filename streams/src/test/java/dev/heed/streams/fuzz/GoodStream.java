@@ -17,7 +17,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * chunks, sent over and over. Each run ends with {@code heed.end=true}; the chunks are numbered on
  * across runs.
  */
-final class GoodStream {
+public final class GoodStream {
     static final Path DIGITS = Path.of("../samples/audio/digits_2048_lucas.wav");
 
     private final String id;
@@ -34,7 +34,7 @@ final class GoodStream {
     }
 
     /** The recording at its own 8 kHz, resampled to 16 kHz, and as 8 kHz stereo. */
-    static List<GoodStream> ofDigits() throws IOException {
+    public static List<GoodStream> ofDigits() throws IOException {
         WavFile wav = WavFile.read(DIGITS);
         int r = wav.sampleRate();
         float[] x16 = Resampler.resample(wav.samples(), r, 16_000);
@@ -44,20 +44,20 @@ final class GoodStream {
                 new GoodStream("good-stereo", r, 2, split(wav.samples(), r / 10, 2)));
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    int chunks() {
+    public int chunks() {
         return chunks.size();
     }
 
-    int sent() {
+    public int sent() {
         return sent;
     }
 
     /** The next chunk, numbered {@code sent}; the last of a run has {@code heed.end=true}. */
-    TestRecord<byte[], byte[]> next() {
+    public TestRecord<byte[], byte[]> next() {
         int c = sent % chunks.size();
         RecordHeaders h = new RecordHeaders();
         h.add("heed.sample.rate", utf8("" + rate));

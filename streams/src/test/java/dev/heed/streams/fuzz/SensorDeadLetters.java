@@ -58,7 +58,7 @@ public final class SensorDeadLetters {
      *
      * @param dead the dead letters whose {@code heed.dlq.source.offset} is the record's offset
      */
-    void check(Hostile h, List<TestRecord<byte[], byte[]>> dead) throws IOException {
+    public void check(Hostile h, List<TestRecord<byte[], byte[]>> dead) throws IOException {
         JsonNode block = block(h.value());
         if (block == null) {
             assertThat(dead).as("one dead letter for %s", h).hasSize(1);
