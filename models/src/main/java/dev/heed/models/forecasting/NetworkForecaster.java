@@ -5,6 +5,7 @@ import dev.heed.models.AttentionMethod;
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.forecasting.internal.NetworkOutputs;
 import dev.heed.models.forecasting.internal.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -44,14 +45,7 @@ final class NetworkForecaster implements Forecaster {
         WindowBatch batch = WindowBatch.pack(descriptor, windows, normalizer);
         if (method.needsGradients()) {
             if (explainer != null) {
-                GradientExplainer.Explained e =
-                        explainer.explain(
-                                store,
-                                model.model().getNDManager(),
-                                batch.input(),
-                                batch.shape(),
-                                method);
-                return batch.unpack(e.outputs(), method, normalizer, e.relevance());
+                return redoDegenerate(windows, method, explained(batch, method));
             }
             if (!warned) {
                 warned = true;
@@ -67,6 +61,61 @@ final class NetworkForecaster implements Forecaster {
         NetworkOutputs out =
                 model.run(store, batch.input(), batch.shape()); // (B, T, C) or (R, T, 1)
         return batch.unpack(out, method, normalizer);
+    }
+
+    private List<Forecast> explained(WindowBatch batch, AttentionMethod method) {
+        GradientExplainer.Explained e =
+                explainer.explain(
+                        store, model.model().getNDManager(), batch.input(), batch.shape(), method);
+        return batch.unpack(e.outputs(), method, normalizer, e.relevance());
+    }
+
+    /**
+     * Explains again, alone, each window whose relevance came back all zero or not finite (its
+     * weights then fall back to uniform, which is no explanation). Seen about once in a few hundred
+     * calls in a long-running process, for a window whose relevance is well defined (computed again
+     * it is), so a batch is not allowed to hand it out.
+     */
+    private List<Forecast> redoDegenerate(
+            List<float[][]> windows, AttentionMethod method, List<Forecast> out) {
+        List<Forecast> fixed = null;
+        for (int b = 0; b < out.size(); b++) {
+            if (degenerate(out.get(b))) {
+                Forecast again =
+                        explained(
+                                        WindowBatch.pack(
+                                                descriptor,
+                                                List.<float[][]>of(windows.get(b)),
+                                                normalizer),
+                                        method)
+                                .get(0);
+                if (fixed == null) {
+                    fixed = new ArrayList<>(out);
+                }
+                fixed.set(b, again);
+                LOG.warn(
+                        "relevance of window {} of a batch of {} came out all zero or not finite;"
+                                + " explained alone it is {}",
+                        b,
+                        out.size(),
+                        degenerate(again) ? "still degenerate (uniform weights)" : "fine");
+            }
+        }
+        return fixed == null ? out : fixed;
+    }
+
+    /** Whether some variable's weights are exactly uniform: the fallback for no relevance. */
+    static boolean degenerate(Forecast f) {
+        for (float[] w : f.variableStepWeights()) {
+            boolean uniform = w.length > 1;
+            for (int t = 0; t < w.length && uniform; t++) {
+                uniform = w[t] == 1f / w.length;
+            }
+            if (uniform) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
