@@ -8,7 +8,9 @@
 #
 # Environment: HEED_BROKER_DIR (data, default heed-data/local-broker), HEED_BROKER_PORT (client
 # port, default 9092), HEED_BROKER_CONTROLLER_PORT (default 9093), HEED_BROKER_HEAP (default
-# 512m), HEED_BROKER_START_TIMEOUT (seconds, default 90).
+# 512m), HEED_BROKER_START_TIMEOUT (seconds, default 90); HEED_BROKER_PROXIED_PORT and
+# HEED_BROKER_PROXY_PORT (both or neither): a second listener on the first port that tells its
+# clients to connect through a TCP proxy on the second (the fault tests' network partition).
 set -euo pipefail
 HEED_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${HEED_BROKER_DIR:-$HEED_HOME/heed-data/local-broker}"
@@ -43,14 +45,23 @@ classpath() {
 
 write_config() {
   mkdir -p "$DIR/data"
+  local listeners="PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT"
+  local advertised="PLAINTEXT://127.0.0.1:$PORT"
+  local protocols="PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+  if [ -n "${HEED_BROKER_PROXIED_PORT:-}" ]; then
+    [ -n "${HEED_BROKER_PROXY_PORT:-}" ] || die "HEED_BROKER_PROXIED_PORT needs HEED_BROKER_PROXY_PORT"
+    listeners="$listeners,PROXIED://127.0.0.1:$HEED_BROKER_PROXIED_PORT"
+    advertised="$advertised,PROXIED://127.0.0.1:$HEED_BROKER_PROXY_PORT"
+    protocols="$protocols,PROXIED:PLAINTEXT"
+  fi
   cat > "$DIR/server.properties" <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+listeners=$listeners
+advertised.listeners=$advertised
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=$protocols
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$DIR/data
 num.partitions=1

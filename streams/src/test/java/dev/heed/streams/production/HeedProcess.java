@@ -94,6 +94,46 @@ final class HeedProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Waits until {@code /health/ready} on {@code port} answers 200 (Kafka Streams RUNNING: stores
+     * restored, tasks assigned).
+     */
+    void awaitReady(int port, java.time.Duration timeout) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest ready =
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                        .timeout(java.time.Duration.ofSeconds(2))
+                        .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && alive()) {
+            try {
+                if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(
+                "heed run not ready within " + timeout + " (alive " + alive() + "):\n" + logTail());
+    }
+
+    /** Lines of this process's log that contain {@code text}. */
+    List<String> logLines(String text) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains(text)).toList();
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     /** A line of {@code /proc/PID/status} in kB, such as {@code VmHWM} (peak RSS). */
     long statusKb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {

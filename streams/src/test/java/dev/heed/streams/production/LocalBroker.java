@@ -16,11 +16,33 @@ final class LocalBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    private final int proxiedPort;
+    private final int proxyPort;
 
     LocalBroker(Path dir) throws IOException {
+        this(dir, false);
+    }
+
+    /**
+     * @param proxied also listen on a second port whose clients are told to connect through a proxy
+     *     on {@link #proxyPort()} (see {@link TcpProxy})
+     */
+    LocalBroker(Path dir, boolean proxied) throws IOException {
         this.dir = dir;
         this.port = freePort();
         this.controllerPort = freePort();
+        this.proxiedPort = proxied ? freePort() : -1;
+        this.proxyPort = proxied ? freePort() : -1;
+    }
+
+    /** The listener behind the proxy. */
+    int proxiedPort() {
+        return proxiedPort;
+    }
+
+    /** Where the proxied listener's clients connect (the proxy listens there). */
+    int proxyPort() {
+        return proxyPort;
     }
 
     String bootstrapServers() {
@@ -34,6 +56,10 @@ final class LocalBroker implements AutoCloseable {
         pb.environment().put("HEED_BROKER_DIR", dir.toString());
         pb.environment().put("HEED_BROKER_PORT", Integer.toString(port));
         pb.environment().put("HEED_BROKER_CONTROLLER_PORT", Integer.toString(controllerPort));
+        if (proxiedPort > 0) {
+            pb.environment().put("HEED_BROKER_PROXIED_PORT", Integer.toString(proxiedPort));
+            pb.environment().put("HEED_BROKER_PROXY_PORT", Integer.toString(proxyPort));
+        }
         Process p = pb.start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(150, TimeUnit.SECONDS)) {
