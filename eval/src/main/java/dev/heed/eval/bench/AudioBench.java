@@ -61,7 +61,8 @@ public final class AudioBench {
             double max,
             double rtf,
             double jitRtf,
-            double appRtf) {}
+            double appRtf,
+            long peakRssKib) {}
 
     private AudioBench() {}
 
@@ -205,7 +206,7 @@ public final class AudioBench {
     private static void print(List<Row> rows, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "%8s %9s %7s %8s %8s %8s %8s %12s %9s %10s %9s %9s %9s%n",
+                "%8s %9s %7s %8s %8s %8s %8s %12s %9s %10s %9s %9s %9s %9s%n",
                 "streams",
                 "audio s",
                 "finals",
@@ -218,12 +219,13 @@ public final class AudioBench {
                 "of it JIT",
                 "per core*",
                 "RTF heed",
-                "per core");
+                "per core",
+                "RSS MiB");
         for (Row r : rows) {
             double warm = r.rtf() - r.jitRtf();
             out.printf(
                     Locale.ROOT,
-                    "%8d %9.1f %7d %8d %8.0f %8.0f %8.0f %12.4f %9.0f %10.4f %9.0f %9.4f %9.0f%n",
+                    "%8d %9.1f %7d %8d %8.0f %8.0f %8.0f %12.4f %9.0f %10.4f %9.0f %9.4f %9.0f %9d%n",
                     r.streams(),
                     r.audioSeconds(),
                     r.finals(),
@@ -236,7 +238,8 @@ public final class AudioBench {
                     r.jitRtf(),
                     1 / warm,
                     r.appRtf(),
-                    1 / r.appRtf());
+                    1 / r.appRtf(),
+                    r.peakRssKib() < 0 ? -1 : r.peakRssKib() / 1024);
         }
         out.println(
                 "delay: final transcript received by a read_committed consumer minus the end of"
@@ -249,7 +252,8 @@ public final class AudioBench {
                         + " application's threads only (stream threads and their Kafka clients); per core ="
                         + " 1 / RTF, the real-time streams one core sustains at that cost; of it JIT = time the"
                         + " JIT compilers spent in the level (the broker's code keeps compiling for minutes);"
-                        + " per core* = the process without it");
+                        + " per core* = the process without it; RSS = the JVM's peak resident memory"
+                        + " during the level (VmHWM, reset before it; broker and bench included)");
     }
 
     private static Row level(HeedConfig config, WavFile wav, int streams, int rounds, String tag)
@@ -265,6 +269,7 @@ public final class AudioBench {
         cprops.put("group.id", "audio-bench-reader-" + streams + "-" + System.nanoTime());
         cprops.put("auto.offset.reset", "latest");
         long jit0 = jitMillis();
+        ProcessMemory.resetPeak();
         CpuSplit split = CpuSplit.start(appId);
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
@@ -342,7 +347,8 @@ public final class AudioBench {
                 d.length == 0 ? Double.NaN : java.util.Arrays.stream(d).max().getAsLong(),
                 cpuSeconds / audio,
                 jitSeconds / audio,
-                appSeconds / audio);
+                appSeconds / audio,
+                ProcessMemory.peakRssKib());
     }
 
     private static void send(
