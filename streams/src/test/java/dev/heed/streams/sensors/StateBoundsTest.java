@@ -62,6 +62,24 @@ class StateBoundsTest {
         }
     }
 
+    /** Idle time counts while Heed runs: a series restored with an old last-seen time stays. */
+    @Test
+    void shouldNotForgetASeriesForTheTimeHeedWasDown() {
+        try (TopologyHarness h =
+                new TopologyHarness(HeedConfig.of(Map.of("series.idle.expiry", "10m")), stateDir)) {
+            feed(h, "quiet", 0, 3);
+            KeyValueStore<String, byte[]> store = h.driver.getKeyValueStore("heed-series");
+            byte[] state = store.get("quiet");
+            long seen = java.nio.ByteBuffer.wrap(state).getLong(state.length - 8);
+            java.nio.ByteBuffer.wrap(state).putLong(state.length - 8, seen - 3_600_000);
+            store.put("quiet", state); // as restored: last seen an hour before this task began
+            h.driver.advanceWallClockTime(Duration.ofMinutes(6));
+            assertThat(keys(h, "heed-series")).as("idle 6 min while Heed ran").contains("quiet");
+            h.driver.advanceWallClockTime(Duration.ofMinutes(6));
+            assertThat(keys(h, "heed-series")).as("idle 12 min").doesNotContain("quiet");
+        }
+    }
+
     @Test
     void shouldPredictTheWindowsOfReadingsStillHeldWhenTheSeriesExpires() {
         try (TopologyHarness h =

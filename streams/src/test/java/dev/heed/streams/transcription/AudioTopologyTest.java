@@ -307,6 +307,32 @@ class AudioTopologyTest {
         }
     }
 
+    /**
+     * Idle time counts only while Heed runs: a stream restored after an outage (its last chunk a
+     * minute old, its next ones still to be read) is not ended at once, but after {@code
+     * audio.idle.expiry} of this task's own time.
+     */
+    @Test
+    void shouldNotEndAStreamForTheTimeHeedWasDown() throws Exception {
+        WavFile nine = WavFile.read(Path.of("../samples/audio/9_theo_2.wav"));
+        float[] x = new float[2400 + nine.samples().length * 3 / 4];
+        System.arraycopy(nine.samples(), 0, x, 2400, x.length - 2400);
+        try (Harness h = new Harness(Map.of("audio.idle.expiry", "10s"))) {
+            stream(h, x, 8000, 0, false);
+            KeyValueStore<String, byte[]> store = h.driver.getKeyValueStore("heed-audio");
+            byte[] state = store.get("mic-1");
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.wrap(state, state.length - 8, 8);
+            long seen = tail.getLong(state.length - 8);
+            java.nio.ByteBuffer.wrap(state).putLong(state.length - 8, seen - 60_000);
+            store.put("mic-1", state); // as restored: last seen a minute before this task began
+            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
+            assertThat(h.streams()).as("idle 6 s while Heed ran").containsExactly("mic-1");
+            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
+            assertThat(h.streams()).as("idle 12 s while Heed ran").isEmpty();
+            assertThat(h.counters.streamsExpired()).isEqualTo(1);
+        }
+    }
+
     @Test
     void shouldRefuseAnUtteranceCapWhoseStateWouldNotFitARecord() {
         assertThatThrownBy(() -> new Harness(Map.of("audio.max.utterance", "10m")))

@@ -56,6 +56,10 @@ public final class SensorProcessor
     private final Map<String, SeriesState> changed = new LinkedHashMap<>();
 
     private ProcessorContext<byte[], byte[]> ctx;
+
+    /** When this task (re)started: idle time is counted from here at the earliest. */
+    private long startedMs;
+
     private KeyValueStore<String, byte[]> seriesStore;
     private KeyValueStore<String, byte[]> pendingStore;
     private KeyValueStore<String, byte[]> anomalyStore;
@@ -84,6 +88,7 @@ public final class SensorProcessor
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.ctx = context;
+        this.startedMs = context.currentSystemTimeMs();
         cache.clear();
         this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
         this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
@@ -250,6 +255,9 @@ public final class SensorProcessor
      * first (the windows they complete are predicted), then their states are deleted.
      */
     private void expireIdle(long nowMs) {
+        if (nowMs - startedMs <= settings.idleExpiryMs()) {
+            return; // idle time counts while this task runs: not the time Heed was down
+        }
         for (String series : IdleStates.due(seriesStore, nowMs, settings.idleExpiryMs(), 2)) {
             SeriesState state = SeriesState.fromBytes(seriesStore.get(series), settings.steps());
             for (WindowSnapshot w : windower.releaseAll(state, series, System.nanoTime())) {

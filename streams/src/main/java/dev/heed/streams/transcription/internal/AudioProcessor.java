@@ -49,6 +49,10 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     private TranscriptWriter writer;
     private final StateCache<AudioState> cache = new StateCache<>(STREAM_CACHE_SIZE);
     private ProcessorContext<byte[], byte[]> ctx;
+
+    /** When this task (re)started: idle time is counted from here at the earliest. */
+    private long startedMs;
+
     private KeyValueStore<String, byte[]> store;
     private Transcriber transcriber;
 
@@ -79,6 +83,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.ctx = context;
+        this.startedMs = context.currentSystemTimeMs();
         cache.clear();
         this.store = context.getStateStore(AudioSettings.STORE);
         serveCurrent();
@@ -109,6 +114,9 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
      * transcript, as if the stream had sent {@code heed.end}; then the state is deleted.
      */
     private void expireIdle(long nowMs) {
+        if (nowMs - startedMs <= settings.idleExpiryMs()) {
+            return; // idle time counts while this task runs: not the time Heed was down
+        }
         for (String stream : IdleStates.due(store, nowMs, settings.idleExpiryMs(), 3)) {
             AudioState st = AudioState.fromBytes(store.get(stream));
             if (st.open) {
