@@ -142,6 +142,7 @@ class CrashFaultIT {
         String viaProxy = "127.0.0.1:" + broker.proxyPort();
         Path log = logs.resolve("heed-" + guarantee + ".log");
         HeedProcess heed = HeedProcess.start(viaProxy, settings, "512m", log);
+        List<Long> restarts = new java.util.ArrayList<>();
         producer.start();
         speaker.start();
         watcher.start();
@@ -151,6 +152,7 @@ class CrashFaultIT {
                 awaitProgress(progress, before, heed);
                 Thread.sleep(random.nextInt(3000));
                 heed.kill9();
+                restarts.add(System.currentTimeMillis() / 1000);
                 System.out.printf(
                         "crash (%s): kill -9 #%d after %d predictions seen%n",
                         guarantee, kill, progress.get());
@@ -197,6 +199,8 @@ class CrashFaultIT {
             double worst = 0;
             double worstWeight = 0;
             int weightsApart = 0;
+            Map<Long, Integer> apartBySecond = new java.util.TreeMap<>();
+            List<String> apartSample = new java.util.ArrayList<>();
             String worstKey = "";
             for (ConsumerRecord<byte[], byte[]> r : predictions) {
                 JsonNode p = JSON.readTree(r.value());
@@ -212,8 +216,29 @@ class CrashFaultIT {
                 }
                 double dw = Reference.weightDifference(p, ref);
                 worstWeight = Math.max(worstWeight, dw);
-                weightsApart += dw > 1e-3 ? 1 : 0;
+                if (dw > 1e-3) {
+                    weightsApart++;
+                    apartBySecond.merge(r.timestamp() / 1000, 1, Integer::sum);
+                    if (apartSample.size() < 8) {
+                        apartSample.add(
+                                Reference.key(p)
+                                        + " made "
+                                        + r.timestamp()
+                                        + " batch "
+                                        + p.path("batch_size")
+                                        + " vs "
+                                        + ref.path("batch_size")
+                                        + " t-0 "
+                                        + p.path("attention").path("weights").path(63)
+                                        + " vs "
+                                        + ref.path("attention").path("weights").path(63));
+                    }
+                }
             }
+            System.out.printf(
+                    "crash (%s): predictions whose weights differ, by the second they were made:"
+                            + " %s; e.g. %s; restarts at %s%n",
+                    guarantee, apartBySecond, apartSample, restarts);
             Map<String, Integer> reasons = new java.util.TreeMap<>();
             Kafka.readUntil(
                             broker.bootstrapServers(),
