@@ -291,6 +291,9 @@ class CrashFaultIT {
                     uncommitted,
                     restoredAfterKills,
                     restored);
+            assertThat(SEND_FAILURES.get())
+                    .as("records the test's own producers failed to send (not Heed's doing)")
+                    .isZero();
             assertThat(ledger.lost()).as("%s: %s%n%s", guarantee, ledger, heed.logTail()).isZero();
             assertThat(ledger.unexpected()).as(ledger.toString()).isZero();
             assertThat(finals.lost()).as(finals.toString()).isZero();
@@ -344,7 +347,7 @@ class CrashFaultIT {
      */
     private static synchronized Map<String, JsonNode> reference() throws Exception {
         if (reference == null) {
-            String app = "crash-reference";
+            String app = "crash-reference-" + System.nanoTime();
             List<String> series = IntStream.range(0, SERIES).mapToObj(i -> "s" + i).toList();
             Map<String, String> settings = new HashMap<>();
             settings.put("application.id", app);
@@ -362,7 +365,11 @@ class CrashFaultIT {
                             settings,
                             "512m",
                             logs.resolve("heed-reference.log"))) {
+                SEND_FAILURES.set(0);
                 produce(app + ".sensors", series, new AtomicBoolean(true), new AtomicLong(), 0);
+                assertThat(SEND_FAILURES.get())
+                        .as("readings the test's producer failed to send to the fault-free run")
+                        .isZero();
                 Ledger ledger = new Ledger(series, READINGS, 64, 8, T0, 60_000L);
                 List<ConsumerRecord<byte[], byte[]>> read =
                         Kafka.readUntil(

@@ -26,6 +26,8 @@ final class Kafka {
         p.put("linger.ms", "5");
         p.put("max.request.size", "2000000");
         p.put("delivery.timeout.ms", "300000");
+        // a full buffer blocks send() instead of failing it after 60 s: the input must be whole
+        p.put("max.block.ms", "300000");
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
