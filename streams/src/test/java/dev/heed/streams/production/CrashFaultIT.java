@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and its duplicates are reported. Runs with {@code -Pfaults}.
  */
 class CrashFaultIT {
-    private static final long T0 = 1_704_067_200_000L;
     private static final int SERIES = 100;
-    private static final int READINGS = 3000;
 
     /** A reading of every series every 20 ms: 5,000 readings/s, for 60 s. */
     private static final long PERIOD_MS = 20;
@@ -57,8 +47,6 @@ class CrashFaultIT {
     /** Heed's logs stay here after the run, for a look when a count is off. */
     private static final Path logs = Path.of("target/fault-logs");
 
-    private static final AtomicLong SEND_FAILURES = new AtomicLong();
-
     /**
      * How far a window or forecast value after kills may differ from the fault-free run's,
      * relative: float sums depend on how windows were batched (measured: 1e-7; see the README).
@@ -72,7 +60,7 @@ class CrashFaultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Map<String, JsonNode> reference;
     private static Map<Integer, JsonNode> audioReference;
-    private static AudioLoad audio;
+    private static CrashLoad load;
 
     @TempDir static Path tmp;
     private static LocalBroker broker;
@@ -84,7 +72,7 @@ class CrashFaultIT {
         broker = new LocalBroker(tmp.resolve("broker"), true);
         broker.start();
         proxy = new TcpProxy(broker.proxyPort(), broker.proxiedPort());
-        audio = new AudioLoad(AUDIO_RUNS);
+        load = new CrashLoad(broker.bootstrapServers(), new AudioLoad(AUDIO_RUNS));
     }
 
     @AfterAll
@@ -98,7 +86,7 @@ class CrashFaultIT {
     void shouldLoseAndChangeNothingUnderLoadThroughKillsABrokerRestartAndAPartition(
             String guarantee) throws Exception {
         long seed = System.nanoTime();
-        SEND_FAILURES.set(0);
+        load.sendFailures.set(0);
         Random random = new Random(seed);
         String app = "crash-" + guarantee.replace('_', '-');
         reference();
@@ -108,24 +96,13 @@ class CrashFaultIT {
         int seriesCount = guarantee.equals("exactly_once_v2") ? SERIES : SERIES / 5;
         List<String> series = IntStream.range(0, seriesCount).mapToObj(i -> "s" + i).toList();
         List<String> streams = IntStream.range(0, AUDIO_STREAMS).mapToObj(i -> "mic-" + i).toList();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("application.id", app);
-        settings.put("topic.sensors", app + ".sensors");
-        settings.put("topic.predictions", app + ".predictions");
-        settings.put("topic.dlq", app + ".dlq");
-        settings.put("topic.anomalies", app + ".anomalies");
-        settings.put("topic.audio", app + ".audio");
-        settings.put("topic.transcripts", app + ".transcripts");
+        Map<String, String> settings = CrashLoad.settings(app, tmp.resolve("state-" + guarantee));
         // longer than any outage here: a stream that Heed could not read is not idle
         settings.put("audio.idle.expiry", "120s");
-        settings.put("topic.partitions", "6");
-        settings.put("topic.replication.factor", "1");
         settings.put("processing.guarantee", guarantee);
         settings.put("session.timeout.ms", "6000");
         settings.put("heartbeat.interval.ms", "1000");
-        settings.put("state.dir", tmp.resolve("state-" + guarantee).toString());
-        int httpPort = HeedProcess.freePort();
-        settings.put("http.port", Integer.toString(httpPort));
+        int httpPort = Integer.parseInt(settings.get("http.port"));
 
         audioReference(settings);
         AtomicBoolean producing = new AtomicBoolean(true);
@@ -133,12 +110,12 @@ class CrashFaultIT {
         AtomicLong offered = new AtomicLong();
         Thread producer =
                 new Thread(
-                        () -> produce(app + ".sensors", series, producing, offered, PERIOD_MS),
+                        () -> load.produce(app + ".sensors", series, producing, offered, PERIOD_MS),
                         "producer");
         Thread speaker =
-                new Thread(() -> speak(app + ".audio", streams, producing), "audio-producer");
+                new Thread(() -> load.speak(app + ".audio", streams, producing), "audio-producer");
         Thread watcher =
-                new Thread(() -> watch(app + ".predictions", progress, producing), "watch");
+                new Thread(() -> load.watch(app + ".predictions", progress, producing), "watch");
         String viaProxy = "127.0.0.1:" + broker.proxyPort();
         Path log = logs.resolve("heed-" + guarantee + ".log");
         HeedProcess heed = HeedProcess.start(viaProxy, settings, "512m", log);
@@ -177,7 +154,8 @@ class CrashFaultIT {
             }
             producer.join(Duration.ofMinutes(5).toMillis());
             speaker.join(Duration.ofMinutes(5).toMillis());
-            Ledger ledger = new Ledger(series, READINGS, 64, 8, T0, 60_000L);
+            Ledger ledger =
+                    new Ledger(series, CrashLoad.READINGS, 64, 8, CrashLoad.T0, CrashLoad.STEP_MS);
             List<ConsumerRecord<byte[], byte[]>> predictions =
                     Kafka.readUntil(
                             broker.bootstrapServers(),
@@ -193,70 +171,23 @@ class CrashFaultIT {
                             finals::complete,
                             Duration.ofMinutes(3)));
             int exit = heed.terminate(60);
-            long uncommitted = uncommitted(app);
-            long restoredAfterKills = restored(heed);
+            long uncommitted = Kafka.uncommitted(broker.bootstrapServers(), app, app + ".sensors");
+            long restoredAfterKills = heed.restoredRecords();
             long restored = restoredOnRestart(settings, httpPort, guarantee);
-            double worst = 0;
-            double worstWeight = 0;
-            int weightsApart = 0;
-            Map<Long, Integer> apartBySecond = new java.util.TreeMap<>();
-            List<String> apartSample = new java.util.ArrayList<>();
-            String worstKey = "";
-            for (ConsumerRecord<byte[], byte[]> r : predictions) {
-                JsonNode p = JSON.readTree(r.value());
-                JsonNode ref = reference().get(Reference.key(p));
-                if (ref == null) {
-                    continue; // unexpected: the ledger counts it
-                }
-                double d = Reference.forecastDifference(p, ref);
-                if (d > worst) {
-                    worst = d;
-                    worstKey =
-                            Reference.key(p) + " at offset " + r.offset() + ": " + p + " vs " + ref;
-                }
-                double dw = Reference.weightDifference(p, ref);
-                worstWeight = Math.max(worstWeight, dw);
-                if (dw > 1e-3) {
-                    weightsApart++;
-                    apartBySecond.merge(r.timestamp() / 1000, 1, Integer::sum);
-                    if (apartSample.size() < 8) {
-                        apartSample.add(
-                                Reference.key(p)
-                                        + " made "
-                                        + r.timestamp()
-                                        + " batch "
-                                        + p.path("batch_size")
-                                        + " vs "
-                                        + ref.path("batch_size")
-                                        + " t-0 "
-                                        + p.path("attention").path("weights").path(63)
-                                        + " vs "
-                                        + ref.path("attention").path("weights").path(63));
-                    }
-                }
-            }
+            Reference.Comparison contents = new Reference.Comparison(predictions, reference());
             System.out.printf(
                     "crash (%s): predictions whose weights differ, by the second they were made:"
                             + " %s; e.g. %s; restarts at %s%n",
-                    guarantee, apartBySecond, apartSample, restarts);
-            Map<String, Integer> reasons = new java.util.TreeMap<>();
-            Kafka.readUntil(
-                            broker.bootstrapServers(),
-                            app + ".dlq",
-                            r -> false,
-                            Duration.ofSeconds(2))
-                    .forEach(
-                            r ->
-                                    reasons.merge(
-                                            new String(
-                                                    r.headers()
-                                                            .lastHeader("heed.dlq.reason")
-                                                            .value(),
-                                                    java.nio.charset.StandardCharsets.UTF_8),
-                                            1,
-                                            Integer::sum));
+                    guarantee, contents.apartBySecond, contents.apartSample, restarts);
+            Map<String, Integer> reasons =
+                    Kafka.reasons(
+                            Kafka.readUntil(
+                                    broker.bootstrapServers(),
+                                    app + ".dlq",
+                                    r -> false,
+                                    Duration.ofSeconds(2)));
             Ledger after =
-                    new Ledger(series, READINGS, 64, 8, T0, 60_000L)
+                    new Ledger(series, CrashLoad.READINGS, 64, 8, CrashLoad.T0, CrashLoad.STEP_MS)
                             .add(
                                     Kafka.readUntil(
                                             broker.bootstrapServers(),
@@ -280,18 +211,18 @@ class CrashFaultIT {
                     finals,
                     offered.get() / 1000.0,
                     Kafka.size(broker.bootstrapServers(), app + ".sensors"),
-                    SEND_FAILURES.get(),
+                    load.sendFailures.get(),
                     reasons,
                     exit,
                     ledger.lostSample(12),
                     after,
-                    worst,
-                    worstWeight,
-                    weightsApart,
+                    contents.worst,
+                    contents.worstWeight,
+                    contents.weightsApart,
                     uncommitted,
                     restoredAfterKills,
                     restored);
-            assertThat(SEND_FAILURES.get())
+            assertThat(load.sendFailures.get())
                     .as("records the test's own producers failed to send (not Heed's doing)")
                     .isZero();
             assertThat(ledger.lost()).as("%s: %s%n%s", guarantee, ledger, heed.logTail()).isZero();
@@ -315,11 +246,11 @@ class CrashFaultIT {
                         .as("restores are seen (exactly-once rebuilds a killed task's stores)")
                         .isPositive();
             }
-            assertThat(worst)
+            assertThat(contents.worst)
                     .as(
                             "windows and forecasts equal the fault-free run's within %s (relative):"
                                     + " %s",
-                            TOLERANCE, worstKey)
+                            TOLERANCE, contents.worstAt)
                     .isLessThanOrEqualTo(TOLERANCE);
             if (guarantee.equals("exactly_once_v2")) {
                 assertThat(reasons).as("no dead letter for good input").isEmpty();
@@ -349,28 +280,22 @@ class CrashFaultIT {
         if (reference == null) {
             String app = "crash-reference-" + System.nanoTime();
             List<String> series = IntStream.range(0, SERIES).mapToObj(i -> "s" + i).toList();
-            Map<String, String> settings = new HashMap<>();
-            settings.put("application.id", app);
-            settings.put("topic.sensors", app + ".sensors");
-            settings.put("topic.predictions", app + ".predictions");
-            settings.put("topic.dlq", app + ".dlq");
-            settings.put("topic.anomalies", app + ".anomalies");
-            settings.put("topic.partitions", "6");
-            settings.put("topic.replication.factor", "1");
-            settings.put("state.dir", tmp.resolve("state-reference").toString());
-            settings.put("http.port", Integer.toString(HeedProcess.freePort()));
+            Map<String, String> settings = CrashLoad.settings(app, tmp.resolve("state-reference"));
             try (HeedProcess heed =
                     HeedProcess.start(
                             broker.bootstrapServers(),
                             settings,
                             "512m",
                             logs.resolve("heed-reference.log"))) {
-                SEND_FAILURES.set(0);
-                produce(app + ".sensors", series, new AtomicBoolean(true), new AtomicLong(), 0);
-                assertThat(SEND_FAILURES.get())
+                load.sendFailures.set(0);
+                load.produce(
+                        app + ".sensors", series, new AtomicBoolean(true), new AtomicLong(), 0);
+                assertThat(load.sendFailures.get())
                         .as("readings the test's producer failed to send to the fault-free run")
                         .isZero();
-                Ledger ledger = new Ledger(series, READINGS, 64, 8, T0, 60_000L);
+                Ledger ledger =
+                        new Ledger(
+                                series, CrashLoad.READINGS, 64, 8, CrashLoad.T0, CrashLoad.STEP_MS);
                 List<ConsumerRecord<byte[], byte[]>> read =
                         Kafka.readUntil(
                                 broker.bootstrapServers(),
@@ -398,32 +323,12 @@ class CrashFaultIT {
             throws Exception {
         if (audioReference == null) {
             audioReference =
-                    audio.reference(
-                            dev.heed.streams.HeedConfig.of(settings),
-                            tmp.resolve("audio-reference"));
+                    new AudioLoad(AUDIO_RUNS)
+                            .reference(
+                                    dev.heed.streams.HeedConfig.of(settings),
+                                    tmp.resolve("audio-reference"));
         }
         return audioReference;
-    }
-
-    /** Input records of {@code app} past its committed offsets. */
-    private static long uncommitted(String app) throws Exception {
-        try (Admin admin =
-                        Admin.create(
-                                Map.<String, Object>of(
-                                        "bootstrap.servers", broker.bootstrapServers()));
-                KafkaConsumer<byte[], byte[]> c =
-                        Kafka.reader(broker.bootstrapServers(), app + ".sensors")) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(app)
-                            .partitionsToOffsetAndMetadata()
-                            .get(30, TimeUnit.SECONDS);
-            long behind = 0;
-            for (Map.Entry<TopicPartition, Long> e : c.endOffsets(c.assignment()).entrySet()) {
-                OffsetAndMetadata m = committed.get(e.getKey());
-                behind += e.getValue() - (m == null ? 0 : m.offset());
-            }
-            return behind;
-        }
     }
 
     /**
@@ -441,21 +346,8 @@ class CrashFaultIT {
                         logs.resolve("heed-" + guarantee + "-restart.log"))) {
             again.awaitReady(httpPort, Duration.ofMinutes(2));
             assertThat(again.terminate(60)).as("second SIGTERM").isZero();
-            return restored(again);
+            return again.restoredRecords();
         }
-    }
-
-    /** The state records a process's log says it restored (RestoreLog). */
-    private static long restored(HeedProcess heed) throws IOException {
-        long total = 0;
-        for (String line : heed.logLines("restored store")) {
-            total += Long.parseLong(line.replaceAll(".*: (\\d+) records$", "$1"));
-        }
-        return total;
-    }
-
-    static double value(String series, int i) {
-        return 50 + 10 * Math.sin(i / 7.0) + series.length();
     }
 
     private static void awaitProgress(AtomicLong progress, long before, HeedProcess heed)
@@ -466,85 +358,6 @@ class CrashFaultIT {
                 throw new AssertionError("no new predictions from heed run:\n" + heed.logTail());
             }
             Thread.sleep(100);
-        }
-    }
-
-    /**
-     * A reading of every series every {@link #PERIOD_MS}, on a fixed schedule; {@code rate} gets
-     * the readings per second it achieved, times 1000.
-     */
-    private static void produce(
-            String topic,
-            List<String> series,
-            AtomicBoolean producing,
-            AtomicLong rate,
-            long periodMs) {
-        try (KafkaProducer<byte[], byte[]> p = Kafka.producer(broker.bootstrapServers())) {
-            long start = System.nanoTime();
-            for (int i = 0; i < READINGS && producing.get(); i++) {
-                for (String s : series) {
-                    double v = value(s, i);
-                    p.send(
-                            new ProducerRecord<>(
-                                    topic,
-                                    Kafka.utf8(s),
-                                    Kafka.utf8(
-                                            "{\"series\":\""
-                                                    + s
-                                                    + "\",\"ts\":"
-                                                    + (T0 + i * 60_000L)
-                                                    + ",\"value\":"
-                                                    + v
-                                                    + "}")),
-                            CrashFaultIT::counted);
-                }
-                pace(start, (i + 1) * periodMs);
-            }
-            p.flush();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            rate.set(Math.round(1000.0 * READINGS * series.size() / seconds));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Every stream's next 100 ms chunk every 100 ms: live audio. */
-    private static void speak(String topic, List<String> streams, AtomicBoolean producing) {
-        try (KafkaProducer<byte[], byte[]> p = Kafka.producer(broker.bootstrapServers())) {
-            long start = System.nanoTime();
-            for (int i = 0; i < audio.chunks() && producing.get(); i++) {
-                for (String s : streams) {
-                    p.send(audio.chunk(topic, s, i), CrashFaultIT::counted);
-                }
-                pace(start, (i + 1) * 100L);
-            }
-            p.flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void counted(org.apache.kafka.clients.producer.RecordMetadata m, Exception e) {
-        if (e != null) {
-            SEND_FAILURES.incrementAndGet();
-        }
-    }
-
-    private static void pace(long startNanos, long atMs) throws InterruptedException {
-        long wait = startNanos / 1_000_000 + atMs - System.nanoTime() / 1_000_000;
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
-    }
-
-    /** Counts predictions as they are written (read_committed), to kill Heed mid-stream. */
-    private static void watch(String topic, AtomicLong progress, AtomicBoolean producing) {
-        try (KafkaConsumer<byte[], byte[]> c = Kafka.reader(broker.bootstrapServers(), topic)) {
-            while (producing.get()) {
-                progress.addAndGet(c.poll(Duration.ofMillis(200)).count());
-            }
-        } catch (RuntimeException e) {
-            System.out.println("crash: watcher stopped: " + e);
         }
     }
 }

@@ -127,6 +127,15 @@ final class HeedProcess implements AutoCloseable {
         return Files.readAllLines(log).stream().filter(l -> l.contains(text)).toList();
     }
 
+    /** The state records this process's log says it restored (RestoreLog: "...: N records"). */
+    long restoredRecords() throws IOException {
+        long total = 0;
+        for (String line : logLines("restored store")) {
+            total += Long.parseLong(line.replaceAll(".*: (\\d+) records$", "$1"));
+        }
+        return total;
+    }
+
     static int freePort() throws IOException {
         try (java.net.ServerSocket s =
                 new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -131,8 +131,7 @@ class HostileInputFaultIT {
                                 ledger::complete,
                                 Duration.ofMinutes(2)));
                 Map<String, String> heard = finals(broker, voices);
-                Map<String, Integer> reasons = new TreeMap<>();
-                dead.forEach(r -> reasons.merge(header(r, "heed.dlq.reason"), 1, Integer::sum));
+                Map<String, Integer> reasons = Kafka.reasons(dead);
                 List<String> wrong = check(dead, oracle);
                 long hwm = Math.max(peak.get(), heed.statusKb("VmHWM"));
                 System.out.printf(

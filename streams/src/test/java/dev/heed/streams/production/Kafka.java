@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -95,6 +99,37 @@ final class Kafka {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** How many dead letters of each {@code heed.dlq.reason} are in {@code dead}. */
+    static Map<String, Integer> reasons(List<ConsumerRecord<byte[], byte[]>> dead) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : dead) {
+            out.merge(
+                    new String(
+                            r.headers().lastHeader("heed.dlq.reason").value(),
+                            StandardCharsets.UTF_8),
+                    1,
+                    Integer::sum);
+        }
+        return out;
+    }
+
+    /** Records of {@code topic} past the committed offsets of consumer group {@code group}. */
+    static long uncommitted(String bootstrap, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap));
+                KafkaConsumer<byte[], byte[]> c = reader(bootstrap, topic)) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS);
+            long behind = 0;
+            for (Map.Entry<TopicPartition, Long> e : c.endOffsets(c.assignment()).entrySet()) {
+                OffsetAndMetadata m = committed.get(e.getKey());
+                behind += e.getValue() - (m == null ? 0 : m.offset());
+            }
+            return behind;
         }
     }
 

@@ -2,6 +2,12 @@ package dev.heed.streams.production;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * How fault runs compare a prediction with a fault-free run's prediction of the same window, keyed
@@ -49,5 +55,56 @@ final class Reference {
                             Math.abs(wa.path(t).asDouble(Double.NaN) - wb.get(t).asDouble()));
         }
         return Double.isNaN(worst) ? Double.POSITIVE_INFINITY : worst;
+    }
+
+    /**
+     * Predictions compared with a fault-free run's: the largest window or forecast difference
+     * (relative) and where, and the attention weights that differ by more than 0.001, by the second
+     * they were made.
+     */
+    static final class Comparison {
+        double worst;
+        String worstAt = "";
+        double worstWeight;
+        int weightsApart;
+        final Map<Long, Integer> apartBySecond = new TreeMap<>();
+        final List<String> apartSample = new ArrayList<>();
+
+        Comparison(
+                List<ConsumerRecord<byte[], byte[]>> predictions, Map<String, JsonNode> reference)
+                throws IOException {
+            for (ConsumerRecord<byte[], byte[]> r : predictions) {
+                JsonNode p = JSON.readTree(r.value());
+                JsonNode ref = reference.get(key(p));
+                if (ref == null) {
+                    continue; // unexpected: the ledger counts it
+                }
+                double d = forecastDifference(p, ref);
+                if (d > worst) {
+                    worst = d;
+                    worstAt = key(p) + " at offset " + r.offset() + ": " + p + " vs " + ref;
+                }
+                double dw = weightDifference(p, ref);
+                worstWeight = Math.max(worstWeight, dw);
+                if (dw > 1e-3) {
+                    weightsApart++;
+                    apartBySecond.merge(r.timestamp() / 1000, 1, Integer::sum);
+                    if (apartSample.size() < 8) {
+                        apartSample.add(
+                                key(p)
+                                        + " made "
+                                        + r.timestamp()
+                                        + " batch "
+                                        + p.path("batch_size")
+                                        + " vs "
+                                        + ref.path("batch_size")
+                                        + " t-0 "
+                                        + p.path("attention").path("weights").path(63)
+                                        + " vs "
+                                        + ref.path("attention").path("weights").path(63));
+                    }
+                }
+            }
+        }
     }
 }

@@ -9,7 +9,6 @@ import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.TestKafka;
 import dev.heed.streams.app.HeedApp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -119,22 +117,13 @@ class ScaleOutIT {
                                 ledger::complete,
                                 Duration.ofSeconds(180)));
                 int expectedDead = miskeyed;
-                Map<String, Integer> reasons = new TreeMap<>();
-                Kafka.readUntil(
-                                kafka.bootstrapServers(),
-                                app + ".dlq",
-                                r -> r.size() >= expectedDead,
-                                Duration.ofSeconds(60))
-                        .forEach(
-                                r ->
-                                        reasons.merge(
-                                                new String(
-                                                        r.headers()
-                                                                .lastHeader("heed.dlq.reason")
-                                                                .value(),
-                                                        StandardCharsets.UTF_8),
-                                                1,
-                                                Integer::sum));
+                Map<String, Integer> reasons =
+                        Kafka.reasons(
+                                Kafka.readUntil(
+                                        kafka.bootstrapServers(),
+                                        app + ".dlq",
+                                        r -> r.size() >= expectedDead,
+                                        Duration.ofSeconds(60)));
                 System.out.println(
                         "scale-out (exactly_once_v2): "
                                 + miskeyed

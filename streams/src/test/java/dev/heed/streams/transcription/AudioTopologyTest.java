@@ -15,9 +15,6 @@ import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.Transcriber;
 import dev.heed.streams.Fixtures;
-import dev.heed.streams.HeedConfig;
-import dev.heed.streams.RouteCounters;
-import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.sensors.PredictionSchemaTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,18 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,13 +52,8 @@ class AudioTopologyTest {
         model.close();
     }
 
-    private final class Harness implements AutoCloseable {
-        final TopologyTestDriver driver;
-        final TestInputTopic<byte[], byte[]> in;
-        final TestOutputTopic<byte[], byte[]> out;
-        final TestOutputTopic<byte[], byte[]> dlq;
-        final RouteCounters counters = new RouteCounters();
-
+    /** The shipped speech model's harness in this test's state dir. */
+    private final class Harness extends AudioHarness {
         Harness() {
             this(Map.of());
         }
@@ -81,85 +63,12 @@ class AudioTopologyTest {
         }
 
         Harness(Map<String, String> settings, SpeechModel model) {
-            Map<String, String> all = new java.util.HashMap<>(settings);
-            all.put("bootstrap.servers", "unused:9092");
-            HeedConfig config = HeedConfig.of(all);
-            Properties props = new Properties();
-            props.putAll(HeedApp.streamsProperties(config, counters));
-            props.put("state.dir", stateDir.toString());
-            driver =
-                    new TopologyTestDriver(
-                            AudioTopology.addTo(new Topology(), config, model, counters), props);
-            in =
-                    driver.createInputTopic(
-                            "heed.audio", new ByteArraySerializer(), new ByteArraySerializer());
-            out =
-                    driver.createOutputTopic(
-                            "heed.transcripts",
-                            new ByteArrayDeserializer(),
-                            new ByteArrayDeserializer());
-            dlq =
-                    driver.createOutputTopic(
-                            "heed.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        }
-
-        void chunk(byte[] pcm, String... headers) {
-            chunkOf("mic-1", pcm, headers);
-        }
-
-        void chunkOf(String stream, byte[] pcm, String... headers) {
-            RecordHeaders h = new RecordHeaders();
-            for (int i = 0; i < headers.length; i += 2) {
-                h.add(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8));
-            }
-            in.pipeInput(new TestRecord<>(stream.getBytes(StandardCharsets.UTF_8), pcm, h));
-        }
-
-        List<JsonNode> transcripts() throws Exception {
-            List<JsonNode> all = new ArrayList<>();
-            for (byte[] v : out.readValuesToList()) {
-                all.add(JSON.readTree(v));
-            }
-            return all;
-        }
-
-        /** The stream ids with state in the audio store. */
-        List<String> streams() {
-            List<String> ids = new ArrayList<>();
-            KeyValueStore<String, byte[]> store = driver.getKeyValueStore("heed-audio");
-            try (KeyValueIterator<String, byte[]> it = store.all()) {
-                it.forEachRemaining(kv -> ids.add(kv.key));
-            }
-            return ids;
-        }
-
-        @Override
-        public void close() {
-            driver.close();
+            super(stateDir, settings, model);
         }
     }
 
-    /** Sends {@code x} at {@code rate} in 100 ms chunks numbered from {@code seq0}. */
     private static int stream(Harness h, float[] x, int rate, int seq0, boolean end) {
-        int per = rate / 10;
-        int chunks = (x.length + per - 1) / per;
-        for (int c = 0; c < chunks; c++) {
-            byte[] pcm =
-                    Pcm16.encodeMono(
-                            Arrays.copyOfRange(x, c * per, Math.min(x.length, (c + 1) * per)));
-            boolean last = end && c == chunks - 1;
-            h.chunk(
-                    pcm,
-                    "heed.sample.rate",
-                    Integer.toString(rate),
-                    "heed.encoding",
-                    "pcm_s16le",
-                    "heed.seq",
-                    Integer.toString(seq0 + c),
-                    "heed.end",
-                    Boolean.toString(last));
-        }
-        return seq0 + chunks;
+        return h.stream(x, rate, seq0, end);
     }
 
     private static String finalText(List<JsonNode> transcripts) {
@@ -281,65 +190,6 @@ class AudioTopologyTest {
 
     private static String header(TestRecord<byte[], byte[]> r, String key) {
         return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A stream that stops mid-utterance without {@code heed.end} used to keep its state forever and
-     * never get its final transcript; after {@code audio.idle.expiry} it gets both.
-     */
-    @Test
-    void shouldEndAStreamThatFallsSilentMidUtterance() throws Exception {
-        WavFile nine = WavFile.read(Path.of("../samples/audio/9_theo_2.wav"));
-        float[] x = new float[2400 + nine.samples().length * 3 / 4];
-        System.arraycopy(nine.samples(), 0, x, 2400, x.length - 2400);
-        try (Harness h = new Harness(Map.of("audio.idle.expiry", "10s"))) {
-            stream(h, x, 8000, 0, false);
-            assertThat(h.transcripts()).noneMatch(t -> t.get("final").asBoolean());
-            assertThat(h.streams()).containsExactly("mic-1");
-            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
-            assertThat(h.streams()).as("not idle long enough").containsExactly("mic-1");
-            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
-            List<JsonNode> finals =
-                    h.transcripts().stream().filter(t -> t.get("final").asBoolean()).toList();
-            assertThat(finals).hasSize(1);
-            assertThat(h.streams()).isEmpty();
-            assertThat(h.counters.streamsExpired()).isEqualTo(1);
-        }
-    }
-
-    /**
-     * Idle time counts only while Heed runs: a stream restored after an outage (its last chunk a
-     * minute old, its next ones still to be read) is not ended at once, but after {@code
-     * audio.idle.expiry} of this task's own time.
-     */
-    @Test
-    void shouldNotEndAStreamForTheTimeHeedWasDown() throws Exception {
-        WavFile nine = WavFile.read(Path.of("../samples/audio/9_theo_2.wav"));
-        float[] x = new float[2400 + nine.samples().length * 3 / 4];
-        System.arraycopy(nine.samples(), 0, x, 2400, x.length - 2400);
-        try (Harness h = new Harness(Map.of("audio.idle.expiry", "10s"))) {
-            stream(h, x, 8000, 0, false);
-            KeyValueStore<String, byte[]> store = h.driver.getKeyValueStore("heed-audio");
-            byte[] state = store.get("mic-1");
-            java.nio.ByteBuffer tail = java.nio.ByteBuffer.wrap(state, state.length - 8, 8);
-            long seen = tail.getLong(state.length - 8);
-            java.nio.ByteBuffer.wrap(state).putLong(state.length - 8, seen - 60_000);
-            store.put("mic-1", state); // as restored: last seen a minute before this task began
-            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
-            assertThat(h.streams()).as("idle 6 s while Heed ran").containsExactly("mic-1");
-            h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
-            assertThat(h.streams()).as("idle 12 s while Heed ran").isEmpty();
-            assertThat(h.counters.streamsExpired()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void shouldRefuseAnUtteranceCapWhoseStateWouldNotFitARecord() {
-        assertThatThrownBy(() -> new Harness(Map.of("audio.max.utterance", "10m")))
-                .hasMessageContaining("audio.max.utterance=10m")
-                .hasMessageContaining("output.max.bytes=1000000")
-                .hasMessageContaining("at most");
-        new Harness(Map.of("audio.max.utterance", "45s")).close();
     }
 
     @Test
