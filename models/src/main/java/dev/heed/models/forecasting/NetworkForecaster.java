@@ -72,15 +72,16 @@ final class NetworkForecaster implements Forecaster {
 
     /**
      * Explains again, alone, each window whose relevance came back all zero or not finite (its
-     * weights then fall back to uniform, which is no explanation). Seen about once in a few hundred
-     * calls in a long-running process, for a window whose relevance is well defined (computed again
-     * it is), so a batch is not allowed to hand it out.
+     * weights then fall back to uniform, which is no explanation). Seen for whole batches among the
+     * first a new heed run process ran, for windows whose relevance is well defined (explained
+     * again it is). A flat window's relevance is zero by right (instance norm makes it all zeros):
+     * it is not explained again.
      */
     private List<Forecast> redoDegenerate(
             List<float[][]> windows, AttentionMethod method, List<Forecast> out) {
         List<Forecast> fixed = null;
         for (int b = 0; b < out.size(); b++) {
-            if (degenerate(out.get(b))) {
+            if (degenerate(out.get(b)) && !flat(windows.get(b))) {
                 Forecast again =
                         explained(
                                         WindowBatch.pack(
@@ -102,6 +103,18 @@ final class NetworkForecaster implements Forecaster {
             }
         }
         return fixed == null ? out : fixed;
+    }
+
+    /** Whether every variable of {@code window} holds one value throughout. */
+    static boolean flat(float[][] window) {
+        for (float[] v : window) {
+            for (float x : v) {
+                if (x != v[0]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether some variable's weights are exactly uniform: the fallback for no relevance. */

@@ -31,4 +31,10 @@ class DegenerateRelevanceTest {
         assertThat(NetworkForecaster.degenerate(uniform)).isTrue();
         assertThat(NetworkForecaster.degenerate(explained)).isFalse();
     }
+
+    @Test
+    void shouldTellAFlatWindowWhoseRelevanceIsZeroByRight() {
+        assertThat(NetworkForecaster.flat(new float[][] {{3f, 3f, 3f}, {0f, 0f, 0f}})).isTrue();
+        assertThat(NetworkForecaster.flat(new float[][] {{3f, 3f, 3f}, {0f, 1f, 0f}})).isFalse();
+    }
 }
