@@ -13,6 +13,7 @@ import dev.heed.models.AttentionMethod;
 import dev.heed.models.HeedModelException;
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.forecasting.internal.NetworkOutputs;
+import dev.heed.models.nn.Constant;
 import dev.heed.models.nn.Lrp;
 
 /**
@@ -142,10 +143,11 @@ final class GradientExplainer {
         NDArray weights = plain.get(0).stopGradient(); // (B, K, C): w = y'(x')
         long b = shape.get(0);
         NDArray alphas =
-                manager.arange(igSteps)
-                        .toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                        .add(0.5f)
-                        .div((float) igSteps)
+                Constant.dividedBy(
+                                manager.arange(igSteps)
+                                        .toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                                        .add(0.5f),
+                                igSteps)
                         .reshape(igSteps, 1, 1, 1); // (M, 1, 1, 1)
         NDArray path =
                 alphas.mul(x.stopGradient().expandDims(0))

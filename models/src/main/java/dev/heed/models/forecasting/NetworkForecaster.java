@@ -5,7 +5,6 @@ import dev.heed.models.AttentionMethod;
 import dev.heed.models.ModelDescriptor;
 import dev.heed.models.forecasting.internal.NetworkOutputs;
 import dev.heed.models.forecasting.internal.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ final class NetworkForecaster implements Forecaster {
         WindowBatch batch = WindowBatch.pack(descriptor, windows, normalizer);
         if (method.needsGradients()) {
             if (explainer != null) {
-                return redoDegenerate(windows, method, explained(batch, method));
+                return explained(batch, method);
             }
             if (!warned) {
                 warned = true;
@@ -68,67 +67,6 @@ final class NetworkForecaster implements Forecaster {
                 explainer.explain(
                         store, model.model().getNDManager(), batch.input(), batch.shape(), method);
         return batch.unpack(e.outputs(), method, normalizer, e.relevance());
-    }
-
-    /**
-     * Explains again, alone, each window whose relevance came back all zero or not finite (its
-     * weights then fall back to uniform, which is no explanation). Seen for whole batches among the
-     * first a new heed run process ran, for windows whose relevance is well defined (explained
-     * again it is). A flat window's relevance is zero by right (instance norm makes it all zeros):
-     * it is not explained again.
-     */
-    private List<Forecast> redoDegenerate(
-            List<float[][]> windows, AttentionMethod method, List<Forecast> out) {
-        List<Forecast> fixed = null;
-        for (int b = 0; b < out.size(); b++) {
-            if (degenerate(out.get(b)) && !flat(windows.get(b))) {
-                Forecast again =
-                        explained(
-                                        WindowBatch.pack(
-                                                descriptor,
-                                                List.<float[][]>of(windows.get(b)),
-                                                normalizer),
-                                        method)
-                                .get(0);
-                if (fixed == null) {
-                    fixed = new ArrayList<>(out);
-                }
-                fixed.set(b, again);
-                LOG.warn(
-                        "relevance of window {} of a batch of {} came out all zero or not finite;"
-                                + " explained alone it is {}",
-                        b,
-                        out.size(),
-                        degenerate(again) ? "still degenerate (uniform weights)" : "fine");
-            }
-        }
-        return fixed == null ? out : fixed;
-    }
-
-    /** Whether every variable of {@code window} holds one value throughout. */
-    static boolean flat(float[][] window) {
-        for (float[] v : window) {
-            for (float x : v) {
-                if (x != v[0]) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Whether some variable's weights are exactly uniform: the fallback for no relevance. */
-    static boolean degenerate(Forecast f) {
-        for (float[] w : f.variableStepWeights()) {
-            boolean uniform = w.length > 1;
-            for (int t = 0; t < w.length && uniform; t++) {
-                uniform = w[t] == 1f / w.length;
-            }
-            if (uniform) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

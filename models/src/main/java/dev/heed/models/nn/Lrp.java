@@ -56,7 +56,9 @@ public final class Lrp {
     public static NDArray identity(NDArray x, NDArray fx) {
         NDArray small = x.abs().lt(1e-6f);
         NDArray safe = NDArrays.where(small, x.onesLike(), x);
-        NDArray ratio = NDArrays.where(small, x.onesLike().mul(0.5f), fx.div(safe)).stopGradient();
+        NDArray ratio =
+                NDArrays.where(small, Constant.times(x.onesLike(), 0.5f), fx.div(safe))
+                        .stopGradient();
         return x.mul(ratio);
     }
 
@@ -66,7 +68,8 @@ public final class Lrp {
      * the output's gradient. Fewer operations than {@link #identity} with a separate GELU.
      */
     public static NDArray gelu(NDArray x) {
-        NDArray phi = x.mul(INV_SQRT2).erf().add(1f).mul(0.5f).stopGradient();
+        NDArray phi =
+                Constant.times(Constant.times(x, INV_SQRT2).erf().add(1f), 0.5f).stopGradient();
         return x.mul(phi);
     }
 
@@ -77,7 +80,7 @@ public final class Lrp {
      * gradient, so that each factor receives half of the product's relevance.
      */
     public static NDArray uniform(NDArray product) {
-        return product.mul(0.5f).add(product.stopGradient().mul(0.5f));
+        return Constant.times(product, 0.5f).add(Constant.times(product.stopGradient(), 0.5f));
     }
 
     /**

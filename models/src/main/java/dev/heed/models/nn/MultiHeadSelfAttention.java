@@ -65,7 +65,7 @@ final class MultiHeadSelfAttention extends AbstractBlock {
         if (lrp) {
             scores = Lrp.uniform(scores); // queries times keys: half the relevance to each
         }
-        scores = scores.div((float) Math.sqrt(d)); // (B, H, N, N)
+        scores = Constant.dividedBy(scores, (float) Math.sqrt(d)); // (B, H, N, N)
         NDArray probabilities = Softmax.lastAxis(scores); // (B, H, N, N), rows sum to 1 over keys
         NDArray context = probabilities.matMul(v); // (B, H, N, D)
         if (lrp) {

@@ -59,7 +59,7 @@ final class Reference {
 
     /**
      * Predictions compared with a fault-free run's: the largest window or forecast difference
-     * (relative) and where, and the attention weights that differ by more than 0.001, by the second
+     * (relative) and where, and the attention weights that differ by more than 1e-4, by the second
      * they were made.
      */
     static final class Comparison {
@@ -86,7 +86,7 @@ final class Reference {
                 }
                 double dw = weightDifference(p, ref);
                 worstWeight = Math.max(worstWeight, dw);
-                if (dw > 1e-3) {
+                if (dw > 1e-4) {
                     weightsApart++;
                     apartBySecond.merge(r.timestamp() / 1000, 1, Integer::sum);
                     if (apartSample.size() < 8) {
