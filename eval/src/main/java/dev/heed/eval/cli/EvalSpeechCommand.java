@@ -92,8 +92,38 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " on the classpath, see README).")
     String compare;
 
+    @Option(
+            names = "--leave-one-speaker-out",
+            description =
+                    "For each speaker, train a model without them (heed train speech"
+                            + " --exclude-speakers, kept in --folds and reused) and score it on that"
+                            + " speaker only; prints per-speaker and mean figures. Use --indices all.")
+    boolean leaveOneSpeakerOut;
+
+    @Option(
+            names = "--folds",
+            defaultValue = "loso-models",
+            paramLabel = "DIR",
+            description =
+                    "Where the leave-one-speaker-out models are kept (default ${DEFAULT-VALUE}).")
+    Path folds;
+
+    @Option(
+            names = "--train-args",
+            defaultValue = "",
+            paramLabel = "ARGS",
+            description =
+                    "Extra heed train speech options for the folds, one string (default: the"
+                            + " shipped recipe).")
+    String trainArgs;
+
     @Override
     public Integer call() throws Exception {
+        if (leaveOneSpeakerOut) {
+            new LeaveOneSpeakerOut(data, folds, trainArgs, System.out)
+                    .run(indexFilter(indices), strings, seed);
+            return 0;
+        }
         Path dir = model != null ? model : shipped();
         try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
             FeatureConfig features = SpeechFeatures.of(m.descriptor());

@@ -3,13 +3,18 @@ package dev.heed.eval.cli;
 import dev.heed.audio.FeatureConfig;
 import dev.heed.eval.speech.CorpusHash;
 import dev.heed.eval.speech.FsddCorpus;
+import dev.heed.eval.speech.MixedExamples;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechData;
+import dev.heed.eval.speech.SyntheticDigits;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.training.SpeechBatch;
+import dev.heed.models.training.SpeechExamples;
 import dev.heed.models.training.SpeechTrainer;
 import dev.heed.models.training.SpeechTrainingOptions;
+import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.transcription.SpeechFeatures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,11 +103,43 @@ final class TrainSpeechCommand implements Callable<Integer> {
             description = "Longest training string in words (1: isolated words only).")
     int maxWords;
 
+    @Option(
+            names = "--exclude-speakers",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "Speakers whose recordings are not read at all (training, validation): a"
+                            + " model for speakers it has never heard (heed eval speech"
+                            + " --leave-one-speaker-out trains one per speaker this way).")
+    List<String> excluded = new ArrayList<>();
+
+    @Option(
+            names = "--synthetic",
+            paramLabel = "DIR",
+            description =
+                    "Also train on spoken digits from Debian's speech synthesisers (espeak-ng,"
+                            + " flite, festival), made into DIR first unless it is there; the model's"
+                            + " descriptor records how (SyntheticDigits).")
+    Path synthetic;
+
+    @Option(
+            names = "--synthetic-share",
+            defaultValue = "0.5",
+            description = "Share of training batches drawn from the synthetic voices.")
+    double syntheticShare;
+
+    @Option(names = "--synthetic-variants", defaultValue = "5", hidden = true)
+    int syntheticVariants;
+
+    @Option(names = "--synthetic-takes", defaultValue = "6", hidden = true)
+    int syntheticTakes;
+
     @Override
     public Integer call() throws Exception {
         FeatureConfig features = FeatureConfig.speech8k();
-        List<Recording> train = FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate());
-        List<Recording> dev = FsddCorpus.load(data, i -> i >= 45, features.sampleRate());
+        List<Recording> train =
+                without(FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate()));
+        List<Recording> dev = without(FsddCorpus.load(data, i -> i >= 45, features.sampleRate()));
         List<String> vocabulary = new ArrayList<>();
         vocabulary.add("<blank>");
         vocabulary.addAll(FsddCorpus.DIGITS);
@@ -113,11 +150,40 @@ final class TrainSpeechCommand implements Callable<Integer> {
         dataInfo.put("validation", "indices 45-49: " + dev.size() + " recordings");
         dataInfo.put("validation_sha256", CorpusHash.of(dev));
         dataInfo.put("test", "indices 0-4, never read in training");
+        if (!excluded.isEmpty()) {
+            dataInfo.put("excluded_speakers", List.copyOf(excluded));
+        }
         dataInfo.put(
                 "augmentation",
                 "strings of 1-6 digits (1/3 of batches single digits) by one"
                         + " speaker, 50-500 ms pauses, speed +-15% per digit, 0-400 ms lead, reverb 20%, gain"
                         + " x0.25-x2, white noise 5-45 dB SNR 85%");
+        SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, maxWords);
+        if (synthetic != null) {
+            if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
+                throw new HeedStreamsException(
+                        "--synthetic-share must be between 0 and 1: " + syntheticShare);
+            }
+            System.err.printf("heed: synthetic voices in %s%n", synthetic);
+            SyntheticDigits.ensure(synthetic, syntheticVariants, syntheticTakes, seed);
+            List<Recording> voices = FsddCorpus.load(synthetic, i -> true, features.sampleRate());
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("dir", synthetic.toString());
+            info.put("recordings", voices.size());
+            info.put("speakers", voices.stream().map(Recording::speaker).distinct().count());
+            info.put("sha256", CorpusHash.of(voices));
+            info.put("share_of_batches", syntheticShare);
+            info.put(
+                    "recipe",
+                    Files.readString(synthetic.resolve(SyntheticDigits.RECIPE)).lines().toList());
+            dataInfo.put("synthetic", info);
+            examples =
+                    new MixedExamples(
+                            examples,
+                            new SpeechData(voices, vocabulary, features, seed + 2, maxWords),
+                            syntheticShare,
+                            seed + 3);
+        }
         SpeechTrainingOptions options =
                 new SpeechTrainingOptions(
                         out,
@@ -151,14 +217,25 @@ final class TrainSpeechCommand implements Callable<Integer> {
                         + " %d steps of %d -> %s%n",
                 train.size(), 8 * 25, steps, batchSize, out);
         SpeechDescriptor d =
-                SpeechTrainer.train(
-                        options,
-                        new SpeechData(train, vocabulary, features, seed, maxWords),
-                        validation,
-                        System.err::println);
+                SpeechTrainer.train(options, examples, validation, System.err::println);
         System.out.printf(
                 "speech model %s written to %s; validation token error %.4f%n",
                 d.name(), out, d.metrics().get("validation_token_error_rate"));
         return 0;
+    }
+
+    /** {@code recordings} less those of the excluded speakers; none left is a user error. */
+    private List<Recording> without(List<Recording> recordings) {
+        List<Recording> kept =
+                recordings.stream().filter(r -> !excluded.contains(r.speaker())).toList();
+        if (kept.isEmpty()) {
+            throw new HeedStreamsException(
+                    "--exclude-speakers "
+                            + String.join(",", excluded)
+                            + " leaves no recording under "
+                            + data
+                            + "; exclude fewer speakers");
+        }
+        return kept;
     }
 }

@@ -1,0 +1,156 @@
+package dev.heed.eval.cli;
+
+import dev.heed.audio.FeatureConfig;
+import dev.heed.eval.speech.DigitStrings;
+import dev.heed.eval.speech.FsddCorpus;
+import dev.heed.eval.speech.Recording;
+import dev.heed.eval.speech.SpeechEvaluation;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.speech.SpeechDescriptor;
+import dev.heed.models.speech.SpeechModel;
+import dev.heed.streams.HeedStreamsException;
+import dev.heed.streams.transcription.SpeechFeatures;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+
+/**
+ * {@code heed eval speech --leave-one-speaker-out}: for each speaker of the folder, a model trained
+ * by {@code heed train speech --exclude-speakers SPEAKER} (kept in the folds folder and reused when
+ * it is there), scored on that speaker's recordings only: what a user the model has never heard
+ * gets. Every setting of a fold is chosen on its validation recordings (indices 45-49 of the other
+ * speakers), never on the evaluated speaker.
+ */
+final class LeaveOneSpeakerOut {
+
+    /** One fold's figures. */
+    record Fold(String speaker, double accuracy, double wer, int recordings) {}
+
+    private final Path data;
+    private final Path folds;
+    private final List<String> trainArgs;
+    private final PrintStream out;
+
+    LeaveOneSpeakerOut(Path data, Path folds, String trainArgs, PrintStream out) {
+        this.data = data;
+        this.folds = folds;
+        this.trainArgs =
+                trainArgs == null || trainArgs.isBlank()
+                        ? List.of()
+                        : Arrays.asList(trainArgs.strip().split("\\s+"));
+        this.out = out;
+    }
+
+    /** Trains what is missing, scores every fold and prints the table; returns the folds. */
+    List<Fold> run(IntPredicate indices, int strings, long seed) throws Exception {
+        FeatureConfig features = FeatureConfig.speech8k();
+        List<Recording> all = FsddCorpus.load(data, indices, features.sampleRate());
+        TreeSet<String> speakers = new TreeSet<>();
+        all.forEach(r -> speakers.add(r.speaker()));
+        if (speakers.size() < 2) {
+            throw new HeedStreamsException(
+                    "--leave-one-speaker-out needs recordings of two speakers or more under "
+                            + data
+                            + "; found "
+                            + speakers);
+        }
+        List<Fold> result = new ArrayList<>();
+        for (String speaker : speakers) {
+            Path dir = fold(speaker);
+            try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
+                FeatureConfig f = SpeechFeatures.of(m.descriptor());
+                List<Recording> own =
+                        FsddCorpus.load(data, indices, f.sampleRate()).stream()
+                                .filter(r -> r.speaker().equals(speaker))
+                                .toList();
+                List<DigitStrings.Utterance> joined =
+                        SpeechEvaluation.strings(own, f.sampleRate(), strings, seed);
+                SpeechEvaluation.Result r =
+                        SpeechEvaluation.run(
+                                SpeechEvaluation.heed(m.newTranscriber(), f),
+                                own,
+                                joined,
+                                f.sampleRate());
+                EvalSpeechCommand.print(
+                        out, "unseen speaker " + speaker + " (model " + dir + ")", r);
+                result.add(new Fold(speaker, r.accuracy(), r.wer(), own.size()));
+            }
+        }
+        print(result);
+        return result;
+    }
+
+    /** The fold model for {@code speaker}: trained now unless a fitting one is there. */
+    private Path fold(String speaker) throws Exception {
+        Path dir = folds.resolve("without-" + speaker);
+        if (Files.exists(dir.resolve("model.json"))) {
+            SpeechDescriptor d = SpeechDescriptor.read(dir);
+            Object excluded = d.data().get("excluded_speakers");
+            if (!(excluded instanceof List<?> l) || !l.contains(speaker)) {
+                throw new HeedStreamsException(
+                        "fold model "
+                                + dir
+                                + " was not trained without speaker "
+                                + speaker
+                                + " (its excluded_speakers: "
+                                + excluded
+                                + "); delete it or pass another --folds");
+            }
+            System.err.printf("heed: fold %s: reusing %s%n", speaker, dir);
+            return dir;
+        }
+        List<String> args = new ArrayList<>();
+        args.addAll(
+                List.of(
+                        "train",
+                        "speech",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        dir.toString(),
+                        "--name",
+                        "speech-without-" + speaker,
+                        "--exclude-speakers",
+                        speaker));
+        args.addAll(trainArgs);
+        System.err.printf("heed: fold %s: heed %s%n", speaker, String.join(" ", args));
+        int code = HeedTools.execute(args.toArray(String[]::new));
+        if (code != 0) {
+            throw new HeedStreamsException(
+                    "training the fold without " + speaker + " failed (exit " + code + ")");
+        }
+        return dir;
+    }
+
+    private void print(List<Fold> result) {
+        out.println();
+        out.println("Leave one speaker out: each speaker scored by a model that never heard them");
+        out.println("  speaker      recordings  isolated-digit accuracy  digit-string WER");
+        double acc = 0;
+        double wer = 0;
+        for (Fold f : result) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-12s %10d  %22.2f%%  %15.2f%%%n",
+                    f.speaker(),
+                    f.recordings(),
+                    100 * f.accuracy(),
+                    100 * f.wer());
+            acc += f.accuracy();
+            wer += f.wer();
+        }
+        out.printf(
+                Locale.ROOT,
+                "  %-12s %10s  %22.2f%%  %15.2f%%%n",
+                "mean",
+                "",
+                100 * acc / result.size(),
+                100 * wer / result.size());
+    }
+}
