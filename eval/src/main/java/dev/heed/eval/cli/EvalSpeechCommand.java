@@ -117,10 +117,18 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " shipped recipe).")
     String trainArgs;
 
+    @Option(
+            names = "--fold-speakers",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "Leave-one-speaker-out: only these speakers' folds (default: every speaker's).")
+    List<String> foldSpeakers = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (leaveOneSpeakerOut) {
-            new LeaveOneSpeakerOut(data, folds, trainArgs, System.out)
+            new LeaveOneSpeakerOut(data, folds, trainArgs, foldSpeakers, System.out)
                     .run(indexFilter(indices), strings, seed);
             return 0;
         }

@@ -35,9 +35,15 @@ final class LeaveOneSpeakerOut {
     private final Path data;
     private final Path folds;
     private final List<String> trainArgs;
+    private final List<String> only;
     private final PrintStream out;
 
-    LeaveOneSpeakerOut(Path data, Path folds, String trainArgs, PrintStream out) {
+    /**
+     * @param only the speakers whose folds to run; empty: every speaker's
+     */
+    LeaveOneSpeakerOut(
+            Path data, Path folds, String trainArgs, List<String> only, PrintStream out) {
+        this.only = List.copyOf(only);
         this.data = data;
         this.folds = folds;
         this.trainArgs =
@@ -60,8 +66,21 @@ final class LeaveOneSpeakerOut {
                             + "; found "
                             + speakers);
         }
+        if (!speakers.containsAll(only)) {
+            throw new HeedStreamsException(
+                    "--fold-speakers "
+                            + String.join(",", only)
+                            + ": not every one has recordings under "
+                            + data
+                            + " (speakers there: "
+                            + speakers
+                            + ")");
+        }
         List<Fold> result = new ArrayList<>();
         for (String speaker : speakers) {
+            if (!only.isEmpty() && !only.contains(speaker)) {
+                continue;
+            }
             Path dir = fold(speaker);
             try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
                 FeatureConfig f = SpeechFeatures.of(m.descriptor());

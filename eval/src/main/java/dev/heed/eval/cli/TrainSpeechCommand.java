@@ -134,6 +134,18 @@ final class TrainSpeechCommand implements Callable<Integer> {
     @Option(names = "--synthetic-takes", defaultValue = "6", hidden = true)
     int syntheticTakes;
 
+    @Option(
+            names = "--utterance-mean",
+            description =
+                    "Subtract each utterance's per-mel mean over its speech frames from its"
+                            + " log-mel frames, in training and in the model (UtteranceMean).")
+    boolean utteranceMean;
+
+    @Option(
+            names = "--spec-augment",
+            description = "Mask mel bands and time spans of the training features (SpecAugment).")
+    boolean specAugment;
+
     @Override
     public Integer call() throws Exception {
         FeatureConfig features = FeatureConfig.speech8k();
@@ -157,8 +169,14 @@ final class TrainSpeechCommand implements Callable<Integer> {
                 "augmentation",
                 "strings of 1-6 digits (1/3 of batches single digits) by one"
                         + " speaker, 50-500 ms pauses, speed +-15% per digit, 0-400 ms lead, reverb 20%, gain"
-                        + " x0.25-x2, white noise 5-45 dB SNR 85%");
-        SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, maxWords);
+                        + " x0.25-x2, white noise 5-45 dB SNR 85%"
+                        + (specAugment
+                                ? "; SpecAugment: 2 bands of 0-6 mels and 2 spans of 0-8 frames"
+                                        + " set to the utterance mean"
+                                : "")
+                        + (utteranceMean ? "; features less their utterance's speech mean" : ""));
+        SpeechExamples examples =
+                new SpeechData(train, vocabulary, features, seed, maxWords, specAugment);
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
                 throw new HeedStreamsException(
@@ -180,7 +198,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
             examples =
                     new MixedExamples(
                             examples,
-                            new SpeechData(voices, vocabulary, features, seed + 2, maxWords),
+                            new SpeechData(
+                                    voices, vocabulary, features, seed + 2, maxWords, specAugment),
                             syntheticShare,
                             seed + 3);
         }
@@ -209,7 +228,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
                         "heed "
                                 + String.join(
                                         " ", spec.commandLine().getParseResult().originalArgs()),
-                        dataInfo);
+                        dataInfo,
+                        utteranceMean);
         List<SpeechBatch> validation =
                 SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1);
         System.err.printf(

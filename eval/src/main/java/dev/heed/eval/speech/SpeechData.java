@@ -21,6 +21,7 @@ public final class SpeechData implements SpeechExamples {
     private final FeatureConfig features;
     private final Random random;
     private final int maxWords;
+    private final boolean specAugment;
 
     public SpeechData(
             List<Recording> recordings,
@@ -39,7 +40,23 @@ public final class SpeechData implements SpeechExamples {
             FeatureConfig features,
             long seed,
             int maxWords) {
+        this(recordings, vocabulary, features, seed, maxWords, false);
+    }
+
+    /**
+     * @param maxWords the longest string; a third of the utterances are single words
+     * @param specAugment whether to mask mel bands and time spans of the features ({@link
+     *     SpecAugment})
+     */
+    public SpeechData(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            long seed,
+            int maxWords,
+            boolean specAugment) {
         this.maxWords = maxWords;
+        this.specAugment = specAugment;
         this.strings = new DigitStrings(recordings, features.sampleRate());
         this.vocabulary = vocabulary;
         this.features = features;
@@ -65,6 +82,9 @@ public final class SpeechData implements SpeechExamples {
             x[i] =
                     LogMelExtractor.extract(
                             features, augment(java.util.Arrays.copyOf(audio[i], longest)));
+            if (specAugment) {
+                SpecAugment.mask(x[i], random);
+            }
         }
         return new SpeechBatch(x, labels);
     }

@@ -45,6 +45,9 @@ final class NetworkTranscriber implements Transcriber {
         if (features.length < network.minFrames()) {
             return new Transcript(List.of(), features.length, 0, d.stepSeconds(), 0);
         }
+        if (d.utteranceMean()) {
+            features = UtteranceMean.apply(features);
+        }
         float[] flat = new float[features.length * mels];
         for (int t = 0; t < features.length; t++) {
             if (features[t].length != mels) {

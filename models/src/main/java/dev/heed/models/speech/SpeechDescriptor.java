@@ -18,7 +18,8 @@ import java.util.Map;
  * #TASK}, which tells it apart from a forecaster's {@link ModelDescriptor}.
  *
  * <p>The model contract, for every {@link #format() format}: input {@code (B, T, M)} float32
- * log-mel frames as {@link #features()} describes, normalised with {@link #normalization()}
+ * log-mel frames as {@link #features()} describes, less their utterance's speech mean when {@link
+ * #utteranceMean()} ({@link UtteranceMean}), then normalised with {@link #normalization()}
  * (identity when empty); output {@code outputs.log_probs}: {@code (B, T', V)} log-probabilities (or
  * logits; a log-softmax is applied) over the vocabulary in file order, blank first, with about
  * {@code T / subsampling} steps T'; output {@code outputs.attention} when not -1: {@code (B, H, T',
@@ -31,6 +32,8 @@ import java.util.Map;
  * @param architecture the network's hyper-parameters ({@code djl}); informational otherwise
  * @param features how to compute the input features
  * @param normalization per-mel z-score applied before the network; empty for none
+ * @param utteranceMean whether each utterance's per-mel mean over its speech frames is subtracted
+ *     first ({@link UtteranceMean}); absent is false
  * @param subsampling feature frames per output step (4 for Heed's model)
  * @param vocabulary the vocabulary file in the model directory: one token per line, blank first
  * @param outputs which network output holds what
@@ -51,6 +54,7 @@ public record SpeechDescriptor(
         Architecture architecture,
         Features features,
         ModelDescriptor.Normalization normalization,
+        boolean utteranceMean,
         int subsampling,
         String vocabulary,
         Outputs outputs,
@@ -101,6 +105,7 @@ public record SpeechDescriptor(
                 architecture,
                 features,
                 normalization,
+                utteranceMean,
                 subsampling,
                 vocabulary,
                 outputs,

@@ -19,6 +19,7 @@ import dev.heed.models.internal.Hashing;
 import dev.heed.models.nn.ConvSubsampling;
 import dev.heed.models.speech.SpeechCtcBlock;
 import dev.heed.models.speech.SpeechDescriptor;
+import dev.heed.models.speech.UtteranceMean;
 import dev.heed.models.training.internal.CtcLoss;
 import dev.heed.models.training.internal.ParameterSnapshot;
 import dev.heed.models.training.internal.StepGuard;
@@ -54,6 +55,11 @@ final class SpeechTraining {
             Consumer<String> progress)
             throws IOException {
         long started = System.nanoTime();
+        if (o.utteranceMean()) {
+            SpeechExamples raw = examples;
+            examples = size -> utteranceMean(raw.next(size));
+            validation = validation.stream().map(SpeechTraining::utteranceMean).toList();
+        }
         ModelDescriptor.Normalization norm =
                 statistics(examples, o.batchSize(), o.features().mels());
         SpeechDescriptor draft = descriptor(o, norm, null, null, Map.of());
@@ -160,6 +166,15 @@ final class SpeechTraining {
         }
     }
 
+    /** The batch with each utterance less its speech mean ({@link UtteranceMean}). */
+    private static SpeechBatch utteranceMean(SpeechBatch batch) {
+        float[][][] f = new float[batch.features().length][][];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = UtteranceMean.apply(batch.features()[i]);
+        }
+        return new SpeechBatch(f, batch.labels());
+    }
+
     /** Normalised features {@code (B, T, M)}. */
     static NDArray features(NDManager m, float[][][] f, ModelDescriptor.Normalization n) {
         int b = f.length;
@@ -232,6 +247,7 @@ final class SpeechTraining {
                 o.architecture(),
                 o.features(),
                 norm,
+                o.utteranceMean(),
                 ConvSubsampling.FACTOR,
                 VOCAB_FILE,
                 SpeechDescriptor.Outputs.DEFAULT,

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param seed the seed of the weight initialisation
  * @param command the command line, recorded in the descriptor
  * @param data what the data was, recorded in the descriptor
+ * @param utteranceMean subtract each utterance's speech mean from its frames ({@link
+ *     dev.heed.models.speech.UtteranceMean}), in training and in the model it writes
  */
 public record SpeechTrainingOptions(
         Path outputDir,
@@ -38,7 +40,8 @@ public record SpeechTrainingOptions(
         double clipNorm,
         long seed,
         String command,
-        Map<String, Object> data) {
+        Map<String, Object> data,
+        boolean utteranceMean) {
 
     /** Validates the numbers; the message names the bad value. */
     public SpeechTrainingOptions {

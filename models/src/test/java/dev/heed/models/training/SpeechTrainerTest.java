@@ -47,7 +47,8 @@ class SpeechTrainerTest {
                         5.0,
                         1,
                         "SpeechTrainerTest",
-                        null);
+                        null,
+                        false);
         Random random = new Random(5);
         SpeechExamples examples = size -> batch(random, size);
         List<SpeechBatch> validation = List.of(batch(new Random(99), 16));
