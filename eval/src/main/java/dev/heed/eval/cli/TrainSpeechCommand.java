@@ -146,6 +146,12 @@ final class TrainSpeechCommand implements Callable<Integer> {
             description = "Mask mel bands and time spans of the training features (SpecAugment).")
     boolean specAugment;
 
+    @Option(
+            names = "--speed",
+            defaultValue = "0.15",
+            description = "Each training word is sped up or slowed by up to this share.")
+    double speed;
+
     @Override
     public Integer call() throws Exception {
         FeatureConfig features = FeatureConfig.speech8k();
@@ -168,7 +174,9 @@ final class TrainSpeechCommand implements Callable<Integer> {
         dataInfo.put(
                 "augmentation",
                 "strings of 1-6 digits (1/3 of batches single digits) by one"
-                        + " speaker, 50-500 ms pauses, speed +-15% per digit, 0-400 ms lead, reverb 20%, gain"
+                        + " speaker, 50-500 ms pauses, speed +-"
+                        + Math.round(100 * speed)
+                        + "% per digit, 0-400 ms lead, reverb 20%, gain"
                         + " x0.25-x2, white noise 5-45 dB SNR 85%"
                         + (specAugment
                                 ? "; SpecAugment: 2 bands of 0-6 mels and 2 spans of 0-8 frames"
@@ -176,7 +184,7 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                 : "")
                         + (utteranceMean ? "; features less their utterance's speech mean" : ""));
         SpeechExamples examples =
-                new SpeechData(train, vocabulary, features, seed, maxWords, specAugment);
+                new SpeechData(train, vocabulary, features, seed, maxWords, specAugment, speed);
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
                 throw new HeedStreamsException(
@@ -199,7 +207,13 @@ final class TrainSpeechCommand implements Callable<Integer> {
                     new MixedExamples(
                             examples,
                             new SpeechData(
-                                    voices, vocabulary, features, seed + 2, maxWords, specAugment),
+                                    voices,
+                                    vocabulary,
+                                    features,
+                                    seed + 2,
+                                    maxWords,
+                                    specAugment,
+                                    speed),
                             syntheticShare,
                             seed + 3);
         }

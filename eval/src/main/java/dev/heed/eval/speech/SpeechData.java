@@ -22,6 +22,7 @@ public final class SpeechData implements SpeechExamples {
     private final Random random;
     private final int maxWords;
     private final boolean specAugment;
+    private final double speed;
 
     public SpeechData(
             List<Recording> recordings,
@@ -40,13 +41,14 @@ public final class SpeechData implements SpeechExamples {
             FeatureConfig features,
             long seed,
             int maxWords) {
-        this(recordings, vocabulary, features, seed, maxWords, false);
+        this(recordings, vocabulary, features, seed, maxWords, false, 0.15);
     }
 
     /**
      * @param maxWords the longest string; a third of the utterances are single words
      * @param specAugment whether to mask mel bands and time spans of the features ({@link
      *     SpecAugment})
+     * @param speed each word is sped up or slowed by up to this share (tempo and pitch)
      */
     public SpeechData(
             List<Recording> recordings,
@@ -54,9 +56,11 @@ public final class SpeechData implements SpeechExamples {
             FeatureConfig features,
             long seed,
             int maxWords,
-            boolean specAugment) {
+            boolean specAugment,
+            double speed) {
         this.maxWords = maxWords;
         this.specAugment = specAugment;
+        this.speed = speed;
         this.strings = new DigitStrings(recordings, features.sampleRate());
         this.vocabulary = vocabulary;
         this.features = features;
@@ -70,7 +74,7 @@ public final class SpeechData implements SpeechExamples {
         int longest = 0;
         int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
         for (int i = 0; i < size; i++) {
-            DigitStrings.Utterance u = strings.next(random, words, 0.05, 0.5, 0.15);
+            DigitStrings.Utterance u = strings.next(random, words, 0.05, 0.5, speed);
             int lead = (int) (random.nextDouble() * 0.4 * features.sampleRate());
             audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
