@@ -38,6 +38,7 @@ public final class OutputFeed implements AutoCloseable {
     private final Map<String, Integer> backfill;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean backingOff;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     /** Receives each record of a watched topic, on the feed's thread. */
@@ -115,7 +116,12 @@ public final class OutputFeed implements AutoCloseable {
                     String why = e.getClass().getSimpleName() + ": " + e.getMessage();
                     LOG.warn("dashboard feed: {}; trying again in {} ms", why, backoff);
                     sink.status("retrying", why + "; trying again in " + backoff / 1000 + " s");
-                    Thread.sleep(backoff);
+                    backingOff = true;
+                    try {
+                        Thread.sleep(backoff);
+                    } finally {
+                        backingOff = false;
+                    }
                     backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
                     nextAssign = 0;
                 }
@@ -164,7 +170,9 @@ public final class OutputFeed implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
-        thread.interrupt();
+        if (backingOff) {
+            thread.interrupt(); // ends the back-off; never the consumer's own close
+        }
         thread.join(10_000);
     }
 }
