@@ -2,6 +2,7 @@ package dev.heed.eval.cli;
 
 import dev.heed.audio.FeatureConfig;
 import dev.heed.eval.internal.TempDirs;
+import dev.heed.eval.speech.Babble;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.FsddCorpus;
 import dev.heed.eval.speech.Recognizer;
@@ -125,6 +126,16 @@ final class EvalSpeechCommand implements Callable<Integer> {
                     "Leave-one-speaker-out: only these speakers' folds (default: every speaker's).")
     List<String> foldSpeakers = List.of();
 
+    @Option(
+            names = "--babble-snr",
+            split = ",",
+            paramLabel = "DB",
+            description =
+                    "Also score every recording and string through babble (three other recordings"
+                            + " of the folder at once, a noise training never adds) at these"
+                            + " signal-to-noise ratios, e.g. 20,10,5.")
+    List<Double> babbleSnr = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (leaveOneSpeakerOut) {
@@ -161,6 +172,25 @@ final class EvalSpeechCommand implements Callable<Integer> {
                     100 * peaks.rate(),
                     100 * peaks.uniformRate());
             describe(System.out, m.descriptor());
+            for (double snr : babbleSnr) {
+                SpeechEvaluation.Result r =
+                        SpeechEvaluation.run(
+                                Babble.noisy(
+                                        SpeechEvaluation.heed(m.newTranscriber(), features),
+                                        isolated,
+                                        snr,
+                                        seed),
+                                isolated,
+                                joined,
+                                features.sampleRate());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  babble at %4.1f dB SNR: isolated-digit accuracy %6.2f%%, digit-string"
+                                + " WER %6.2f%%%n",
+                        snr,
+                        100 * r.accuracy(),
+                        100 * r.wer());
+            }
             if (streaming) {
                 streamed(m, features.sampleRate(), isolated);
             }

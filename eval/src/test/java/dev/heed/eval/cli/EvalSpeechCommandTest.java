@@ -56,6 +56,28 @@ class EvalSpeechCommandTest {
     }
 
     @Test
+    void shouldScoreThroughBabbleAtEachAskedSnr() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--indices",
+                        "all",
+                        "--strings",
+                        "2",
+                        "--babble-snr",
+                        "20,5",
+                        "--model",
+                        "../models/shipped/speech-digits");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1])
+                .containsPattern("babble at 20.0 dB SNR: isolated-digit accuracy +[0-9.]+%")
+                .containsPattern("babble at  5.0 dB SNR: isolated-digit accuracy +[0-9.]+%");
+    }
+
+    @Test
     void shouldSayWhatToPassWhenTheFolderIsMissing() {
         String[] r =
                 run(

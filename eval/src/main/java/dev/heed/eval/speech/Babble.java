@@ -1,0 +1,56 @@
+package dev.heed.eval.speech;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * Babble noise, a noise type training never adds (it adds white noise): {@value #VOICES} other
+ * recordings of the corpus spoken at once, looped to the utterance's length and scaled so that the
+ * speech (its non-zero samples; padding is digital silence) is {@code snrDb} above it.
+ */
+public final class Babble {
+
+    /** Recordings mixed into one babble. */
+    static final int VOICES = 3;
+
+    private Babble() {}
+
+    /** {@code recognizer} hearing every utterance through babble at {@code snrDb}, seeded. */
+    public static Function<float[], String> noisy(
+            Function<float[], String> recognizer, List<Recording> pool, double snrDb, long seed) {
+        Random random = new Random(seed);
+        return samples -> recognizer.apply(mix(samples, pool, snrDb, random));
+    }
+
+    /** {@code speech} plus babble at {@code snrDb}; a new array. */
+    static float[] mix(float[] speech, List<Recording> pool, double snrDb, Random random) {
+        float[] noise = new float[speech.length];
+        for (int v = 0; v < VOICES; v++) {
+            float[] r = pool.get(random.nextInt(pool.size())).samples();
+            int offset = random.nextInt(r.length);
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] += r[(offset + i) % r.length];
+            }
+        }
+        double speechPower = 0;
+        int n = 0;
+        double noisePower = 0;
+        for (int i = 0; i < speech.length; i++) {
+            if (speech[i] != 0f) {
+                speechPower += speech[i] * (double) speech[i];
+                n++;
+            }
+            noisePower += noise[i] * (double) noise[i];
+        }
+        speechPower /= Math.max(1, n);
+        noisePower /= Math.max(1, noise.length);
+        double scale =
+                noisePower > 0 ? Math.sqrt(speechPower / noisePower / Math.pow(10, snrDb / 10)) : 0;
+        float[] out = new float[speech.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (speech[i] + scale * noise[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.heed.eval.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Babble is mixed in at the asked signal-to-noise ratio, over the speech's own samples. */
+class BabbleTest {
+
+    @Test
+    void shouldMixBabbleAtTheAskedSnr() {
+        Random random = new Random(3);
+        float[] voice = new float[4000];
+        for (int i = 0; i < voice.length; i++) {
+            voice[i] = (float) Math.sin(i * 0.37) * 0.3f;
+        }
+        List<Recording> pool = List.of(new Recording(Path.of("x.wav"), "one", "a", 0, voice));
+        float[] speech = new float[3000];
+        for (int i = 1000; i < 2000; i++) {
+            speech[i] = (float) (0.5 * random.nextGaussian());
+        }
+        for (double snr : new double[] {20, 10, 5}) {
+            float[] mixed = Babble.mix(speech, pool, snr, new Random(1));
+            double s = 0;
+            double n = 0;
+            for (int i = 0; i < speech.length; i++) {
+                double d = mixed[i] - speech[i];
+                n += d * d;
+                if (speech[i] != 0) {
+                    s += speech[i] * (double) speech[i];
+                }
+            }
+            double measured = 10 * Math.log10((s / 1000) / (n / speech.length));
+            assertThat(measured).isCloseTo(snr, within(0.01));
+        }
+    }
+}
