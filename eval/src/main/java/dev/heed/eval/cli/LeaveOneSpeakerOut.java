@@ -84,10 +84,11 @@ final class LeaveOneSpeakerOut {
             Path dir = fold(speaker);
             try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
                 FeatureConfig f = SpeechFeatures.of(m.descriptor());
-                List<Recording> own =
-                        FsddCorpus.load(data, indices, f.sampleRate()).stream()
-                                .filter(r -> r.speaker().equals(speaker))
-                                .toList();
+                List<Recording> at =
+                        f.sampleRate() == features.sampleRate()
+                                ? all
+                                : FsddCorpus.load(data, indices, f.sampleRate());
+                List<Recording> own = at.stream().filter(r -> r.speaker().equals(speaker)).toList();
                 List<DigitStrings.Utterance> joined =
                         SpeechEvaluation.strings(own, f.sampleRate(), strings, seed);
                 SpeechEvaluation.Result r =

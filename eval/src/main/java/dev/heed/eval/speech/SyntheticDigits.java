@@ -87,7 +87,7 @@ public final class SyntheticDigits {
         if (Files.exists(dir.resolve(RECIPE))) {
             return dir;
         }
-        for (String tool : new String[] {"espeak-ng", "flite", "text2wave"}) {
+        for (String tool : new String[] {"espeak-ng", "flite", "festival"}) {
             if (!onPath(tool)) {
                 throw new HeedStreamsException(
                         tool

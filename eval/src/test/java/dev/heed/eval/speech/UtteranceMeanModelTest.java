@@ -1,0 +1,56 @@
+package dev.heed.eval.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.heed.audio.FeatureConfig;
+import dev.heed.audio.LogMelExtractor;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.speech.SpeechModel;
+import dev.heed.models.speech.SpeechToken;
+import dev.heed.models.speech.Transcriber;
+import dev.heed.models.speech.Transcript;
+import dev.heed.streams.transcription.SpeechFeatures;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped speech model says {@code utterance_mean}, and its transcriber applies it: a
+ * microphone's fixed colouring (a per-mel offset of the log-mel frames) changes nothing it hears.
+ */
+class UtteranceMeanModelTest {
+
+    @Test
+    void shouldHearTheSameThroughAMicrophonesFixedColouring() throws Exception {
+        try (SpeechModel m =
+                SpeechModel.load(Path.of("../models/shipped/speech-digits"), DeviceChoice.CPU)) {
+            assertThat(m.descriptor().utteranceMean()).isTrue();
+            FeatureConfig features = SpeechFeatures.of(m.descriptor());
+            Transcriber t = m.newTranscriber();
+            for (Recording r :
+                    FsddCorpus.load(
+                            Path.of("../samples/audio"), i -> true, features.sampleRate())) {
+                float[] padded = new float[r.samples().length + features.sampleRate() / 2];
+                System.arraycopy(
+                        r.samples(), 0, padded, features.sampleRate() / 4, r.samples().length);
+                float[][] frames = LogMelExtractor.extract(features, padded);
+                float[][] coloured = new float[frames.length][];
+                for (int i = 0; i < frames.length; i++) {
+                    coloured[i] = frames[i].clone();
+                    for (int k = 0; k < coloured[i].length; k++) {
+                        coloured[i][k] += 2f - 0.1f * k; // a tilt: bass up, treble down
+                    }
+                }
+                Transcript plain = t.transcribe(frames);
+                Transcript tilted = t.transcribe(coloured);
+                assertThat(tilted.text()).as(r.file().toString()).isEqualTo(plain.text());
+                List<SpeechToken> a = plain.tokens();
+                for (int i = 0; i < a.size(); i++) {
+                    assertThat(tilted.tokens().get(i).confidence())
+                            .isCloseTo(a.get(i).confidence(), within(1e-4f));
+                }
+            }
+        }
+    }
+}
