@@ -1,6 +1,7 @@
 package dev.heed.eval.cli;
 
 import dev.heed.eval.internal.TempDirs;
+import dev.heed.eval.nab.NabCategories;
 import dev.heed.eval.nab.NabCorpus;
 import dev.heed.eval.nab.NabDetection;
 import dev.heed.eval.nab.NabResults;
@@ -16,6 +17,7 @@ import dev.heed.streams.ModelSource;
 import dev.heed.streams.cli.ConfigOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,6 +67,16 @@ final class EvalNabCommand implements Callable<Integer> {
             description = "Detector name in the result files (default ${DEFAULT-VALUE}).")
     String detector;
 
+    @Option(
+            names = "--categories",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "Only these data/<category> folders, e.g. a development split"
+                            + " (artificialNoAnomaly,artificialWithAnomaly,realAWSCloudwatch) or a check"
+                            + " split (realKnownCause); default: every category.")
+    List<String> categories;
+
     @Mixin ConfigOptions options;
 
     @Override
@@ -73,6 +85,9 @@ final class EvalNabCommand implements Callable<Integer> {
         // unless --set attention.method=... asks for another
         HeedConfig config = options.load(Map.of(HeedKeys.ATTENTION_METHOD, "query"));
         NabCorpus corpus = NabCorpus.load(data);
+        if (categories != null && !categories.isEmpty()) {
+            corpus = corpus.only(categories);
+        }
         Path dir = modelDir(config);
         Path state = Files.createTempDirectory("heed-nab-state");
         try (ModelSource models =
@@ -147,6 +162,9 @@ final class EvalNabCommand implements Callable<Integer> {
                     p.nullScore(),
                     p.normalized());
         }
+        System.out.println();
+        System.out.println("per category, at each profile's threshold:");
+        System.out.print(NabCategories.format(score));
         System.out.println();
         System.out.print(NabScoreboard.format(score));
         System.out.println("result files: " + results);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +118,32 @@ public final class NabCorpus {
             throw new HeedStreamsException(
                     "no data files under " + data + "; expected data/<category>/<file>.csv");
         }
+    }
+
+    /**
+     * The part of this corpus in {@code categories} (folder names under {@code data/}), as a
+     * development or check split.
+     *
+     * @throws HeedStreamsException when a category has no file here; the message lists those there
+     */
+    public NabCorpus only(Collection<String> categories) {
+        Set<String> known = new TreeSet<>();
+        series.forEach(s -> known.add(s.category()));
+        for (String c : categories) {
+            if (!known.contains(c)) {
+                throw new HeedStreamsException(
+                        "no NAB category '"
+                                + c
+                                + "' under "
+                                + dir
+                                + "/data; its categories are "
+                                + known);
+            }
+        }
+        return new NabCorpus(
+                dir,
+                series.stream().filter(s -> categories.contains(s.category())).toList(),
+                profiles);
     }
 
     /** The folder it was loaded from. */
