@@ -123,6 +123,14 @@ public final class HeedConfig {
         }
     }
 
+    public boolean getBoolean(String key) {
+        String v = getString(key).trim();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new ConfigException(key + " must be true or false: '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
     public int getPositiveInt(String key) {
         int n = getInt(key);
         if (n <= 0) {
@@ -243,6 +251,10 @@ public final class HeedConfig {
         getDuration(HeedKeys.HEALTH_STUCK_AFTER);
         getBytes(HeedKeys.ROCKSDB_MEMORY_MAX);
         getDuration(HeedKeys.MODEL_RETRY_BACKOFF);
+        getDuration(HeedKeys.ANOMALY_NOVELTY_SPAN);
+        getPositiveInt(HeedKeys.ANOMALY_NOVELTY_POINTS);
+        getPositiveInt(HeedKeys.ANOMALY_NOVELTY_MEMORY);
+        getBoolean(HeedKeys.ANOMALY_FORECAST_ALARMS);
         getInt(HeedKeys.THREADS_MAX_FAILURES);
         getInt(HeedKeys.MODEL_RETRIES);
         String mode = getString(HeedKeys.WINDOW_MODE);

@@ -53,6 +53,11 @@ public final class HeedKeys {
     public static final String ANOMALY_WINDOW_LONG = "anomaly.window.long";
     public static final String ANOMALY_RANGE_TOLERANCE = "anomaly.range.tolerance";
     public static final String ANOMALY_HOLDOFF = "anomaly.holdoff";
+    public static final String ANOMALY_NOVELTY_SPAN = "anomaly.novelty.span";
+    public static final String ANOMALY_NOVELTY_POINTS = "anomaly.novelty.points";
+    public static final String ANOMALY_NOVELTY_MEMORY = "anomaly.novelty.memory";
+    public static final String ANOMALY_NOVELTY_FINE = "anomaly.novelty.fine";
+    public static final String ANOMALY_FORECAST_ALARMS = "anomaly.forecast.alarms";
     public static final String EMBEDDED_DIR = "embedded.dir";
     public static final String EMBEDDED_PORT = "embedded.port";
     public static final String HTTP_ENABLED = "http.enabled";
@@ -116,6 +121,11 @@ public final class HeedKeys {
         d.put(ANOMALY_WINDOW_LONG, "2000");
         d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
         d.put(ANOMALY_HOLDOFF, "window");
+        d.put(ANOMALY_NOVELTY_SPAN, "1d");
+        d.put(ANOMALY_NOVELTY_POINTS, "24");
+        d.put(ANOMALY_NOVELTY_MEMORY, "256");
+        d.put(ANOMALY_NOVELTY_FINE, "patch");
+        d.put(ANOMALY_FORECAST_ALARMS, "false");
         d.put(EMBEDDED_DIR, "heed-data/kafka");
         d.put(EMBEDDED_PORT, "9092");
         d.put(HTTP_ENABLED, "true");

@@ -9,6 +9,7 @@ import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.sensors.internal.AnomalySettings;
 import dev.heed.streams.sensors.internal.Batching;
+import dev.heed.streams.sensors.internal.NoveltySettings;
 import dev.heed.streams.sensors.internal.SensorProcessor;
 import dev.heed.streams.sensors.internal.SensorSettings;
 import java.util.List;
@@ -72,6 +73,13 @@ public final class SensorTopology {
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(SensorSettings.ANOMALY_STORE),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled(),
+                SensorSettings.PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(SensorSettings.NOVELTY_STORE),
                                 Serdes.String(),
                                 Serdes.ByteArray())
                         .withCachingEnabled(),
@@ -154,7 +162,7 @@ public final class SensorTopology {
                 config.outputMaxBytes(),
                 config.getPositiveInt(HeedKeys.WINDOW_MAX_HELD),
                 idleExpiry(config),
-                anomalySettings(config, steps));
+                anomalySettings(config, steps, patchLength(model)));
     }
 
     /** {@code series.idle.expiry}: 0 (never), or longer than {@code window.grace}. */
@@ -172,7 +180,13 @@ public final class SensorTopology {
         return ms;
     }
 
-    static AnomalySettings anomalySettings(HeedConfig config, int steps) {
+    /** The model's patch, in readings: the default recent-shape view; 16 when it names none. */
+    static int patchLength(ModelDescriptor model) {
+        int p = model.architecture() == null ? 0 : model.architecture().patchLen();
+        return p > 0 ? p : 16;
+    }
+
+    static AnomalySettings anomalySettings(HeedConfig config, int steps, int patch) {
         return new AnomalySettings(
                 config.getString(HeedKeys.TOPIC_ANOMALIES),
                 config.getDouble(HeedKeys.ANOMALY_THRESHOLD, 0, 1),
@@ -180,7 +194,34 @@ public final class SensorTopology {
                 config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_SHORT),
                 config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_LONG),
                 config.getDouble(HeedKeys.ANOMALY_RANGE_TOLERANCE, 0, 100),
-                holdoff(config, steps));
+                holdoff(config, steps),
+                config.getBoolean(HeedKeys.ANOMALY_FORECAST_ALARMS),
+                new NoveltySettings(
+                        config.getDuration(HeedKeys.ANOMALY_NOVELTY_SPAN).toMillis(),
+                        config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_POINTS),
+                        config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_MEMORY),
+                        fine(config, patch)));
+    }
+
+    /** {@code anomaly.novelty.fine}: {@code patch} (the model's patch, in readings), N, or 0. */
+    static int fine(HeedConfig config, int patch) {
+        String v = config.getString(HeedKeys.ANOMALY_NOVELTY_FINE).trim();
+        if (v.equalsIgnoreCase("patch")) {
+            return patch;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new ConfigException(
+                "anomaly.novelty.fine must be patch (the model's patch), a number of readings >= 1,"
+                        + " or 0 for none: '"
+                        + v
+                        + "'");
     }
 
     /** {@code anomaly.holdoff}: {@code window} (the model's window, in readings), N, or 0. */

@@ -33,7 +33,7 @@ public record HttpSettings(
         int talkMaxChunkBytes) {
 
     public static HttpSettings of(HeedConfig config) {
-        boolean enabled = bool(config, HeedKeys.HTTP_ENABLED);
+        boolean enabled = config.getBoolean(HeedKeys.HTTP_ENABLED);
         String host = config.getString(HeedKeys.HTTP_HOST);
         int port = config.getInt(HeedKeys.HTTP_PORT);
         if (port < 0 || port > 65535) {
@@ -41,7 +41,7 @@ public record HttpSettings(
                     "http.port must be between 0 and 65535 (0: any free port): " + port);
         }
         Optional<String> token = config.get(HeedKeys.HTTP_AUTH_TOKEN);
-        boolean open = bool(config, HeedKeys.HTTP_AUTH_OPEN);
+        boolean open = config.getBoolean(HeedKeys.HTTP_AUTH_OPEN);
         if (enabled && token.isEmpty() && !open && !loopback(host)) {
             throw new ConfigException(
                     "http.host="
@@ -56,17 +56,9 @@ public record HttpSettings(
                 port,
                 token,
                 config.getPositiveInt(HeedKeys.HTTP_SERIES_MAX),
-                bool(config, HeedKeys.HTTP_TALK_ENABLED),
+                config.getBoolean(HeedKeys.HTTP_TALK_ENABLED),
                 config.getPositiveInt(HeedKeys.HTTP_TALK_MAX_STREAMS),
                 config.getPositiveInt(HeedKeys.AUDIO_MAX_CHUNK_BYTES));
-    }
-
-    private static boolean bool(HeedConfig config, String key) {
-        String v = config.getString(key).trim();
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new ConfigException(key + " must be true or false: '" + v + "'");
-        }
-        return Boolean.parseBoolean(v);
     }
 
     private static boolean loopback(String host) {

@@ -18,6 +18,9 @@ import java.util.List;
  * @param heldOff an alarm this window would raise is held off: the series alarmed less than {@code
  *     anomaly.holdoff} readings ago and this error is not {@link AnomalySettings#REARM} times
  *     stronger
+ * @param longContext how new the shape of the series' long span was at that step, and the buckets
+ *     that differed most from the nearest remembered shape; null when the novelty score is off or
+ *     no bucket completed at that step
  */
 record Anomaly(
         double score,
@@ -29,7 +32,8 @@ record Anomaly(
         boolean rangeBreak,
         List<Broken> brokenBy,
         AnomalyState.Expectation expectedFrom,
-        boolean heldOff) {
+        boolean heldOff,
+        Novelty longContext) {
 
     /**
      * A new step against the expectation.

@@ -29,9 +29,11 @@ final class AnomalyDetector {
     static final double RAW_SD_FLOOR = 0.02;
 
     private final AnomalySettings settings;
+    private final NoveltyScales scales;
 
     AnomalyDetector(AnomalySettings settings) {
         this.settings = settings;
+        this.scales = new NoveltyScales(settings.novelty(), settings.longWindow());
     }
 
     AnomalyState newState(int variables) {
@@ -61,35 +63,51 @@ final class AnomalyDetector {
         }
         if (st.readings == 0) {
             initStats(st, w);
+            scales.start(st, w);
         }
         List<Anomaly.Broken> broken = new ArrayList<>();
         int best = -1;
         double bestScore = 0;
-        double bestError = 0;
+        double bestStrength = 0;
         double bestLikelihood = 0.5;
         boolean bestRange = false;
+        Novelty bestContext = null;
         for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
             int h = t - first;
             if (st.forecast == null || h >= st.forecast[0].length || w.filled()[t]) {
                 observe(st, w, t);
+                scales.observe(st, w, t);
                 continue;
             }
             double e = error(st, w, t, h);
             broken.add(new Anomaly.Broken(t, expectedAt(st, h), e));
             double raw = 1 - Math.exp(-e);
-            boolean range = rangeBreak(st, w, t);
+            double excess = rangeExcess(st, w, t);
+            boolean range = excess > 0;
             double level = st.pushRecent(raw);
-            double likelihood = range ? 1.0 : Math.max(likelihood(st, level), surprise(st, raw));
+            double fromError = Math.max(likelihood(st, level), surprise(st, raw));
             learnLevel(st, level);
             learnRaw(st, raw);
             observe(st, w, t);
+            NoveltyScales.Seen seen = scales.observe(st, w, t);
+            double likelihood =
+                    range
+                            ? 1.0
+                            : Math.max(
+                                    settings.forecastAlarms() ? fromError : 0.5, seen.likelihood());
+            // how strong the evidence is, in spreads: what a held-off alarm must double
+            double strength =
+                    Math.max(
+                            Math.max(settings.forecastAlarms() ? e : 0, seen.z()),
+                            excess / Novelty.SD_FLOOR);
             st.scored++;
             if (best < 0 || likelihood > bestLikelihood) {
                 best = t;
-                bestError = e;
+                bestStrength = strength;
                 bestScore = raw;
                 bestLikelihood = likelihood;
                 bestRange = range;
+                bestContext = seen.context();
             }
         }
         if (st.readings == 0) {
@@ -118,11 +136,12 @@ final class AnomalyDetector {
         boolean warming = st.readings <= settings.warmup();
         boolean heldOff = false;
         if (!warming && best >= 0 && bestLikelihood >= settings.threshold()) {
-            if (st.readings < st.holdUntil && bestError < AnomalySettings.REARM * st.alarmError) {
+            if (st.readings < st.holdUntil
+                    && bestStrength < AnomalySettings.REARM * st.alarmStrength) {
                 heldOff = true;
             } else if (settings.holdoff() > 0) {
                 st.holdUntil = st.readings + settings.holdoff();
-                st.alarmError = bestError;
+                st.alarmStrength = bestStrength;
             }
         }
         return new Anomaly(
@@ -135,7 +154,8 @@ final class AnomalyDetector {
                 bestRange,
                 top,
                 from,
-                heldOff);
+                heldOff,
+                bestContext);
     }
 
     private static float[] expectedAt(AnomalyState st, int h) {
@@ -173,19 +193,25 @@ final class AnomalyDetector {
         return sum / vars;
     }
 
-    private boolean rangeBreak(AnomalyState st, WindowSnapshot w, int t) {
+    /**
+     * How far, in units of the range seen so far, a value of step {@code t} lies beyond that range
+     * and its tolerance (the largest over variables); 0 when none does or the check is off.
+     */
+    private double rangeExcess(AnomalyState st, WindowSnapshot w, int t) {
         if (settings.rangeTolerance() <= 0) {
-            return false;
+            return 0;
         }
+        double excess = 0;
         for (int v = 0; v < w.names().length; v++) {
             double range = st.max[v] - st.min[v];
             double x = w.values()[v][t];
             double slack = settings.rangeTolerance() * range;
-            if (range > 0 && (x > st.max[v] + slack || x < st.min[v] - slack)) {
-                return true;
+            if (range > 0) {
+                double beyond = Math.max(x - st.max[v] - slack, st.min[v] - slack - x);
+                excess = Math.max(excess, beyond / range);
             }
         }
-        return false;
+        return excess;
     }
 
     private double likelihood(AnomalyState st, double level) {

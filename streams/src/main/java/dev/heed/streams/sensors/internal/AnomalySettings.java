@@ -10,7 +10,10 @@ package dev.heed.streams.sensors.internal;
  * @param rangeTolerance a value beyond the range seen so far by this fraction of the range has
  *     likelihood 1; 0 turns the range check off
  * @param holdoff readings after an alarm during which the series does not alarm again unless the
- *     error is at least {@link #REARM} times the alarm's; 0 turns the hold-off off
+ *     evidence is at least {@link #REARM} times as strong as the alarm's; 0 turns the hold-off off
+ * @param forecastAlarms whether the forecast error's likelihood raises alarms too; otherwise it is
+ *     reported (score, {@code broken_by}) but alarms come from range and novelty
+ * @param novelty the novelty views
  */
 public record AnomalySettings(
         String topic,
@@ -19,12 +22,14 @@ public record AnomalySettings(
         int shortWindow,
         int longWindow,
         double rangeTolerance,
-        int holdoff) {
+        int holdoff,
+        boolean forecastAlarms,
+        NoveltySettings novelty) {
 
-    /** How much larger an error must be to alarm again during the hold-off. */
+    /** How much stronger the evidence must be to alarm again during the hold-off. */
     public static final double REARM = 2.0;
 
-    /** Without a hold-off. */
+    /** Forecast error and range only, without a hold-off. */
     public AnomalySettings(
             String topic,
             double threshold,
@@ -33,5 +38,26 @@ public record AnomalySettings(
             int longWindow,
             double rangeTolerance) {
         this(topic, threshold, warmup, shortWindow, longWindow, rangeTolerance, 0);
+    }
+
+    /** Forecast error and range only. */
+    public AnomalySettings(
+            String topic,
+            double threshold,
+            int warmup,
+            int shortWindow,
+            int longWindow,
+            double rangeTolerance,
+            int holdoff) {
+        this(
+                topic,
+                threshold,
+                warmup,
+                shortWindow,
+                longWindow,
+                rangeTolerance,
+                holdoff,
+                true,
+                NoveltySettings.OFF);
     }
 }

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * are scored.
  */
 final class AnomalyState {
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
 
     long readings;
     long scored;
@@ -47,11 +47,41 @@ final class AnomalyState {
     /** The hold-off after an alarm: no new alarm before this many readings, unless stronger. */
     long holdUntil;
 
-    /** The normalised error of the step that raised the alarm in force. */
-    double alarmError;
+    /** How strong the evidence of the alarm in force was (see {@link AnomalyDetector}). */
+    double alarmStrength;
 
     /** {@code [variables][horizon]} the last forecast, or null before the first one. */
     float[][] forecast;
+
+    /**
+     * The long-context memory, kept in its own store (written only when a bucket completes); null
+     * when the novelty score is off.
+     */
+    transient NoveltyMemory novelty;
+
+    /** The short-shape memory (one reading per bucket), beside it; null when off. */
+    transient NoveltyMemory fine;
+
+    /**
+     * The long-context memory's bucket in progress, as this state last held it (version 3 on):
+     * written with every reading, unlike the memory, so that a restore loses no reading of it.
+     */
+    double[] noveltyPartial;
+
+    int noveltyPartialCount;
+    long noveltyPartialStart;
+
+    /** Attaches {@code m}, restoring its bucket in progress from this state. */
+    void attach(NoveltyMemory[] memories) {
+        NoveltyMemory m = memories == null ? null : memories[0];
+        fine = memories == null ? null : memories[1];
+        novelty = m;
+        if (m != null && noveltyPartial != null && noveltyPartial.length == m.vars) {
+            System.arraycopy(noveltyPartial, 0, m.partial, 0, m.vars);
+            m.partialCount = noveltyPartialCount;
+            m.partialStart = noveltyPartialStart;
+        }
+    }
 
     /** Where the last forecast came from: its explanation's top steps; null before the first. */
     Expectation expectation;
@@ -121,7 +151,7 @@ final class AnomalyState {
             out.writeDouble(rawMean);
             out.writeDouble(rawVar);
             out.writeLong(holdUntil);
-            out.writeDouble(alarmError);
+            out.writeDouble(alarmStrength);
             int k = expectation == null ? 0 : expectation.ts().length;
             out.writeShort(k);
             if (k > 0) {
@@ -134,6 +164,15 @@ final class AnomalyState {
                     }
                 }
             }
+            out.writeBoolean(novelty != null);
+            if (novelty != null) {
+                out.writeShort(novelty.vars);
+                for (double p : novelty.partial) {
+                    out.writeDouble(p);
+                }
+                out.writeInt(novelty.partialCount);
+                out.writeLong(novelty.partialStart);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,7 +182,7 @@ final class AnomalyState {
     static AnomalyState fromBytes(byte[] b) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
             byte version = in.readByte();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new IllegalStateException("unknown anomaly state version " + version);
             }
             long readings = in.readLong();
@@ -187,7 +226,7 @@ final class AnomalyState {
                 s.rawMean = in.readDouble();
                 s.rawVar = in.readDouble();
                 s.holdUntil = in.readLong();
-                s.alarmError = in.readDouble();
+                s.alarmStrength = in.readDouble();
             }
             int k = version >= 2 ? in.readShort() : 0;
             if (k > 0) {
@@ -203,6 +242,14 @@ final class AnomalyState {
                     }
                 }
                 s.expectation = new Expectation(method, ts, weights, values);
+            }
+            if (version >= 3 && in.readBoolean()) {
+                s.noveltyPartial = new double[in.readShort()];
+                for (int v = 0; v < s.noveltyPartial.length; v++) {
+                    s.noveltyPartial[v] = in.readDouble();
+                }
+                s.noveltyPartialCount = in.readInt();
+                s.noveltyPartialStart = in.readLong();
             }
             return s;
         } catch (IOException e) {

@@ -43,6 +43,7 @@ final class AnomalyWriter {
             WindowJson.writeValues(g, "expected", w.names(), a.expected());
             writeBrokenBy(g, w, a);
             writeExpectedFrom(g, w, a.expectedFrom());
+            writeLongContext(g, w, a.longContext());
             WindowJson.writeWindow(g, w);
             WindowJson.writeAttention(
                     g, w, p.forecast().method(), p.forecast().stepWeights(), topK);
@@ -91,6 +92,31 @@ final class AnomalyWriter {
             g.writeNumberField("ts_ms", e.ts()[i]);
             g.writeNumberField("weight", e.weights()[i]);
             WindowJson.writeValues(g, "values", w.names(), e.values()[i]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** How new the long span's shape was, and the buckets that differed most from memory. */
+    private static void writeLongContext(JsonGenerator g, WindowSnapshot w, Novelty n)
+            throws IOException {
+        if (n == null) {
+            g.writeNullField("long_context");
+            return;
+        }
+        g.writeObjectFieldStart("long_context");
+        g.writeNumberField("novelty_likelihood", n.likelihood());
+        g.writeNumberField("distance", JsonOut.round3(n.distance()));
+        g.writeNumberField("span_ms", n.spanMs());
+        g.writeArrayFieldStart("buckets");
+        for (Novelty.Bucket b : n.buckets()) {
+            g.writeStartObject();
+            g.writeStringField("from", Instant.ofEpochMilli(b.fromMs()).toString());
+            g.writeNumberField("from_ms", b.fromMs());
+            g.writeNumberField("to_ms", b.toMs());
+            WindowJson.writeValues(g, "observed", w.names(), b.observed());
+            WindowJson.writeValues(g, "remembered", w.names(), b.remembered());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -63,6 +63,7 @@ public final class SensorProcessor
     private KeyValueStore<String, byte[]> seriesStore;
     private KeyValueStore<String, byte[]> pendingStore;
     private KeyValueStore<String, byte[]> anomalyStore;
+    private KeyValueStore<String, byte[]> noveltyStore;
     private ThreadBatcher batcher;
 
     public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
@@ -93,6 +94,7 @@ public final class SensorProcessor
         this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
         this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
         this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
+        this.noveltyStore = context.getStateStore(SensorSettings.NOVELTY_STORE);
         this.batcher = batching.acquire();
         long tick = Math.max(1, batching.maxWaitMs() / 2);
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
@@ -267,6 +269,7 @@ public final class SensorProcessor
             }
             seriesStore.delete(series);
             anomalyStore.delete(series);
+            noveltyStore.delete(series);
             cache.remove(series);
             counters.seriesExpire();
         }
@@ -351,9 +354,14 @@ public final class SensorProcessor
                 stored != null
                         ? AnomalyState.fromBytes(stored)
                         : detector.newState(w.names().length);
+        byte[] memory = stored != null ? noveltyStore.get(w.series()) : null;
+        st.attach(memory != null ? NoveltyMemory.unpack(memory) : null);
         Anomaly a =
                 detector.update(st, w, p.forecast().prediction(), p.forecast(), settings.topK());
         anomalyStore.put(w.series(), st.toBytes());
+        if ((st.novelty != null && st.novelty.changed) || (st.fine != null && st.fine.changed)) {
+            noveltyStore.put(w.series(), NoveltyMemory.pack(st.novelty, st.fine));
+        }
         return a;
     }
 

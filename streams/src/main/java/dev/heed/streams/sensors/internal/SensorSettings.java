@@ -41,4 +41,5 @@ public record SensorSettings(
     public static final String SERIES_STORE = "heed-series";
     public static final String PENDING_STORE = "heed-pending";
     public static final String ANOMALY_STORE = "heed-anomaly";
+    public static final String NOVELTY_STORE = "heed-novelty";
 }

@@ -1,0 +1,44 @@
+package dev.heed.streams.sensors.internal;
+
+/**
+ * How a series' shapes are remembered and scored for novelty (see {@link NoveltyMemory}).
+ *
+ * @param spanMs the time the long-context view covers; 0 turns the long view off
+ * @param points buckets in the long-context view
+ * @param memory views remembered per series, for each of the two views
+ * @param fine readings in the recent-shape view (one reading per bucket); 0 turns it off
+ */
+public record NoveltySettings(long spanMs, int points, int memory, int fine) {
+    /** No novelty score. */
+    public static final NoveltySettings OFF = new NoveltySettings(0, 24, 256, 0);
+
+    public NoveltySettings {
+        if (spanMs < 0 || points < 1 || memory < 1 || fine < 0) {
+            throw new IllegalArgumentException(
+                    "novelty settings must have span >= 0, points >= 1, memory >= 1, fine >= 0: "
+                            + spanMs
+                            + " ms, "
+                            + points
+                            + ", "
+                            + memory
+                            + ", "
+                            + fine);
+        }
+    }
+
+    /** Readings per bucket of the long view, for a series sampled every {@code intervalMs}. */
+    public int bucket(long intervalMs) {
+        double spanReadings = Math.max(points, (double) spanMs / Math.max(intervalMs, 1));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(spanReadings / points)));
+    }
+
+    /**
+     * Floats a series keeps for {@code variables} variables: both memories and their views, the
+     * size the README states.
+     */
+    public long floatsPerSeries(int variables) {
+        long longView = spanMs > 0 ? (long) (memory + 1) * points * variables : 0;
+        long fineView = fine > 0 ? (long) (memory + 1) * fine * variables : 0;
+        return longView + fineView;
+    }
+}
