@@ -120,7 +120,7 @@ public final class HeedKeys {
         d.put(ANOMALY_WINDOW_SHORT, "10");
         d.put(ANOMALY_WINDOW_LONG, "2000");
         d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
-        d.put(ANOMALY_HOLDOFF, "window");
+        d.put(ANOMALY_HOLDOFF, "span");
         d.put(ANOMALY_NOVELTY_SPAN, "1d");
         d.put(ANOMALY_NOVELTY_POINTS, "24");
         d.put(ANOMALY_NOVELTY_MEMORY, "256");

@@ -194,7 +194,10 @@ public final class SensorTopology {
                 config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_SHORT),
                 config.getPositiveInt(HeedKeys.ANOMALY_WINDOW_LONG),
                 config.getDouble(HeedKeys.ANOMALY_RANGE_TOLERANCE, 0, 100),
-                holdoff(config, steps),
+                holdoff(
+                        config,
+                        steps,
+                        config.getDuration(HeedKeys.ANOMALY_NOVELTY_SPAN).toMillis() > 0),
                 config.getBoolean(HeedKeys.ANOMALY_FORECAST_ALARMS),
                 new NoveltySettings(
                         config.getDuration(HeedKeys.ANOMALY_NOVELTY_SPAN).toMillis(),
@@ -224,9 +227,16 @@ public final class SensorTopology {
                         + "'");
     }
 
-    /** {@code anomaly.holdoff}: {@code window} (the model's window, in readings), N, or 0. */
-    static int holdoff(HeedConfig config, int steps) {
+    /**
+     * {@code anomaly.holdoff}: {@code span} (the readings of the long-context view, one day of the
+     * series' sampling by default; the window when that view is off), {@code window} (the model's
+     * window, in readings), N, or 0.
+     */
+    static int holdoff(HeedConfig config, int steps, boolean longView) {
         String v = config.getString(HeedKeys.ANOMALY_HOLDOFF).trim();
+        if (v.equalsIgnoreCase("span")) {
+            return longView ? AnomalySettings.HOLDOFF_SPAN : steps;
+        }
         if (v.equalsIgnoreCase("window")) {
             return steps;
         }
@@ -239,7 +249,8 @@ public final class SensorTopology {
             // below
         }
         throw new ConfigException(
-                "anomaly.holdoff must be window (the model's window), a number of readings >= 0,"
+                "anomaly.holdoff must be span (the long-context view's readings), window (the"
+                        + " model's window), a number of readings >= 0,"
                         + " or 0 for none: '"
                         + v
                         + "'");

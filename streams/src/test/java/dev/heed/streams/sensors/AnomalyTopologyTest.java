@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Anomalies planted in synthetic series are flagged soon after they start, and the attention of the
- * flagged window points at the planted change.
+ * With the forecast error alarming ({@code anomaly.forecast.alarms=true}, novelty off), anomalies
+ * planted in synthetic series are flagged soon after they start, and the attention of the flagged
+ * window points at the planted change.
  */
 class AnomalyTopologyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,8 +55,9 @@ class AnomalyTopologyTest {
     }
 
     private List<JsonNode> anomalies(Plant plant, String holdoff) throws Exception {
-        // no range rule (tolerance 0) and a stride above 1 (the plant is not the newest step of
-        // the window that flags it): only the forecast error and the explanation can pass
+        // no range rule (tolerance 0), no novelty views, the forecast error alarming, and a stride
+        // above 1 (the plant is not the newest step of the window that flags it): only the
+        // forecast error and the explanation can pass (AnomalyNoveltyTopologyTest: the novelty)
         HeedConfig config =
                 HeedConfig.of(
                         Map.of(
@@ -66,7 +68,13 @@ class AnomalyTopologyTest {
                                 "anomaly.range.tolerance",
                                 "0",
                                 "anomaly.holdoff",
-                                holdoff));
+                                holdoff,
+                                "anomaly.forecast.alarms",
+                                "true",
+                                "anomaly.novelty.span",
+                                "0s",
+                                "anomaly.novelty.fine",
+                                "0"));
         List<JsonNode> out = new ArrayList<>();
         try (TopologyHarness h = new TopologyHarness(config, stateDir)) {
             Random noise = new Random(11);

@@ -21,6 +21,9 @@ import java.util.List;
  * @param longContext how new the shape of the series' long span was at that step, and the buckets
  *     that differed most from the nearest remembered shape; null when the novelty score is off or
  *     no bucket completed at that step
+ * @param recentShape how new the series' recent shape (the last {@code anomaly.novelty.fine}
+ *     readings) was at that step, and its readings that differed most from the nearest remembered
+ *     shape; null when off or still learning
  */
 record Anomaly(
         double score,
@@ -33,7 +36,8 @@ record Anomaly(
         List<Broken> brokenBy,
         AnomalyState.Expectation expectedFrom,
         boolean heldOff,
-        Novelty longContext) {
+        Novelty longContext,
+        Novelty recentShape) {
 
     /**
      * A new step against the expectation.

@@ -72,6 +72,7 @@ final class AnomalyDetector {
         double bestLikelihood = 0.5;
         boolean bestRange = false;
         Novelty bestContext = null;
+        Novelty bestShape = null;
         for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
             int h = t - first;
             if (st.forecast == null || h >= st.forecast[0].length || w.filled()[t]) {
@@ -108,6 +109,7 @@ final class AnomalyDetector {
                 bestLikelihood = likelihood;
                 bestRange = range;
                 bestContext = seen.context();
+                bestShape = seen.shape();
             }
         }
         if (st.readings == 0) {
@@ -139,8 +141,8 @@ final class AnomalyDetector {
             if (st.readings < st.holdUntil
                     && bestStrength < AnomalySettings.REARM * st.alarmStrength) {
                 heldOff = true;
-            } else if (settings.holdoff() > 0) {
-                st.holdUntil = st.readings + settings.holdoff();
+            } else if (holdoff(st) > 0) {
+                st.holdUntil = st.readings + holdoff(st);
                 st.alarmStrength = bestStrength;
             }
         }
@@ -155,7 +157,16 @@ final class AnomalyDetector {
                 top,
                 from,
                 heldOff,
-                bestContext);
+                bestContext,
+                bestShape);
+    }
+
+    /** The hold-off in readings for this series. */
+    private int holdoff(AnomalyState st) {
+        if (settings.holdoff() != AnomalySettings.HOLDOFF_SPAN) {
+            return settings.holdoff();
+        }
+        return st.novelty == null ? 0 : st.novelty.bucket * st.novelty.points;
     }
 
     private static float[] expectedAt(AnomalyState st, int h) {

@@ -26,6 +26,9 @@ public record AnomalySettings(
         boolean forecastAlarms,
         NoveltySettings novelty) {
 
+    /** {@code holdoff}: as many readings as the series' long-context view covers. */
+    public static final int HOLDOFF_SPAN = -1;
+
     /** How much stronger the evidence must be to alarm again during the hold-off. */
     public static final double REARM = 2.0;
 

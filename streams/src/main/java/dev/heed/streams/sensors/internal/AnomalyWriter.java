@@ -43,7 +43,8 @@ final class AnomalyWriter {
             WindowJson.writeValues(g, "expected", w.names(), a.expected());
             writeBrokenBy(g, w, a);
             writeExpectedFrom(g, w, a.expectedFrom());
-            writeLongContext(g, w, a.longContext());
+            writeNovelty(g, w, "long_context", a.longContext());
+            writeNovelty(g, w, "recent_shape", a.recentShape());
             WindowJson.writeWindow(g, w);
             WindowJson.writeAttention(
                     g, w, p.forecast().method(), p.forecast().stepWeights(), topK);
@@ -98,14 +99,14 @@ final class AnomalyWriter {
         g.writeEndObject();
     }
 
-    /** How new the long span's shape was, and the buckets that differed most from memory. */
-    private static void writeLongContext(JsonGenerator g, WindowSnapshot w, Novelty n)
+    /** How new a view's shape was, and the buckets that differed most from memory. */
+    private static void writeNovelty(JsonGenerator g, WindowSnapshot w, String field, Novelty n)
             throws IOException {
         if (n == null) {
-            g.writeNullField("long_context");
+            g.writeNullField(field);
             return;
         }
-        g.writeObjectFieldStart("long_context");
+        g.writeObjectFieldStart(field);
         g.writeNumberField("novelty_likelihood", n.likelihood());
         g.writeNumberField("distance", JsonOut.round3(n.distance()));
         g.writeNumberField("span_ms", n.spanMs());

@@ -1,0 +1,79 @@
+package dev.heed.streams.sensors.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NoveltyMemoryTest {
+    private static final double[] MIN = {-1};
+    private static final double[] MAX = {1};
+
+    /** Feeds {@code n} random readings, scoring each completed view as the detector does. */
+    private static NoveltyMemory fed(int n, long seed) {
+        NoveltyMemory m = new NoveltyMemory(1, 8, 16);
+        m.bucket = 3;
+        Random r = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            if (m.add(i * 1000L, new float[] {(float) r.nextGaussian() * 0.3f})) {
+                Novelty.score(m, i * 1000L, MIN, MAX, 8, 100);
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void shouldRememberAtMostItsCapacityAndStayTheSameSizeAfterwards() {
+        NoveltyMemory early = fed(600, 1);
+        NoveltyMemory late = fed(6000, 1);
+        assertThat(early.used).isEqualTo(16);
+        assertThat(late.used).isEqualTo(16);
+        assertThat(late.toBytes().length).isEqualTo(early.toBytes().length);
+        // capacity * points floats, plus the view and fixed fields
+        assertThat(late.toBytes().length).isLessThan(16 * 8 * 12 + 8 * 12 + 128);
+    }
+
+    @Test
+    void shouldRestoreEverythingItScoresWith() {
+        NoveltyMemory m = fed(1000, 2);
+        NoveltyMemory back = NoveltyMemory.fromBytes(m.toBytes());
+        assertThat(back.view()).containsExactly(m.view());
+        assertThat(back.used).isEqualTo(m.used);
+        assertThat(back.distMean).isEqualTo(m.distMean);
+        assertThat(back.distVar).isEqualTo(m.distVar);
+        assertThat(back.partialCount).isEqualTo(m.partialCount);
+        for (int j = 0; j < m.used; j++) {
+            assertThat(back.views[j]).containsExactly(m.views[j]);
+            assertThat(back.lastUsed[j]).isEqualTo(m.lastUsed[j]);
+        }
+        // both go on to score the next view alike
+        for (int i = 1000; i < 1003; i++) {
+            m.add(i * 1000L, new float[] {0.9f});
+            back.add(i * 1000L, new float[] {0.9f});
+        }
+        Novelty a = Novelty.score(m, 1_003_000L, MIN, MAX, 8, 100);
+        Novelty b = Novelty.score(back, 1_003_000L, MIN, MAX, 8, 100);
+        assertThat(b.distance()).isEqualTo(a.distance());
+        assertThat(b.likelihood()).isEqualTo(a.likelihood());
+    }
+
+    @Test
+    void shouldFindAViewItHasSeenFamiliarAndANewOneNovel() {
+        NoveltyMemory m = new NoveltyMemory(1, 4, 64);
+        m.bucket = 1;
+        Random r = new Random(3);
+        Novelty last = null;
+        for (int i = 0; i < 2000; i++) {
+            // a square wave of period 8 with a little noise
+            float x = (i % 8 < 4 ? 0.5f : -0.5f) + (float) r.nextGaussian() * 0.02f;
+            if (m.add(i, new float[] {x})) {
+                last = Novelty.score(m, i, MIN, MAX, 4, 200);
+            }
+        }
+        assertThat(last.likelihood()).isLessThan(0.99);
+        m.add(2000, new float[] {0.0f});
+        Novelty flat = Novelty.score(m, 2000, MIN, MAX, 4, 200);
+        assertThat(flat.likelihood()).isGreaterThan(0.9999);
+        assertThat(flat.buckets().get(0).observed()[0]).isEqualTo(0.0f);
+    }
+}
