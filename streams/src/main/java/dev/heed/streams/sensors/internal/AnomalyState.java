@@ -71,10 +71,12 @@ final class AnomalyState {
     int noveltyPartialCount;
     long noveltyPartialStart;
 
-    /** Attaches {@code m}, restoring its bucket in progress from this state. */
-    void attach(NoveltyMemory[] memories) {
-        NoveltyMemory m = memories == null ? null : memories[0];
-        fine = memories == null ? null : memories[1];
+    /**
+     * Attaches the long-context memory {@code m} and the recent-shape one, restoring {@code m}'s
+     * bucket in progress from this state.
+     */
+    void attach(NoveltyMemory m, NoveltyMemory shape) {
+        fine = shape;
         novelty = m;
         if (m != null && noveltyPartial != null && noveltyPartial.length == m.vars) {
             System.arraycopy(noveltyPartial, 0, m.partial, 0, m.vars);

@@ -1,21 +1,18 @@
 package dev.heed.streams.sensors.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
- * One series' long-context memory, kept in the changelog-backed {@code heed-novelty} store: the
- * last {@code points} bucket means of a long span (by default one day of the series' sampling, so
- * the view of a 5-minute series is its last 24 hours in hourly means), and up to {@code capacity}
- * such views seen before. At every completed bucket the current view is compared with the nearest
- * remembered one; how far it is, against the long-run distribution of that distance, says how new
- * the shape of the last span is (the idea of ARTime and CAD OSE: novelty, not forecast error). A
- * view further than the typical distance from every remembered one is remembered in turn (the least
- * recently matched one makes room), so a shape that repeats stops being new.
+ * One series' memory of one view (the long context or the recent shape), kept in the
+ * changelog-backed {@code heed-novelty} store: the last {@code points} bucket means of a long span
+ * (by default one day of the series' sampling, so the view of a 5-minute series is its last 24
+ * hours in hourly means), and up to {@code capacity} such views seen before. At every completed
+ * bucket the current view is compared with the nearest remembered one; how far it is, against the
+ * long-run distribution of that distance, says how new the shape of the last span is (the idea of
+ * ARTime and CAD OSE: novelty, not forecast error). A view further than the typical distance from
+ * every remembered one is remembered in turn (the least recently matched one makes room), so a
+ * shape that repeats stops being new.
  *
  * <p>Values are compared in units of each variable's range seen so far: no look-ahead. Size: {@code
  * capacity * points * variables} floats, plus one view.
@@ -135,105 +132,82 @@ final class NoveltyMemory {
     }
 
     byte[] toBytes() {
-        ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(64 + vars * (12 + points * 4) + used * points * vars * 4);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeShort(vars);
-            out.writeShort(points);
-            out.writeInt(capacity);
-            out.writeInt(bucket);
-            for (double p : partial) {
-                out.writeDouble(p);
-            }
-            out.writeInt(partialCount);
-            out.writeLong(partialStart);
-            for (int i = 0; i < points; i++) {
-                out.writeLong(ringStart[i]);
-                for (float f : ring[i]) {
-                    out.writeFloat(f);
-                }
-            }
-            out.writeInt(ringPos);
-            out.writeLong(buckets);
-            out.writeInt(used);
-            for (int j = 0; j < used; j++) {
-                out.writeLong(lastUsed[j]);
-                for (float f : views[j]) {
-                    out.writeFloat(f);
-                }
-            }
-            out.writeDouble(distMean);
-            out.writeDouble(distVar);
-            out.writeLong(distCount);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int size =
+                4
+                        + 4
+                        + 4
+                        + 4
+                        + 1
+                        + 8 * vars
+                        + 4
+                        + 8
+                        + points * (8 + 4 * vars)
+                        + 4
+                        + 8
+                        + 4
+                        + used * (8 + 4 * points * vars)
+                        + 24;
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(VERSION).putShort((short) vars).putShort((short) points);
+        out.putInt(capacity).putInt(bucket);
+        for (double p : partial) {
+            out.putDouble(p);
         }
+        out.putInt(partialCount).putLong(partialStart);
+        for (int i = 0; i < points; i++) {
+            out.putLong(ringStart[i]);
+            putFloats(out, ring[i]);
+        }
+        out.putInt(ringPos).putLong(buckets).putInt(used);
+        for (int j = 0; j < used; j++) {
+            out.putLong(lastUsed[j]);
+            putFloats(out, views[j]);
+        }
+        out.putDouble(distMean).putDouble(distVar).putLong(distCount);
         changed = false;
-        return bytes.toByteArray();
+        return Arrays.copyOf(out.array(), out.position());
     }
 
-    /** Both memories of a series in one store value; either may be null. */
-    static byte[] pack(NoveltyMemory longView, NoveltyMemory fineView) {
-        byte[] a = longView == null ? new byte[0] : longView.toBytes();
-        byte[] b = fineView == null ? new byte[0] : fineView.toBytes();
-        return java.nio.ByteBuffer.allocate(8 + a.length + b.length)
-                .putInt(a.length)
-                .put(a)
-                .putInt(b.length)
-                .put(b)
-                .array();
+    private static void putFloats(ByteBuffer out, float[] x) {
+        out.asFloatBuffer().put(x);
+        out.position(out.position() + 4 * x.length);
     }
 
-    /** The two memories {@link #pack} packed, nulls where absent. */
-    static NoveltyMemory[] unpack(byte[] bytes) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-        NoveltyMemory[] out = new NoveltyMemory[2];
-        for (int i = 0; i < 2; i++) {
-            byte[] b = new byte[buf.getInt()];
-            buf.get(b);
-            out[i] = b.length == 0 ? null : fromBytes(b);
-        }
-        return out;
+    private static void getFloats(ByteBuffer in, float[] x) {
+        in.asFloatBuffer().get(x);
+        in.position(in.position() + 4 * x.length);
     }
 
     static NoveltyMemory fromBytes(byte[] b) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
-            byte version = in.readByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("unknown novelty memory version " + version);
-            }
-            int vars = in.readShort();
-            int points = in.readShort();
-            NoveltyMemory m = new NoveltyMemory(vars, points, in.readInt());
-            m.bucket = in.readInt();
-            for (int v = 0; v < vars; v++) {
-                m.partial[v] = in.readDouble();
-            }
-            m.partialCount = in.readInt();
-            m.partialStart = in.readLong();
-            for (int i = 0; i < points; i++) {
-                m.ringStart[i] = in.readLong();
-                for (int v = 0; v < vars; v++) {
-                    m.ring[i][v] = in.readFloat();
-                }
-            }
-            m.ringPos = in.readInt();
-            m.buckets = in.readLong();
-            m.used = in.readInt();
-            for (int j = 0; j < m.used; j++) {
-                m.lastUsed[j] = in.readLong();
-                m.views[j] = new float[points * vars];
-                for (int i = 0; i < m.views[j].length; i++) {
-                    m.views[j][i] = in.readFloat();
-                }
-            }
-            m.distMean = in.readDouble();
-            m.distVar = in.readDouble();
-            m.distCount = in.readLong();
-            return m;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ByteBuffer in = ByteBuffer.wrap(b);
+        byte version = in.get();
+        if (version != VERSION) {
+            throw new IllegalStateException("unknown novelty memory version " + version);
         }
+        int vars = in.getShort();
+        int points = in.getShort();
+        NoveltyMemory m = new NoveltyMemory(vars, points, in.getInt());
+        m.bucket = in.getInt();
+        for (int v = 0; v < vars; v++) {
+            m.partial[v] = in.getDouble();
+        }
+        m.partialCount = in.getInt();
+        m.partialStart = in.getLong();
+        for (int i = 0; i < points; i++) {
+            m.ringStart[i] = in.getLong();
+            getFloats(in, m.ring[i]);
+        }
+        m.ringPos = in.getInt();
+        m.buckets = in.getLong();
+        m.used = in.getInt();
+        for (int j = 0; j < m.used; j++) {
+            m.lastUsed[j] = in.getLong();
+            m.views[j] = new float[points * vars];
+            getFloats(in, m.views[j]);
+        }
+        m.distMean = in.getDouble();
+        m.distVar = in.getDouble();
+        m.distCount = in.getLong();
+        return m;
     }
 }

@@ -64,6 +64,11 @@ public final class SensorProcessor
     private KeyValueStore<String, byte[]> pendingStore;
     private KeyValueStore<String, byte[]> anomalyStore;
     private KeyValueStore<String, byte[]> noveltyStore;
+
+    /** Keys of a series' two views in {@code heed-novelty}: a prefix and the series name. */
+    static final String CONTEXT_KEY = "context/";
+
+    static final String SHAPE_KEY = "shape/";
     private ThreadBatcher batcher;
 
     public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
@@ -269,7 +274,8 @@ public final class SensorProcessor
             }
             seriesStore.delete(series);
             anomalyStore.delete(series);
-            noveltyStore.delete(series);
+            noveltyStore.delete(CONTEXT_KEY + series);
+            noveltyStore.delete(SHAPE_KEY + series);
             cache.remove(series);
             counters.seriesExpire();
         }
@@ -354,15 +360,26 @@ public final class SensorProcessor
                 stored != null
                         ? AnomalyState.fromBytes(stored)
                         : detector.newState(w.names().length);
-        byte[] memory = stored != null ? noveltyStore.get(w.series()) : null;
-        st.attach(memory != null ? NoveltyMemory.unpack(memory) : null);
+        st.attach(
+                stored == null ? null : memory(CONTEXT_KEY + w.series()),
+                stored == null ? null : memory(SHAPE_KEY + w.series()));
         Anomaly a =
                 detector.update(st, w, p.forecast().prediction(), p.forecast(), settings.topK());
         anomalyStore.put(w.series(), st.toBytes());
-        if ((st.novelty != null && st.novelty.changed) || (st.fine != null && st.fine.changed)) {
-            noveltyStore.put(w.series(), NoveltyMemory.pack(st.novelty, st.fine));
+        // each view is written when it changed: the recent shape at every reading, the long
+        // context at every completed bucket
+        if (st.novelty != null && st.novelty.changed) {
+            noveltyStore.put(CONTEXT_KEY + w.series(), st.novelty.toBytes());
+        }
+        if (st.fine != null && st.fine.changed) {
+            noveltyStore.put(SHAPE_KEY + w.series(), st.fine.toBytes());
         }
         return a;
+    }
+
+    private NoveltyMemory memory(String key) {
+        byte[] b = noveltyStore.get(key);
+        return b == null ? null : NoveltyMemory.fromBytes(b);
     }
 
     private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {

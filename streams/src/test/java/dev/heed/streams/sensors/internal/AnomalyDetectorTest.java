@@ -44,6 +44,17 @@ class AnomalyDetectorTest {
 
     /** Runs windows at stride 1 with forecasts off by Gaussian noise of {@code sd}, from end0. */
     private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
+        return run(detector, st, x, end0, end1, sd, seed);
+    }
+
+    private static Anomaly[] run(
+            AnomalyDetector detector,
+            AnomalyState st,
+            double[] x,
+            int end0,
+            int end1,
+            double sd,
+            long seed) {
         Random r = new Random(seed);
         Anomaly[] out = new Anomaly[x.length];
         for (int end = end0; end <= end1; end++) {
@@ -112,6 +123,47 @@ class AnomalyDetectorTest {
         for (int i = 181; i <= 250; i++) {
             assertThat(rb[i].likelihood()).isEqualTo(ra[i].likelihood());
             assertThat(rb[i].score()).isEqualTo(ra[i].score());
+        }
+    }
+
+    @Test
+    void shouldBehaveTheSameAfterARestoreOfStateAndMemoriesAsTheStoresKeepThem() {
+        // novelty on: a long view of 32 s in 8 buckets of 4 readings, a recent shape of 4
+        AnomalyDetector d =
+                new AnomalyDetector(
+                        new AnomalySettings(
+                                "a",
+                                0.9999,
+                                100,
+                                5,
+                                200,
+                                0.05,
+                                50,
+                                false,
+                                new NoveltySettings(32_000, 8, 16, 4)));
+        double[] x = noisySine(400, 7);
+        AnomalyState a = d.newState(1);
+        byte[] context = null;
+        byte[] shape = null;
+        Random r = new Random(8);
+        // the processor writes each memory only when it changed, the state at every reading
+        for (int end = STEPS - 1; end <= 182; end++) {
+            d.update(a, window(x, end), forecast(x, end, r.nextGaussian() * 0.3));
+            if (a.novelty.changed) {
+                context = a.novelty.toBytes();
+            }
+            if (a.fine.changed) {
+                shape = a.fine.toBytes();
+            }
+        }
+        assertThat(a.novelty.partialCount).as("a bucket in progress").isPositive();
+        AnomalyState b = AnomalyState.fromBytes(a.toBytes());
+        b.attach(NoveltyMemory.fromBytes(context), NoveltyMemory.fromBytes(shape));
+        assertThat(b.novelty.toBytes()).isEqualTo(a.novelty.toBytes());
+        Anomaly[] ra = run(d, a, x, 183, 250, 0.5, 9);
+        Anomaly[] rb = run(d, b, x, 183, 250, 0.5, 9);
+        for (int i = 183; i <= 250; i++) {
+            assertThat(rb[i].likelihood()).isEqualTo(ra[i].likelihood());
         }
     }
 
