@@ -25,9 +25,9 @@ import org.apache.kafka.streams.state.Stores;
  * topic.dlq} with its reason.
  *
  * <pre>
- * sensors-source -> sensor-attention [heed-series, heed-pending, heed-anomaly] -> predictions-sink
- *                                                                              -> anomalies-sink
- *                                                                              -> dlq-sink
+ * sensors-source -> sensor-attention [heed-series, heed-pending,  -> predictions-sink
+ *                                     heed-anomaly, heed-novelty] -> anomalies-sink
+ *                                                                 -> dlq-sink
  * </pre>
  */
 public final class SensorTopology {

@@ -65,7 +65,13 @@ public class PredictionSchemaTest {
                                         "anomaly.threshold",
                                         "0",
                                         "anomaly.holdoff",
-                                        "0")),
+                                        "0",
+                                        // a long context of 4 buckets of 5 readings, scored
+                                        // from the 40th reading on
+                                        "anomaly.novelty.span",
+                                        "20m",
+                                        "anomaly.novelty.points",
+                                        "4")),
                         stateDir)) {
             for (int i = 0; i < 80; i++) {
                 h.in.pipeInput(
@@ -77,9 +83,16 @@ public class PredictionSchemaTest {
             anomalies.addAll(h.anomalies.readValuesToList());
         }
         assertThat(anomalies).hasSizeGreaterThan(10);
+        int contexts = 0;
+        int shapes = 0;
         for (byte[] a : anomalies) {
-            assertThat(schema.validate(JSON.readTree(a))).as("%s", new String(a)).isEmpty();
+            JsonNode n = JSON.readTree(a);
+            assertThat(schema.validate(n)).as("%s", new String(a)).isEmpty();
+            contexts += n.get("long_context").isObject() ? 1 : 0;
+            shapes += n.get("recent_shape").isObject() ? 1 : 0;
         }
+        assertThat(contexts).as("anomalies with a long_context").isPositive();
+        assertThat(shapes).as("anomalies with a recent_shape").isPositive();
         JsonNode bad = JSON.readTree(anomalies.get(0));
         ((ObjectNode) bad).remove("expected");
         ((ObjectNode) bad.path("attention")).put("method", "saliency");

@@ -76,4 +76,23 @@ class NoveltyMemoryTest {
         assertThat(flat.likelihood()).isGreaterThan(0.9999);
         assertThat(flat.buckets().get(0).observed()[0]).isEqualTo(0.0f);
     }
+
+    /** A memory of {@code capacity} views of {@code points}, every slot filled. */
+    private static int fullSize(int points, int capacity) {
+        NoveltyMemory m = new NoveltyMemory(1, points, capacity);
+        m.bucket = 1;
+        for (int j = 0; j < capacity; j++) {
+            m.remember(new float[points]);
+        }
+        return m.toBytes().length;
+    }
+
+    @Test
+    void shouldEncodeAFullMemoryInTheSizeTheReadmeStates() {
+        // README, Anomaly detection: 27.0 KB for the long context, 18.7 KB for a 16-reading
+        // recent shape, 10.4 KB for an 8-reading one (256 views, one variable)
+        assertThat(fullSize(24, 256)).isEqualTo(26_985);
+        assertThat(fullSize(16, 256)).isEqualTo(18_697);
+        assertThat(fullSize(8, 256)).isEqualTo(10_409);
+    }
 }
