@@ -64,6 +64,8 @@ export class WindowView {
     if (kind === 'anomaly') {
       this.explain.append(anomalyLine(rec, variable));
       this.explain.append(causeLine(rec, variable));
+      const novel = noveltyLine(rec, variable);
+      if (novel) this.explain.append(novel);
     }
     const tops = document.createElement('div');
     tops.className = 'tops';
@@ -99,6 +101,19 @@ function causeLine(a, variable) {
     : [];
   d.textContent = `broken by: ${broken.join(' · ') || 'n/a'}; expected from: `
     + `${from.join(' · ') || 'n/a (first window)'}`;
+  return d;
+}
+
+/** The shapes never seen before: where the long context and the recent shape differed most. */
+function noveltyLine(a, variable) {
+  const views = [['long context', a.long_context], ['recent shape', a.recent_shape]]
+    .filter(([, v]) => v && v.novelty_likelihood >= 0.5);
+  if (!views.length) return null;
+  const d = document.createElement('div');
+  d.className = 'novelty';
+  d.textContent = 'new shape: ' + views.map(([name, v]) => `${name} ${num(v.novelty_likelihood, 4)} (`
+    + v.buckets.slice(0, 2).map(b => `${dateTime(b.from_ms)} ${num(b.observed[variable])}`
+      + ` vs ${num(b.remembered[variable])}`).join(' · ') + ')').join('; ');
   return d;
 }
 
