@@ -83,6 +83,15 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " the right one: checks the audio.vad.* settings (give them with --set).")
     boolean streaming;
 
+    @Option(
+            names = "--input-rate",
+            paramLabel = "HZ",
+            description =
+                    "With --streaming: resample each recording to this rate and stream it at this"
+                            + " rate, as a microphone at that rate would (the topology resamples it to the"
+                            + " model's); default: the model's rate.")
+    Integer inputRate;
+
     @Mixin ConfigOptions options;
 
     @Option(
@@ -138,6 +147,13 @@ final class EvalSpeechCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (inputRate != null && (!streaming || inputRate < 4000 || inputRate > 192000)) {
+            throw new HeedStreamsException(
+                    "--input-rate "
+                            + inputRate
+                            + " needs --streaming and a rate of 4000-192000 Hz (the rates the"
+                            + " audio topology takes), such as --streaming --input-rate 16000");
+        }
         if (leaveOneSpeakerOut) {
             new LeaveOneSpeakerOut(data, folds, trainArgs, foldSpeakers, System.out)
                     .run(indexFilter(indices), strings, seed);
@@ -215,11 +231,13 @@ final class EvalSpeechCommand implements Callable<Integer> {
         Path state = Files.createTempDirectory("heed-eval-speech");
         try {
             StreamingEvaluation.Result r =
-                    StreamingEvaluation.run(m, config, isolated, rate, state);
+                    StreamingEvaluation.run(
+                            m, config, isolated, rate, inputRate == null ? rate : inputRate, state);
             System.out.printf(
                     Locale.ROOT,
-                    "  streamed through the audio topology (audio.vad.hangover %s,"
+                    "  streamed through the audio topology at %d Hz (audio.vad.hangover %s,"
                             + " audio.vad.threshold.db %s):%n",
+                    inputRate == null ? rate : inputRate,
                     config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
                     config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
             System.out.printf(

@@ -3,6 +3,7 @@ package dev.heed.eval.speech;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.audio.Pcm16;
+import dev.heed.audio.Resampler;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
@@ -55,6 +56,21 @@ public final class StreamingEvaluation {
             List<Recording> recordings,
             int rate,
             Path stateDir) {
+        return run(model, config, recordings, rate, rate, stateDir);
+    }
+
+    /**
+     * Streams every recording (at {@code rate}, the model's) through the audio topology, resampled
+     * first to {@code inputRate} and sent at that rate, as a microphone at that rate would: the
+     * topology resamples it back.
+     */
+    public static Result run(
+            SpeechModel model,
+            HeedConfig config,
+            List<Recording> recordings,
+            int rate,
+            int inputRate,
+            Path stateDir) {
         Properties props = new Properties();
         props.putAll(HeedApp.streamsProperties(config));
         props.put("state.dir", stateDir.toString());
@@ -77,7 +93,11 @@ public final class StreamingEvaluation {
                             new ByteArrayDeserializer());
             int n = 0;
             for (Recording r : recordings) {
-                send(in, "eval-" + n++, padded(r.samples(), rate), rate);
+                float[] x = padded(r.samples(), rate);
+                if (inputRate != rate) {
+                    x = Resampler.resample(x, rate, inputRate);
+                }
+                send(in, "eval-" + n++, x, inputRate);
                 List<String> texts = finalTexts(out);
                 finals += texts.size();
                 oneFinal += texts.size() == 1 ? 1 : 0;

@@ -110,4 +110,44 @@ class EvalSpeechCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("-Pvosk", "bench-vosk/heed-vosk");
     }
+
+    @Test
+    void shouldStreamAtTheAskedInputRateAndTranscribeAfterTheTopologyResamples() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--indices",
+                        "all",
+                        "--strings",
+                        "1",
+                        "--streaming",
+                        "--input-rate",
+                        "16000",
+                        "--model",
+                        "../models/shipped/speech-digits");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1])
+                .contains("streamed through the audio topology at 16000 Hz")
+                .containsPattern("finals say the label +[1-9][0-9]*/");
+    }
+
+    @Test
+    void shouldRefuseAnInputRateWithoutStreamingOrOutOfRange() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--input-rate",
+                        "1000",
+                        "--streaming",
+                        "--model",
+                        "../models/shipped/speech-digits");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--input-rate 1000", "4000-192000 Hz");
+    }
 }
