@@ -85,7 +85,8 @@ function anomalyLine(a, variable) {
   const obs = a.observed ? a.observed[variable] : undefined;
   const exp = a.expected ? a.expected[variable] : undefined;
   d.innerHTML = `<b>score ${num(a.anomaly_score, 3)}</b>, likelihood `
-    + `${num(a.anomaly_likelihood, 4)} (threshold ${num(a.threshold, 4)}); ${variable} `
+    + `${num(a.anomaly_likelihood, 4)} (threshold ${num(a.threshold, 4)})`
+    + `${a.range_break ? ', <b>outside the range seen so far</b>' : ''}; ${variable} `
     + `observed <b>${num(obs)}</b>, expected <b>${num(exp)}</b>`;
   return d;
 }
@@ -107,7 +108,7 @@ function causeLine(a, variable) {
 /** The shapes never seen before: where the long context and the recent shape differed most. */
 function noveltyLine(a, variable) {
   const views = [['long context', a.long_context], ['recent shape', a.recent_shape]]
-    .filter(([, v]) => v && v.novelty_likelihood >= 0.5);
+    .filter(([, v]) => v && v.novelty_likelihood >= 0.99);
   if (!views.length) return null;
   const d = document.createElement('div');
   d.className = 'novelty';

@@ -13,6 +13,8 @@ import dev.heed.streams.sensors.internal.NoveltySettings;
 import dev.heed.streams.sensors.internal.SensorProcessor;
 import dev.heed.streams.sensors.internal.SensorSettings;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -208,23 +210,11 @@ public final class SensorTopology {
 
     /** {@code anomaly.novelty.fine}: {@code patch} (the model's patch, in readings), N, or 0. */
     static int fine(HeedConfig config, int patch) {
-        String v = config.getString(HeedKeys.ANOMALY_NOVELTY_FINE).trim();
-        if (v.equalsIgnoreCase("patch")) {
-            return patch;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ConfigException(
-                "anomaly.novelty.fine must be patch (the model's patch), a number of readings >= 1,"
-                        + " or 0 for none: '"
-                        + v
-                        + "'");
+        return readings(
+                config,
+                HeedKeys.ANOMALY_NOVELTY_FINE,
+                Map.of("patch", patch),
+                "patch (the model's patch), a number of readings >= 1, or 0 for none");
     }
 
     /**
@@ -233,12 +223,21 @@ public final class SensorTopology {
      * window, in readings), N, or 0.
      */
     static int holdoff(HeedConfig config, int steps, boolean longView) {
-        String v = config.getString(HeedKeys.ANOMALY_HOLDOFF).trim();
-        if (v.equalsIgnoreCase("span")) {
-            return longView ? AnomalySettings.HOLDOFF_SPAN : steps;
-        }
-        if (v.equalsIgnoreCase("window")) {
-            return steps;
+        return readings(
+                config,
+                HeedKeys.ANOMALY_HOLDOFF,
+                Map.of("span", longView ? AnomalySettings.HOLDOFF_SPAN : steps, "window", steps),
+                "span (the long-context view's readings), window (the model's window), a number"
+                        + " of readings >= 0, or 0 for none");
+    }
+
+    /** A count of readings, or one of {@code named}'s keywords (case-insensitive). */
+    private static int readings(
+            HeedConfig config, String key, Map<String, Integer> named, String expected) {
+        String v = config.getString(key).trim();
+        Integer keyword = named.get(v.toLowerCase(Locale.ROOT));
+        if (keyword != null) {
+            return keyword;
         }
         try {
             int n = Integer.parseInt(v);
@@ -248,11 +247,6 @@ public final class SensorTopology {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new ConfigException(
-                "anomaly.holdoff must be span (the long-context view's readings), window (the"
-                        + " model's window), a number of readings >= 0,"
-                        + " or 0 for none: '"
-                        + v
-                        + "'");
+        throw new ConfigException(key + " must be " + expected + ": '" + v + "'");
     }
 }

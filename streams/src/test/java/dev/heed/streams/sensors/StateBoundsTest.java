@@ -47,14 +47,18 @@ class StateBoundsTest {
     void shouldForgetSeriesIdleForTheExpiryAndKeepTheOthers() {
         try (TopologyHarness h =
                 new TopologyHarness(HeedConfig.of(Map.of("series.idle.expiry", "10m")), stateDir)) {
-            feed(h, "quiet", 0, STEPS + 4);
+            feed(h, "quiet", 0, STEPS + 20);
             h.driver.advanceWallClockTime(Duration.ofMinutes(6));
             feed(h, "busy", 0, 3);
             assertThat(keys(h, "heed-series")).containsExactlyInAnyOrder("quiet", "busy");
             assertThat(keys(h, "heed-anomaly")).contains("quiet");
+            assertThat(keys(h, "heed-novelty"))
+                    .as("the recent shape's header and remembered views")
+                    .contains("shape:quiet", "shape@0:quiet");
             h.driver.advanceWallClockTime(Duration.ofMinutes(6));
             assertThat(keys(h, "heed-series")).containsExactly("busy");
             assertThat(keys(h, "heed-anomaly")).doesNotContain("quiet");
+            assertThat(keys(h, "heed-novelty")).noneMatch(k -> k.endsWith(":quiet"));
             assertThat(h.counters.seriesExpired()).isEqualTo(1);
             // a series that comes back starts afresh: no reading of it is late
             feed(h, "quiet", 0, 2);

@@ -77,7 +77,7 @@ record Novelty(double distance, double z, double likelihood, long spanMs, List<B
         if (d > m.distMean || m.distCount < learnAfter) {
             m.remember(x);
         } else {
-            m.lastUsed[nearest] = m.buckets;
+            m.touch(nearest);
         }
         m.distCount++;
         double alpha = 1.0 / Math.min(m.distCount, longRun);

@@ -1,7 +1,8 @@
 package dev.heed.streams.sensors.internal;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.BitSet;
+import java.util.function.IntFunction;
 
 /**
  * One series' memory of one view (the long context or the recent shape), kept in the
@@ -54,8 +55,11 @@ final class NoveltyMemory {
     double distVar;
     long distCount;
 
-    /** Whether something a store must keep changed since the last {@link #toBytes()}. */
+    /** Whether the header ({@link #headerBytes()}) changed since it was last encoded. */
     transient boolean changed;
+
+    /** Slots whose view or last use changed since they were last encoded. */
+    transient BitSet dirty = new BitSet();
 
     NoveltyMemory(int vars, int points, int capacity) {
         this.vars = vars;
@@ -128,25 +132,21 @@ final class NoveltyMemory {
             }
         }
         views[slot] = x;
-        lastUsed[slot] = buckets;
+        touch(slot);
     }
 
-    byte[] toBytes() {
-        int size =
-                4
-                        + 4
-                        + 4
-                        + 4
-                        + 1
-                        + 8 * vars
-                        + 4
-                        + 8
-                        + points * (8 + 4 * vars)
-                        + 4
-                        + 8
-                        + 4
-                        + used * (8 + 4 * points * vars)
-                        + 24;
+    /** Marks the view in {@code slot} as matched now. */
+    void touch(int slot) {
+        lastUsed[slot] = buckets;
+        dirty.set(slot);
+    }
+
+    /**
+     * Everything but the remembered views: sizes, the bucket in progress, the current view, the
+     * distance statistics and how many slots are used. Clears {@link #changed}.
+     */
+    byte[] headerBytes() {
+        int size = 13 + 8 * vars + 12 + points * (8 + 4 * vars) + 16 + 24;
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(VERSION).putShort((short) vars).putShort((short) points);
         out.putInt(capacity).putInt(bucket);
@@ -159,13 +159,27 @@ final class NoveltyMemory {
             putFloats(out, ring[i]);
         }
         out.putInt(ringPos).putLong(buckets).putInt(used);
-        for (int j = 0; j < used; j++) {
-            out.putLong(lastUsed[j]);
-            putFloats(out, views[j]);
-        }
         out.putDouble(distMean).putDouble(distVar).putLong(distCount);
         changed = false;
-        return Arrays.copyOf(out.array(), out.position());
+        return out.array();
+    }
+
+    /** The view in {@code slot} and its last use. Clears the slot's dirty mark. */
+    byte[] slotBytes(int slot) {
+        ByteBuffer out = ByteBuffer.allocate(8 + 4 * points * vars);
+        out.putLong(lastUsed[slot]);
+        putFloats(out, views[slot]);
+        dirty.clear(slot);
+        return out.array();
+    }
+
+    /** Header plus every used slot: the whole state's size, in bytes. */
+    int stateBytes() {
+        int n = headerBytes().length;
+        for (int j = 0; j < used; j++) {
+            n += slotBytes(j).length;
+        }
+        return n;
     }
 
     private static void putFloats(ByteBuffer out, float[] x) {
@@ -178,8 +192,17 @@ final class NoveltyMemory {
         in.position(in.position() + 4 * x.length);
     }
 
-    static NoveltyMemory fromBytes(byte[] b) {
-        ByteBuffer in = ByteBuffer.wrap(b);
+    /** How many slots the memory of {@code header} uses. */
+    static int usedSlots(byte[] header) {
+        return fromBytes(header, null).used;
+    }
+
+    /**
+     * The memory of {@code header}, with each used slot's bytes from {@code slot}; its views left
+     * out when {@code slot} is null.
+     */
+    static NoveltyMemory fromBytes(byte[] header, IntFunction<byte[]> slot) {
+        ByteBuffer in = ByteBuffer.wrap(header);
         byte version = in.get();
         if (version != VERSION) {
             throw new IllegalStateException("unknown novelty memory version " + version);
@@ -200,14 +223,19 @@ final class NoveltyMemory {
         m.ringPos = in.getInt();
         m.buckets = in.getLong();
         m.used = in.getInt();
-        for (int j = 0; j < m.used; j++) {
-            m.lastUsed[j] = in.getLong();
-            m.views[j] = new float[points * vars];
-            getFloats(in, m.views[j]);
-        }
         m.distMean = in.getDouble();
         m.distVar = in.getDouble();
         m.distCount = in.getLong();
+        for (int j = 0; slot != null && j < m.used; j++) {
+            byte[] b = slot.apply(j);
+            if (b == null) {
+                throw new IllegalStateException("novelty memory slot " + j + " is missing");
+            }
+            ByteBuffer s = ByteBuffer.wrap(b);
+            m.lastUsed[j] = s.getLong();
+            m.views[j] = new float[points * vars];
+            getFloats(s, m.views[j]);
+        }
         return m;
     }
 }

@@ -63,12 +63,7 @@ public final class SensorProcessor
     private KeyValueStore<String, byte[]> seriesStore;
     private KeyValueStore<String, byte[]> pendingStore;
     private KeyValueStore<String, byte[]> anomalyStore;
-    private KeyValueStore<String, byte[]> noveltyStore;
-
-    /** Keys of a series' two views in {@code heed-novelty}: a prefix and the series name. */
-    static final String CONTEXT_KEY = "context/";
-
-    static final String SHAPE_KEY = "shape/";
+    private NoveltyStore noveltyStore;
     private ThreadBatcher batcher;
 
     public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
@@ -99,7 +94,9 @@ public final class SensorProcessor
         this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
         this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
         this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
-        this.noveltyStore = context.getStateStore(SensorSettings.NOVELTY_STORE);
+        this.noveltyStore =
+                new NoveltyStore(
+                        context.getStateStore(SensorSettings.NOVELTY_STORE), SERIES_CACHE_SIZE);
         this.batcher = batching.acquire();
         long tick = Math.max(1, batching.maxWaitMs() / 2);
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
@@ -135,6 +132,7 @@ public final class SensorProcessor
             // Kafka Streams' handler dead-letters the record; the stores hold the series as they
             // were before it, so the cache must not keep what this record half did
             cache.clear();
+            noveltyStore.clearCache();
             changed.clear();
             throw e;
         }
@@ -274,8 +272,7 @@ public final class SensorProcessor
             }
             seriesStore.delete(series);
             anomalyStore.delete(series);
-            noveltyStore.delete(CONTEXT_KEY + series);
-            noveltyStore.delete(SHAPE_KEY + series);
+            noveltyStore.delete(series);
             cache.remove(series);
             counters.seriesExpire();
         }
@@ -360,26 +357,12 @@ public final class SensorProcessor
                 stored != null
                         ? AnomalyState.fromBytes(stored)
                         : detector.newState(w.names().length);
-        st.attach(
-                stored == null ? null : memory(CONTEXT_KEY + w.series()),
-                stored == null ? null : memory(SHAPE_KEY + w.series()));
+        noveltyStore.attachTo(st, w.series(), stored != null);
         Anomaly a =
                 detector.update(st, w, p.forecast().prediction(), p.forecast(), settings.topK());
         anomalyStore.put(w.series(), st.toBytes());
-        // each view is written when it changed: the recent shape at every reading, the long
-        // context at every completed bucket
-        if (st.novelty != null && st.novelty.changed) {
-            noveltyStore.put(CONTEXT_KEY + w.series(), st.novelty.toBytes());
-        }
-        if (st.fine != null && st.fine.changed) {
-            noveltyStore.put(SHAPE_KEY + w.series(), st.fine.toBytes());
-        }
+        noveltyStore.save(st, w.series());
         return a;
-    }
-
-    private NoveltyMemory memory(String key) {
-        byte[] b = noveltyStore.get(key);
-        return b == null ? null : NoveltyMemory.fromBytes(b);
     }
 
     private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
@@ -407,6 +390,9 @@ public final class SensorProcessor
     @Override
     public void close() {
         cache.clear();
+        if (noveltyStore != null) {
+            noveltyStore.clearCache();
+        }
         if (batcher != null) {
             batching.release(batcher, this);
             batcher = null;

@@ -3,6 +3,8 @@ package dev.heed.streams.sensors.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -143,27 +145,36 @@ class AnomalyDetectorTest {
                                 new NoveltySettings(32_000, 8, 16, 4)));
         double[] x = noisySine(400, 7);
         AnomalyState a = d.newState(1);
-        byte[] context = null;
-        byte[] shape = null;
+        Map<String, byte[]> context = new HashMap<>();
+        Map<String, byte[]> shape = new HashMap<>();
         Random r = new Random(8);
-        // the processor writes each memory only when it changed, the state at every reading
+        // as NoveltyStore does: each memory's header and views written only when they changed,
+        // the state at every reading
         for (int end = STEPS - 1; end <= 182; end++) {
             d.update(a, window(x, end), forecast(x, end, r.nextGaussian() * 0.3));
-            if (a.novelty.changed) {
-                context = a.novelty.toBytes();
-            }
-            if (a.fine.changed) {
-                shape = a.fine.toBytes();
-            }
+            store(a.novelty, context);
+            store(a.fine, shape);
         }
         assertThat(a.novelty.partialCount).as("a bucket in progress").isPositive();
         AnomalyState b = AnomalyState.fromBytes(a.toBytes());
-        b.attach(NoveltyMemory.fromBytes(context), NoveltyMemory.fromBytes(shape));
-        assertThat(b.novelty.toBytes()).isEqualTo(a.novelty.toBytes());
+        b.attach(
+                NoveltyMemory.fromBytes(context.get("h"), j -> context.get("s" + j)),
+                NoveltyMemory.fromBytes(shape.get("h"), j -> shape.get("s" + j)));
+        assertThat(b.novelty.headerBytes()).isEqualTo(a.novelty.headerBytes());
+        assertThat(b.fine.used).isEqualTo(a.fine.used);
         Anomaly[] ra = run(d, a, x, 183, 250, 0.5, 9);
         Anomaly[] rb = run(d, b, x, 183, 250, 0.5, 9);
         for (int i = 183; i <= 250; i++) {
             assertThat(rb[i].likelihood()).isEqualTo(ra[i].likelihood());
+        }
+    }
+
+    private static void store(NoveltyMemory m, Map<String, byte[]> kept) {
+        for (int j = m.dirty.nextSetBit(0); j >= 0; j = m.dirty.nextSetBit(j + 1)) {
+            kept.put("s" + j, m.slotBytes(j));
+        }
+        if (m.changed) {
+            kept.put("h", m.headerBytes());
         }
     }
 

@@ -28,15 +28,15 @@ class NoveltyMemoryTest {
         NoveltyMemory late = fed(6000, 1);
         assertThat(early.used).isEqualTo(16);
         assertThat(late.used).isEqualTo(16);
-        assertThat(late.toBytes().length).isEqualTo(early.toBytes().length);
+        assertThat(late.stateBytes()).isEqualTo(early.stateBytes());
         // capacity * points floats, plus the view and fixed fields
-        assertThat(late.toBytes().length).isLessThan(16 * 8 * 12 + 8 * 12 + 128);
+        assertThat(late.stateBytes()).isLessThan(16 * 8 * 12 + 8 * 12 + 128);
     }
 
     @Test
     void shouldRestoreEverythingItScoresWith() {
         NoveltyMemory m = fed(1000, 2);
-        NoveltyMemory back = NoveltyMemory.fromBytes(m.toBytes());
+        NoveltyMemory back = NoveltyMemory.fromBytes(m.headerBytes(), m::slotBytes);
         assertThat(back.view()).containsExactly(m.view());
         assertThat(back.used).isEqualTo(m.used);
         assertThat(back.distMean).isEqualTo(m.distMean);
@@ -84,7 +84,7 @@ class NoveltyMemoryTest {
         for (int j = 0; j < capacity; j++) {
             m.remember(new float[points]);
         }
-        return m.toBytes().length;
+        return m.stateBytes();
     }
 
     @Test
@@ -94,5 +94,23 @@ class NoveltyMemoryTest {
         assertThat(fullSize(24, 256)).isEqualTo(26_985);
         assertThat(fullSize(16, 256)).isEqualTo(18_697);
         assertThat(fullSize(8, 256)).isEqualTo(10_409);
+    }
+
+    @Test
+    void shouldMarkOnlyWhatAReadingChanged() {
+        NoveltyMemory m = fed(1000, 4);
+        m.headerBytes();
+        for (int j = 0; j < m.used; j++) {
+            m.slotBytes(j);
+        }
+        assertThat(m.changed).isFalse();
+        assertThat(m.dirty.isEmpty()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            m.add(1_000_000L + i, new float[] {0.1f});
+        }
+        Novelty.score(m, 1_003_000L, MIN, MAX, 8, 100);
+        assertThat(m.changed).isTrue();
+        // one view matched or remembered: one slot to write, not the whole memory
+        assertThat(m.dirty.cardinality()).isEqualTo(1);
     }
 }
