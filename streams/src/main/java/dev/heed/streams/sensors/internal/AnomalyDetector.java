@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the model's forecast errors into anomaly scores and likelihoods, one series at a time.
+ * Scores each window's new steps for anomalies, one series at a time: the range seen so far, the
+ * novelty of the series' recent shape and long context ({@link NoveltyScales}), and the model's
+ * forecast error, which alarms only with {@code forecastAlarms}; then holds off repeated alarms.
  *
  * <p>Each window's new steps are compared with what the previous window forecast for them. The
  * error, averaged over variables and normalised by each variable's online standard deviation, gives
@@ -16,7 +18,9 @@ import java.util.List;
  * steps), and the likelihood is the normal CDF of its z-score, or, when larger, the same for the
  * single step's raw score against the long-run distribution of single-step scores, so that a lone
  * spike inside the range is not averaged away. A value that leaves the range seen so far by more
- * than {@code rangeTolerance} of the range has likelihood 1, as in NAB's Numenta detector.
+ * than {@code rangeTolerance} of the range has likelihood 1, as in NAB's Numenta detector. The
+ * likelihood of a step is that, else the largest of the novelty views' likelihoods (and the
+ * forecast error's when it alarms).
  */
 final class AnomalyDetector {
     /**
