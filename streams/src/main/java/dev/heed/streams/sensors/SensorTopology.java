@@ -203,9 +203,19 @@ public final class SensorTopology {
                 config.getBoolean(HeedKeys.ANOMALY_FORECAST_ALARMS),
                 new NoveltySettings(
                         config.getDuration(HeedKeys.ANOMALY_NOVELTY_SPAN).toMillis(),
-                        config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_POINTS),
+                        atMost(
+                                HeedKeys.ANOMALY_NOVELTY_POINTS,
+                                config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_POINTS)),
                         config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_MEMORY),
-                        fine(config, patch)));
+                        atMost(HeedKeys.ANOMALY_NOVELTY_FINE, fine(config, patch))));
+    }
+
+    private static int atMost(String key, int n) {
+        if (n > NoveltySettings.MAX_POINTS) {
+            throw new ConfigException(
+                    key + " must be at most " + NoveltySettings.MAX_POINTS + ": " + n);
+        }
+        return n;
     }
 
     /** {@code anomaly.novelty.fine}: {@code patch} (the model's patch, in readings), N, or 0. */

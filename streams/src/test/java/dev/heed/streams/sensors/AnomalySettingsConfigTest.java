@@ -51,6 +51,9 @@ class AnomalySettingsConfigTest {
         assertThatThrownBy(() -> read(Map.of("anomaly.forecast.alarms", "yes")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("anomaly.forecast.alarms must be true or false: 'yes'");
+        assertThatThrownBy(() -> read(Map.of("anomaly.novelty.fine", "40000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("anomaly.novelty.fine must be at most 4096: 40000");
         assertThatThrownBy(() -> read(Map.of("anomaly.novelty.memory", "0")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("anomaly.novelty.memory must be > 0: 0");

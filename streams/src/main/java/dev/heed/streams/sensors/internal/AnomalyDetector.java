@@ -68,6 +68,8 @@ final class AnomalyDetector {
         if (st.readings == 0) {
             initStats(st, w);
             scales.start(st, w);
+        } else {
+            scales.startMissing(st, w, first);
         }
         List<Anomaly.Broken> broken = new ArrayList<>();
         int best = -1;
@@ -170,7 +172,9 @@ final class AnomalyDetector {
         if (settings.holdoff() != AnomalySettings.HOLDOFF_SPAN) {
             return settings.holdoff();
         }
-        return st.novelty == null ? 0 : st.novelty.bucket * st.novelty.points;
+        return st.novelty == null
+                ? 0
+                : (int) Math.min(Integer.MAX_VALUE, (long) st.novelty.bucket * st.novelty.points);
     }
 
     private static float[] expectedAt(AnomalyState st, int h) {

@@ -36,21 +36,41 @@ final class NoveltyScales {
 
     /** A new series' memories, with the first window's readings in them. */
     void start(AnomalyState st, WindowSnapshot w) {
+        start(st, w, w.ts().length);
+    }
+
+    /**
+     * The memories a series lacks though the settings ask for them (its state predates them, or
+     * they were turned on since), seeded with the window's steps before {@code upTo}, the ones the
+     * series has already seen.
+     */
+    void startMissing(AnomalyState st, WindowSnapshot w, int upTo) {
+        if ((settings.fine() > 0 && st.fine == null)
+                || (settings.spanMs() > 0 && st.novelty == null)) {
+            start(st, w, upTo);
+        }
+    }
+
+    private void start(AnomalyState st, WindowSnapshot w, int upTo) {
         int vars = w.names().length;
-        if (settings.fine() > 0) {
+        NoveltyMemory fineBefore = st.fine;
+        NoveltyMemory contextBefore = st.novelty;
+        if (settings.fine() > 0 && st.fine == null) {
             st.fine = new NoveltyMemory(vars, settings.fine(), settings.memory());
             st.fine.bucket = 1;
+            st.fine.changed = true; // stored from the start, even before a bucket completes
         }
-        if (settings.spanMs() > 0) {
+        if (settings.spanMs() > 0 && st.novelty == null) {
             st.novelty = new NoveltyMemory(vars, settings.points(), settings.memory());
             st.novelty.bucket = settings.bucket(medianInterval(w.ts()));
+            st.novelty.changed = true;
         }
-        for (int t = 0; t < w.ts().length; t++) {
+        for (int t = 0; t < upTo; t++) {
             if (!w.filled()[t]) {
-                if (st.fine != null) {
+                if (st.fine != null && st.fine != fineBefore) {
                     st.fine.add(w.ts()[t], column(w, t));
                 }
-                if (st.novelty != null) {
+                if (st.novelty != null && st.novelty != contextBefore) {
                     st.novelty.add(w.ts()[t], column(w, t));
                 }
             }

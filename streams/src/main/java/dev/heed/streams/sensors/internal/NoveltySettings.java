@@ -9,13 +9,25 @@ package dev.heed.streams.sensors.internal;
  * @param fine readings in the recent-shape view (one reading per bucket); 0 turns it off
  */
 public record NoveltySettings(long spanMs, int points, int memory, int fine) {
+    /** Most points (or recent-shape readings) in a view: stored as a short. */
+    public static final int MAX_POINTS = 4096;
+
     /** No novelty score. */
     public static final NoveltySettings OFF = new NoveltySettings(0, 24, 256, 0);
 
     public NoveltySettings {
-        if (spanMs < 0 || points < 1 || memory < 1 || fine < 0) {
+        if (spanMs < 0
+                || points < 1
+                || points > MAX_POINTS
+                || memory < 1
+                || fine < 0
+                || fine > MAX_POINTS) {
             throw new IllegalArgumentException(
-                    "novelty settings must have span >= 0, points >= 1, memory >= 1, fine >= 0: "
+                    "novelty settings must have span >= 0, points 1-"
+                            + MAX_POINTS
+                            + ", memory >= 1, fine 0-"
+                            + MAX_POINTS
+                            + ": "
                             + spanMs
                             + " ms, "
                             + points

@@ -15,15 +15,26 @@ final class NoveltyStore {
     private static final String CONTEXT = "context";
     private static final String SHAPE = "shape";
 
-    private final KeyValueStore<String, byte[]> store;
-    private final StateCache<NoveltyMemory[]> cache;
+    /**
+     * Series whose decoded memories are kept: a full pair of one variable is about 41 KB, so about
+     * 10 MB per task.
+     */
+    static final int CACHE_SIZE = 256;
 
-    NoveltyStore(KeyValueStore<String, byte[]> store, int cacheSize) {
+    private final KeyValueStore<String, byte[]> store;
+    private final NoveltySettings settings;
+    private final StateCache<NoveltyMemory[]> cache = new StateCache<>(CACHE_SIZE);
+
+    NoveltyStore(KeyValueStore<String, byte[]> store, NoveltySettings settings) {
         this.store = store;
-        this.cache = new StateCache<>(cacheSize);
+        this.settings = settings;
     }
 
-    /** Attaches the series' memories to {@code st}: none for a new series. */
+    /**
+     * Attaches the series' memories to {@code st}: none for a new series. A stored memory that the
+     * settings no longer ask for, or of another size, is deleted (the detector starts one as the
+     * settings say).
+     */
     void attachTo(AnomalyState st, String series, boolean known) {
         if (!known) {
             st.attach(null, null);
@@ -31,10 +42,28 @@ final class NoveltyStore {
         }
         NoveltyMemory[] m = cache.get(series);
         if (m == null) {
-            m = new NoveltyMemory[] {read(CONTEXT, series), read(SHAPE, series)};
+            int vars = st.mean.length;
+            m =
+                    new NoveltyMemory[] {
+                        current(CONTEXT, series, settings.spanMs() > 0, settings.points(), vars),
+                        current(SHAPE, series, settings.fine() > 0, settings.fine(), vars)
+                    };
             cache.put(series, m);
         }
         st.attach(m[0], m[1]);
+    }
+
+    private NoveltyMemory current(String view, String series, boolean on, int points, int vars) {
+        NoveltyMemory m = read(view, series);
+        if (m != null
+                && (!on
+                        || m.points != points
+                        || m.capacity != settings.memory()
+                        || m.vars != vars)) {
+            deleteView(view, series);
+            return null;
+        }
+        return m;
     }
 
     /** Writes what changed in {@code st}'s memories and keeps them decoded. */
@@ -46,17 +75,20 @@ final class NoveltyStore {
 
     /** Deletes the series' memories. */
     void delete(String series) {
-        for (String view : new String[] {CONTEXT, SHAPE}) {
-            byte[] header = store.get(header(view, series));
-            if (header != null) {
-                int used = NoveltyMemory.usedSlots(header);
-                for (int j = 0; j < used; j++) {
-                    store.delete(slot(view, j, series));
-                }
-                store.delete(header(view, series));
-            }
-        }
+        deleteView(CONTEXT, series);
+        deleteView(SHAPE, series);
         cache.remove(series);
+    }
+
+    private void deleteView(String view, String series) {
+        byte[] header = store.get(header(view, series));
+        if (header != null) {
+            int used = NoveltyMemory.usedSlots(header);
+            for (int j = 0; j < used; j++) {
+                store.delete(slot(view, j, series));
+            }
+            store.delete(header(view, series));
+        }
     }
 
     /** Forgets the decoded memories (the store stays the source of truth). */

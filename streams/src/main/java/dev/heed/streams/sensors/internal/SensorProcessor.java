@@ -96,7 +96,8 @@ public final class SensorProcessor
         this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
         this.noveltyStore =
                 new NoveltyStore(
-                        context.getStateStore(SensorSettings.NOVELTY_STORE), SERIES_CACHE_SIZE);
+                        context.getStateStore(SensorSettings.NOVELTY_STORE),
+                        settings.anomaly().novelty());
         this.batcher = batching.acquire();
         long tick = Math.max(1, batching.maxWaitMs() / 2);
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());

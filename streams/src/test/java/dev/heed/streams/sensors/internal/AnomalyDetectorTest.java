@@ -169,6 +169,87 @@ class AnomalyDetectorTest {
         }
     }
 
+    /** As the processor does: state and memories loaded, updated and written back per window. */
+    private static AnomalyState roundTrip(
+            AnomalyDetector d,
+            byte[] state,
+            Map<String, byte[]> context,
+            Map<String, byte[]> shape,
+            WindowSnapshot w,
+            float[][] forecast) {
+        AnomalyState st = state == null ? d.newState(1) : AnomalyState.fromBytes(state);
+        st.attach(
+                context.containsKey("h")
+                        ? NoveltyMemory.fromBytes(context.get("h"), j -> context.get("s" + j))
+                        : null,
+                shape.containsKey("h")
+                        ? NoveltyMemory.fromBytes(shape.get("h"), j -> shape.get("s" + j))
+                        : null);
+        d.update(st, w, forecast);
+        if (st.novelty != null) {
+            store(st.novelty, context);
+        }
+        if (st.fine != null) {
+            store(st.fine, shape);
+        }
+        return st;
+    }
+
+    @Test
+    void shouldFillALongBucketThatNoWindowHoldsAcrossStoredRoundTrips() {
+        // 1-s readings, a long view of 64 s in 2 buckets: 32 readings a bucket, windows of 16
+        AnomalyDetector d =
+                new AnomalyDetector(
+                        new AnomalySettings(
+                                "a",
+                                0.9999,
+                                10,
+                                5,
+                                200,
+                                0.05,
+                                50,
+                                false,
+                                new NoveltySettings(64_000, 2, 16, 4)));
+        double[] x = noisySine(400, 11);
+        Map<String, byte[]> context = new HashMap<>();
+        Map<String, byte[]> shape = new HashMap<>();
+        byte[] state = null;
+        AnomalyState st = null;
+        for (int end = STEPS - 1; end <= 300; end++) {
+            st = roundTrip(d, state, context, shape, window(x, end), forecast(x, end, 0));
+            state = st.toBytes();
+        }
+        // 301 readings: 9 buckets of 32 complete, the 10th holds 13
+        assertThat(st.novelty.buckets).isEqualTo(9);
+        assertThat(st.novelty.partialCount).isEqualTo(13);
+    }
+
+    @Test
+    void shouldStartTheViewsForASeriesWhoseStatePredatesThem() {
+        double[] x = noisySine(400, 12);
+        AnomalyState st = detector.newState(1);
+        run(st, x, STEPS - 1, 150, 0.3, 13);
+        assertThat(st.fine).isNull();
+        AnomalyDetector withViews =
+                new AnomalyDetector(
+                        new AnomalySettings(
+                                "a",
+                                0.9999,
+                                100,
+                                5,
+                                200,
+                                0.05,
+                                50,
+                                false,
+                                new NoveltySettings(32_000, 8, 16, 4)));
+        run(withViews, st, x, 151, 250, 0.3, 14);
+        assertThat(st.fine).isNotNull();
+        assertThat(st.novelty).isNotNull();
+        // seeded with the window's 15 earlier readings, then the 100 new ones
+        assertThat(st.fine.buckets).isEqualTo(115);
+        assertThat(st.novelty.buckets).isEqualTo(115 / 4);
+    }
+
     private static void store(NoveltyMemory m, Map<String, byte[]> kept) {
         for (int j = m.dirty.nextSetBit(0); j >= 0; j = m.dirty.nextSetBit(j + 1)) {
             kept.put("s" + j, m.slotBytes(j));
