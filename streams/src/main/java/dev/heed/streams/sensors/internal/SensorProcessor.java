@@ -47,7 +47,6 @@ public final class SensorProcessor
     private final ReadingParser parser;
     private final Windower windower;
     private final PredictionWriter writer;
-    private final AnomalyDetector detector;
     private final AnomalyWriter anomalyWriter;
     private final ArrayDeque<Prediction> outbox = new ArrayDeque<>();
     private final StateCache<SeriesState> cache = new StateCache<>(SERIES_CACHE_SIZE);
@@ -62,8 +61,7 @@ public final class SensorProcessor
 
     private KeyValueStore<String, byte[]> seriesStore;
     private KeyValueStore<String, byte[]> pendingStore;
-    private KeyValueStore<String, byte[]> anomalyStore;
-    private NoveltyStore noveltyStore;
+    private AnomalyScoring scoring;
     private ThreadBatcher batcher;
 
     public SensorProcessor(SensorSettings settings, Batching batching, RouteCounters counters) {
@@ -80,7 +78,6 @@ public final class SensorProcessor
                         settings.graceMs(),
                         settings.maxHeld());
         this.writer = new PredictionWriter(settings.method(), settings.topK());
-        this.detector = new AnomalyDetector(settings.anomaly());
         this.anomalyWriter =
                 new AnomalyWriter(
                         settings.method(), settings.topK(), settings.anomaly().threshold());
@@ -93,11 +90,12 @@ public final class SensorProcessor
         cache.clear();
         this.seriesStore = context.getStateStore(SensorSettings.SERIES_STORE);
         this.pendingStore = context.getStateStore(SensorSettings.PENDING_STORE);
-        this.anomalyStore = context.getStateStore(SensorSettings.ANOMALY_STORE);
-        this.noveltyStore =
-                new NoveltyStore(
+        this.scoring =
+                new AnomalyScoring(
+                        settings.anomaly(),
+                        context.getStateStore(SensorSettings.ANOMALY_STORE),
                         context.getStateStore(SensorSettings.NOVELTY_STORE),
-                        settings.anomaly().novelty());
+                        settings.topK());
         this.batcher = batching.acquire();
         long tick = Math.max(1, batching.maxWaitMs() / 2);
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, t -> tick());
@@ -133,7 +131,7 @@ public final class SensorProcessor
             // Kafka Streams' handler dead-letters the record; the stores hold the series as they
             // were before it, so the cache must not keep what this record half did
             cache.clear();
-            noveltyStore.clearCache();
+            scoring.clearCache();
             changed.clear();
             throw e;
         }
@@ -272,8 +270,7 @@ public final class SensorProcessor
                 batcher.submit(this, w, nowMs);
             }
             seriesStore.delete(series);
-            anomalyStore.delete(series);
-            noveltyStore.delete(series);
+            scoring.delete(series);
             cache.remove(series);
             counters.seriesExpire();
         }
@@ -297,7 +294,7 @@ public final class SensorProcessor
             WindowSnapshot w = p.window();
             byte[] key = w.series().getBytes(StandardCharsets.UTF_8);
             if (p.error() == null) {
-                Anomaly a = score(p);
+                Anomaly a = scoring.score(p);
                 byte[] json = writer.write(p, a, System.nanoTime());
                 if (fits(json, key, w, madeMs, "prediction")) {
                     ctx.forward(
@@ -351,21 +348,6 @@ public final class SensorProcessor
         return false;
     }
 
-    private Anomaly score(Prediction p) {
-        WindowSnapshot w = p.window();
-        byte[] stored = anomalyStore.get(w.series());
-        AnomalyState st =
-                stored != null
-                        ? AnomalyState.fromBytes(stored)
-                        : detector.newState(w.names().length);
-        noveltyStore.attachTo(st, w.series(), stored != null);
-        Anomaly a =
-                detector.update(st, w, p.forecast().prediction(), p.forecast(), settings.topK());
-        anomalyStore.put(w.series(), st.toBytes());
-        noveltyStore.save(st, w.series());
-        return a;
-    }
-
     private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
         RecordMetadata m = ctx.recordMetadata().orElse(null);
         deadLetter(
@@ -391,8 +373,8 @@ public final class SensorProcessor
     @Override
     public void close() {
         cache.clear();
-        if (noveltyStore != null) {
-            noveltyStore.clearCache();
+        if (scoring != null) {
+            scoring.clearCache();
         }
         if (batcher != null) {
             batching.release(batcher, this);

@@ -45,6 +45,12 @@ class AnomalyDetectorTest {
     }
 
     /** Runs windows at stride 1 with forecasts off by Gaussian noise of {@code sd}, from end0. */
+    /** A detector with the novelty views, no forecast alarms and a 50-reading hold-off. */
+    private static AnomalyDetector withViews(int warmup, NoveltySettings views) {
+        return new AnomalyDetector(
+                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views));
+    }
+
     private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
         return run(detector, st, x, end0, end1, sd, seed);
     }
@@ -131,18 +137,7 @@ class AnomalyDetectorTest {
     @Test
     void shouldBehaveTheSameAfterARestoreOfStateAndMemoriesAsTheStoresKeepThem() {
         // novelty on: a long view of 32 s in 8 buckets of 4 readings, a recent shape of 4
-        AnomalyDetector d =
-                new AnomalyDetector(
-                        new AnomalySettings(
-                                "a",
-                                0.9999,
-                                100,
-                                5,
-                                200,
-                                0.05,
-                                50,
-                                false,
-                                new NoveltySettings(32_000, 8, 16, 4)));
+        AnomalyDetector d = withViews(100, new NoveltySettings(32_000, 8, 16, 4));
         double[] x = noisySine(400, 7);
         AnomalyState a = d.newState(1);
         Map<String, byte[]> context = new HashMap<>();
@@ -198,18 +193,7 @@ class AnomalyDetectorTest {
     @Test
     void shouldFillALongBucketThatNoWindowHoldsAcrossStoredRoundTrips() {
         // 1-s readings, a long view of 64 s in 2 buckets: 32 readings a bucket, windows of 16
-        AnomalyDetector d =
-                new AnomalyDetector(
-                        new AnomalySettings(
-                                "a",
-                                0.9999,
-                                10,
-                                5,
-                                200,
-                                0.05,
-                                50,
-                                false,
-                                new NoveltySettings(64_000, 2, 16, 4)));
+        AnomalyDetector d = withViews(10, new NoveltySettings(64_000, 2, 16, 4));
         double[] x = noisySine(400, 11);
         Map<String, byte[]> context = new HashMap<>();
         Map<String, byte[]> shape = new HashMap<>();
@@ -230,18 +214,7 @@ class AnomalyDetectorTest {
         AnomalyState st = detector.newState(1);
         run(st, x, STEPS - 1, 150, 0.3, 13);
         assertThat(st.fine).isNull();
-        AnomalyDetector withViews =
-                new AnomalyDetector(
-                        new AnomalySettings(
-                                "a",
-                                0.9999,
-                                100,
-                                5,
-                                200,
-                                0.05,
-                                50,
-                                false,
-                                new NoveltySettings(32_000, 8, 16, 4)));
+        AnomalyDetector withViews = withViews(100, new NoveltySettings(32_000, 8, 16, 4));
         run(withViews, st, x, 151, 250, 0.3, 14);
         assertThat(st.fine).isNotNull();
         assertThat(st.novelty).isNotNull();
