@@ -214,8 +214,19 @@ public final class HeedApp implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The settings of Heed's own plain producers ({@code heed send}, the demo's feeders, the
+     * dashboard's microphone): the pass-through keys, and one request in flight per connection
+     * unless set. With several in flight, an idempotent producer that writes into a partition the
+     * broker has only just created can lose a batch: the first request fails with
+     * NOT_LEADER_OR_FOLLOWER, a later one is appended, and every retry of the first then fails with
+     * OUT_OF_ORDER_SEQUENCE_NUMBER until {@code delivery.timeout.ms} expires it (KAFKA-15591,
+     * KAFKA-14359; seen with Kafka 4.3.1 in CrashFaultIT).
+     */
     public static Map<String, Object> producerProperties(HeedConfig config) {
-        return clientProperties(config, ProducerConfig.configNames());
+        Map<String, Object> p = clientProperties(config, ProducerConfig.configNames());
+        p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return p;
     }
 
     public static Map<String, Object> consumerProperties(HeedConfig config) {

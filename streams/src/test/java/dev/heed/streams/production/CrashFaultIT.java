@@ -78,6 +78,13 @@ class CrashFaultIT {
     static void stopBroker() throws Exception {
         proxy.close();
         broker.close();
+        Path brokerLog = tmp.resolve("broker").resolve("broker.log");
+        if (java.nio.file.Files.exists(brokerLog)) {
+            java.nio.file.Files.copy(
+                    brokerLog,
+                    logs.resolve("broker-crash.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @ParameterizedTest

@@ -32,6 +32,10 @@ final class Kafka {
         p.put("delivery.timeout.ms", "300000");
         // a full buffer blocks send() instead of failing it after 60 s: the input must be whole
         p.put("max.block.ms", "300000");
+        // one request in flight: the topics are created by the heed run started beside this
+        // producer, and several in flight can lose a batch on a just-created partition
+        // (KAFKA-15591; see HeedApp.producerProperties)
+        p.put("max.in.flight.requests.per.connection", "1");
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
