@@ -152,8 +152,19 @@ final class TrainSpeechCommand implements Callable<Integer> {
             description = "Each training word is sped up or slowed by up to this share.")
     double speed;
 
+    @Option(
+            names = "--babble",
+            defaultValue = "0",
+            description =
+                    "Share of training utterances heard through babble: three other recordings of"
+                            + " the same training pool at once, 0-20 dB below the speech.")
+    double babble;
+
     @Override
     public Integer call() throws Exception {
+        if (!(babble >= 0 && babble <= 1)) {
+            throw new HeedStreamsException("--babble must be a share between 0 and 1: " + babble);
+        }
         FeatureConfig features = FeatureConfig.speech8k();
         List<Recording> train =
                 without(FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate()));
@@ -182,9 +193,15 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                 ? "; SpecAugment: 2 bands of 0-6 mels and 2 spans of 0-8 frames"
                                         + " set to the utterance mean"
                                 : "")
+                        + (babble > 0
+                                ? "; babble of 3 recordings of the same pool at 0-20 dB SNR in "
+                                        + Math.round(100 * babble)
+                                        + "% of utterances"
+                                : "")
                         + (utteranceMean ? "; features less their utterance's speech mean" : ""));
         SpeechExamples examples =
-                new SpeechData(train, vocabulary, features, seed, maxWords, specAugment, speed);
+                new SpeechData(
+                        train, vocabulary, features, seed, maxWords, specAugment, speed, babble);
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
                 throw new HeedStreamsException(
@@ -213,7 +230,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                     seed + 2,
                                     maxWords,
                                     specAugment,
-                                    speed),
+                                    speed,
+                                    babble),
                             syntheticShare,
                             seed + 3);
         }

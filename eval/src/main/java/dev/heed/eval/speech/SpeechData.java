@@ -11,8 +11,8 @@ import java.util.Random;
  * Augmented training batches: strings of 1-6 words (a third of the batches single words; one length
  * per batch, so that little padding is wasted) by one speaker with 50-500 ms pauses, each word sped
  * up or slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
- * longest, reverberation (20%), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then
- * log-mel features.
+ * longest, reverberation (20%), babble of the same recordings at 0-20 dB SNR (a share, off by
+ * default), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features.
  */
 public final class SpeechData implements SpeechExamples {
 
@@ -23,6 +23,8 @@ public final class SpeechData implements SpeechExamples {
     private final int maxWords;
     private final boolean specAugment;
     private final double speed;
+    private final List<Recording> recordings;
+    private final double babble;
 
     public SpeechData(
             List<Recording> recordings,
@@ -58,6 +60,24 @@ public final class SpeechData implements SpeechExamples {
             int maxWords,
             boolean specAugment,
             double speed) {
+        this(recordings, vocabulary, features, seed, maxWords, specAugment, speed, 0);
+    }
+
+    /**
+     * @param babble share of the utterances heard through babble of the same recordings ({@link
+     *     Babble#mix}: three at once, 0-20 dB below the speech), before gain and white noise
+     */
+    public SpeechData(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            long seed,
+            int maxWords,
+            boolean specAugment,
+            double speed,
+            double babble) {
+        this.recordings = List.copyOf(recordings);
+        this.babble = babble;
         this.maxWords = maxWords;
         this.specAugment = specAugment;
         this.speed = speed;
@@ -96,6 +116,9 @@ public final class SpeechData implements SpeechExamples {
     private float[] augment(float[] s) {
         if (random.nextDouble() < 0.2) {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
+        }
+        if (babble > 0 && random.nextDouble() < babble) {
+            s = Babble.mix(s, recordings, 20 * random.nextDouble(), random);
         }
         Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));
         if (random.nextDouble() < 0.85) {

@@ -1,0 +1,86 @@
+package dev.heed.eval.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.audio.FeatureConfig;
+import dev.heed.audio.LogMelExtractor;
+import dev.heed.models.training.SpeechBatch;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --babble}: training utterances are heard through other recordings of the pool. Speaker a
+ * says "one" as a 1 kHz tone, speaker b "two" as a 300 Hz tone; with babble, the utterances of
+ * "one" carry 300 Hz energy that white noise and reverberation alone never put there.
+ */
+class SpeechDataBabbleTest {
+    private static final FeatureConfig FEATURES = FeatureConfig.speech8k();
+    private static final List<String> VOCABULARY = List.of("<blank>", "one", "two");
+
+    @Test
+    void shouldPutOtherRecordingsUnderTheUtterancesOnlyWhenAsked() {
+        List<Recording> pool = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pool.add(new Recording(Path.of("a" + i), "one", "a", i, tone(1000, 0.3)));
+            pool.add(new Recording(Path.of("b" + i), "two", "b", i, tone(300, 0.3)));
+        }
+        int band300 = loudestBand(tone(300, 0.3));
+        int band2500 = loudestBand(tone(2500, 0.3));
+
+        double without = lowOverHigh(new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 0),
+                band300, band2500);
+        double with = lowOverHigh(new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 1),
+                band300, band2500);
+
+        assertThat(with - without)
+                .as("log-mel at 300 Hz over 2.5 kHz in utterances of 'one', babble on vs off")
+                .isGreaterThan(2.0);
+    }
+
+    /** Mean over utterances of "one" of the mean log-mel at {@code low} less at {@code high}. */
+    private static double lowOverHigh(SpeechData data, int low, int high) {
+        double sum = 0;
+        int n = 0;
+        for (int b = 0; b < 20; b++) {
+            SpeechBatch batch = data.next(8);
+            for (int i = 0; i < batch.labels().length; i++) {
+                if (batch.labels()[i].length == 1 && batch.labels()[i][0] == 1) {
+                    float[][] x = batch.features()[i];
+                    double d = 0;
+                    for (float[] frame : x) {
+                        d += frame[low] - frame[high];
+                    }
+                    sum += d / x.length;
+                    n++;
+                }
+            }
+        }
+        assertThat(n).isGreaterThan(20);
+        return sum / n;
+    }
+
+    private static int loudestBand(float[] samples) {
+        float[][] x = LogMelExtractor.extract(FEATURES, samples);
+        double[] mean = new double[x[0].length];
+        for (float[] frame : x) {
+            for (int m = 0; m < mean.length; m++) {
+                mean[m] += frame[m];
+            }
+        }
+        int best = 0;
+        for (int m = 1; m < mean.length; m++) {
+            best = mean[m] > mean[best] ? m : best;
+        }
+        return best;
+    }
+
+    private static float[] tone(double hz, double amplitude) {
+        float[] s = new float[FEATURES.sampleRate() / 2];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / FEATURES.sampleRate()));
+        }
+        return s;
+    }
+}
