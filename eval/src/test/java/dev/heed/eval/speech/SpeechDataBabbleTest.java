@@ -29,10 +29,16 @@ class SpeechDataBabbleTest {
         int band300 = loudestBand(tone(300, 0.3));
         int band2500 = loudestBand(tone(2500, 0.3));
 
-        double without = lowOverHigh(new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 0),
-                band300, band2500);
-        double with = lowOverHigh(new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 1),
-                band300, band2500);
+        double without =
+                lowOverHigh(
+                        new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 0),
+                        band300,
+                        band2500);
+        double with =
+                lowOverHigh(
+                        new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 1),
+                        band300,
+                        band2500);
 
         assertThat(with - without)
                 .as("log-mel at 300 Hz over 2.5 kHz in utterances of 'one', babble on vs off")
