@@ -141,7 +141,8 @@ final class EvalSpeechCommand implements Callable<Integer> {
             paramLabel = "DB",
             description =
                     "Also score every recording and string through babble (three other recordings"
-                            + " of the folder at once, a noise training never adds) at these"
+                            + " of the folder at once; with --indices all on one speaker's folder,"
+                            + " a voice a leave-one-speaker-out model never heard) at these"
                             + " signal-to-noise ratios, e.g. 20,10,5.")
     List<Double> babbleSnr = List.of();
 
@@ -155,7 +156,7 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " audio topology takes), such as --streaming --input-rate 16000");
         }
         if (leaveOneSpeakerOut) {
-            new LeaveOneSpeakerOut(data, folds, trainArgs, foldSpeakers, System.out)
+            new LeaveOneSpeakerOut(data, folds, trainArgs, foldSpeakers, babbleSnr, System.out)
                     .run(indexFilter(indices), strings, seed);
             return 0;
         }

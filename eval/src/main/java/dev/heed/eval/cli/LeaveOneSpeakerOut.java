@@ -1,6 +1,7 @@
 package dev.heed.eval.cli;
 
 import dev.heed.audio.FeatureConfig;
+import dev.heed.eval.speech.Babble;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.FsddCorpus;
 import dev.heed.eval.speech.Recording;
@@ -29,21 +30,33 @@ import java.util.function.IntPredicate;
  */
 final class LeaveOneSpeakerOut {
 
-    /** One fold's figures. */
-    record Fold(String speaker, double accuracy, double wer, int recordings) {}
+    /**
+     * One fold's figures; {@code babble} holds, per asked SNR, isolated-digit accuracy and
+     * digit-string WER through babble of the speaker's own other recordings (a voice the fold's
+     * model never heard).
+     */
+    record Fold(String speaker, double accuracy, double wer, int recordings, double[][] babble) {}
 
     private final Path data;
     private final Path folds;
     private final List<String> trainArgs;
     private final List<String> only;
     private final PrintStream out;
+    private final List<Double> babbleSnr;
 
     /**
      * @param only the speakers whose folds to run; empty: every speaker's
+     * @param babbleSnr signal-to-noise ratios at which each fold is scored through babble too
      */
     LeaveOneSpeakerOut(
-            Path data, Path folds, String trainArgs, List<String> only, PrintStream out) {
+            Path data,
+            Path folds,
+            String trainArgs,
+            List<String> only,
+            List<Double> babbleSnr,
+            PrintStream out) {
         this.only = List.copyOf(only);
+        this.babbleSnr = List.copyOf(babbleSnr);
         this.data = data;
         this.folds = folds;
         this.trainArgs =
@@ -99,7 +112,21 @@ final class LeaveOneSpeakerOut {
                                 f.sampleRate());
                 EvalSpeechCommand.print(
                         out, "unseen speaker " + speaker + " (model " + dir + ")", r);
-                result.add(new Fold(speaker, r.accuracy(), r.wer(), own.size()));
+                double[][] babble = new double[babbleSnr.size()][];
+                for (int i = 0; i < babble.length; i++) {
+                    SpeechEvaluation.Result b =
+                            SpeechEvaluation.run(
+                                    Babble.noisy(
+                                            SpeechEvaluation.heed(m.newTranscriber(), f),
+                                            own,
+                                            babbleSnr.get(i),
+                                            seed),
+                                    own,
+                                    joined,
+                                    f.sampleRate());
+                    babble[i] = new double[] {b.accuracy(), b.wer()};
+                }
+                result.add(new Fold(speaker, r.accuracy(), r.wer(), own.size(), babble));
             }
         }
         print(result);
@@ -151,26 +178,48 @@ final class LeaveOneSpeakerOut {
     private void print(List<Fold> result) {
         out.println();
         out.println("Leave one speaker out: each speaker scored by a model that never heard them");
-        out.println("  speaker      recordings  isolated-digit accuracy  digit-string WER");
+        StringBuilder head =
+                new StringBuilder(
+                        "  speaker      recordings  isolated-digit accuracy  digit-string WER");
+        for (double snr : babbleSnr) {
+            head.append(String.format(Locale.ROOT, "  babble %4.1f dB: isolated / WER", snr));
+        }
+        out.println(head);
         double acc = 0;
         double wer = 0;
+        double[][] babble = new double[babbleSnr.size()][2];
         for (Fold f : result) {
-            out.printf(
-                    Locale.ROOT,
-                    "  %-12s %10d  %22.2f%%  %15.2f%%%n",
-                    f.speaker(),
-                    f.recordings(),
-                    100 * f.accuracy(),
-                    100 * f.wer());
+            out.println(
+                    row(
+                            f.speaker(),
+                            Integer.toString(f.recordings()),
+                            f.accuracy(),
+                            f.wer(),
+                            f.babble()));
             acc += f.accuracy();
             wer += f.wer();
+            for (int i = 0; i < babble.length; i++) {
+                babble[i][0] += f.babble()[i][0] / result.size();
+                babble[i][1] += f.babble()[i][1] / result.size();
+            }
         }
-        out.printf(
-                Locale.ROOT,
-                "  %-12s %10s  %22.2f%%  %15.2f%%%n",
-                "mean",
-                "",
-                100 * acc / result.size(),
-                100 * wer / result.size());
+        out.println(row("mean", "", acc / result.size(), wer / result.size(), babble));
+    }
+
+    private static String row(
+            String speaker, String recordings, double accuracy, double wer, double[][] babble) {
+        StringBuilder b =
+                new StringBuilder(
+                        String.format(
+                                Locale.ROOT,
+                                "  %-12s %10s  %22.2f%%  %15.2f%%",
+                                speaker,
+                                recordings,
+                                100 * accuracy,
+                                100 * wer));
+        for (double[] x : babble) {
+            b.append(String.format(Locale.ROOT, "  %14.2f%% / %6.2f%%", 100 * x[0], 100 * x[1]));
+        }
+        return b.toString();
     }
 }

@@ -5,9 +5,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Babble noise, a noise type training never adds (it adds white noise): {@value #VOICES} other
- * recordings of the corpus spoken at once, looped to the utterance's length and scaled so that the
- * speech (its non-zero samples; padding is digital silence) is {@code snrDb} above it.
+ * Babble noise: {@value #VOICES} other recordings of the corpus spoken at once, looped to the
+ * utterance's length and scaled so that the speech (its non-zero samples; padding is digital
+ * silence) is {@code snrDb} above it.
  */
 public final class Babble {
 

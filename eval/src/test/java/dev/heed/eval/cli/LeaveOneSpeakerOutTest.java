@@ -43,7 +43,11 @@ class LeaveOneSpeakerOutTest {
             assertThat(d.data().get("validation")).isEqualTo("indices 45-49: 3 recordings");
         }
         long trained = Files.getLastModifiedTime(folds.resolve("without-theo")).toMillis();
-        assertThat(run(data, folds)).contains("Leave one speaker out");
+        assertThat(run(data, folds, "--babble-snr", "10,5"))
+                .as("each fold also scored through babble of its speaker's own recordings")
+                .contains("babble 10.0 dB: isolated / WER", "babble  5.0 dB: isolated / WER")
+                .containsPattern("(?m)^  theo +1 .*% / +[0-9.]+%  .*% / +[0-9.]+%$")
+                .containsPattern("(?m)^  mean .*% / +[0-9.]+%  .*% / +[0-9.]+%$");
         assertThat(Files.getLastModifiedTime(folds.resolve("without-theo")).toMillis())
                 .as("the second run reuses the folds")
                 .isEqualTo(trained);
@@ -67,27 +71,30 @@ class LeaveOneSpeakerOutTest {
         return data;
     }
 
-    private static String run(Path data, Path folds) {
+    private static String run(Path data, Path folds, String... extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream old = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code =
-                    HeedTools.execute(
-                            "eval",
-                            "speech",
-                            "--data",
-                            data.toString(),
-                            "--indices",
-                            "0",
-                            "--strings",
-                            "2",
-                            "--leave-one-speaker-out",
-                            "--folds",
-                            folds.toString(),
-                            "--train-args",
-                            TINY);
+            List<String> args =
+                    new java.util.ArrayList<>(
+                            List.of(
+                                    "eval",
+                                    "speech",
+                                    "--data",
+                                    data.toString(),
+                                    "--indices",
+                                    "0",
+                                    "--strings",
+                                    "2",
+                                    "--leave-one-speaker-out",
+                                    "--folds",
+                                    folds.toString(),
+                                    "--train-args",
+                                    TINY));
+            args.addAll(List.of(extra));
+            code = HeedTools.execute(args.toArray(String[]::new));
         } finally {
             System.setOut(old);
         }
