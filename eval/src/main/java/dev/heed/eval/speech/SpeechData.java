@@ -43,7 +43,7 @@ public final class SpeechData implements SpeechExamples {
             FeatureConfig features,
             long seed,
             int maxWords) {
-        this(recordings, vocabulary, features, seed, maxWords, false, 0.15);
+        this(recordings, vocabulary, features, seed, maxWords, false, 0.15, 0);
     }
 
     /**
@@ -51,19 +51,6 @@ public final class SpeechData implements SpeechExamples {
      * @param specAugment whether to mask mel bands and time spans of the features ({@link
      *     SpecAugment})
      * @param speed each word is sped up or slowed by up to this share (tempo and pitch)
-     */
-    public SpeechData(
-            List<Recording> recordings,
-            List<String> vocabulary,
-            FeatureConfig features,
-            long seed,
-            int maxWords,
-            boolean specAugment,
-            double speed) {
-        this(recordings, vocabulary, features, seed, maxWords, specAugment, speed, 0);
-    }
-
-    /**
      * @param babble share of the utterances heard through babble of the same recordings ({@link
      *     Babble#mix}: three at once, 0-20 dB below the speech), before gain and white noise
      */
