@@ -188,6 +188,28 @@ final class EvalSpeechCommand implements Callable<Integer> {
                     peaks.tokens(),
                     100 * peaks.rate(),
                     100 * peaks.uniformRate());
+            int[] bare =
+                    SpeechEvaluation.unpadded(
+                            SpeechEvaluation.heed(m.newTranscriber(), features), isolated);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  isolated digits, no padding    %d/%d %6.2f%%%n",
+                    bare[0],
+                    bare[1],
+                    100.0 * bare[0] / Math.max(1, bare[1]));
+            SpeechEvaluation.Result mixed =
+                    SpeechEvaluation.run(
+                            SpeechEvaluation.heed(m.newTranscriber(), features),
+                            List.of(),
+                            SpeechEvaluation.mixedStrings(
+                                    isolated, features.sampleRate(), strings, seed),
+                            features.sampleRate());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  strings of several speakers    WER %.2f%% (%d errors / %d words)%n",
+                    100 * mixed.wer(),
+                    mixed.wordErrors(),
+                    mixed.words());
             describe(System.out, m.descriptor());
             for (double snr : babbleSnr) {
                 SpeechEvaluation.Result r =

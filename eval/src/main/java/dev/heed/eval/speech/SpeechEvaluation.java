@@ -80,6 +80,33 @@ public final class SpeechEvaluation {
         return out;
     }
 
+    /**
+     * Like {@link #strings} but each word by any speaker of the recordings: a conversation, or
+     * voices a babble-trained model may take for background.
+     */
+    public static List<DigitStrings.Utterance> mixedStrings(
+            List<Recording> recordings, int sampleRate, int count, long seed) {
+        List<Recording> one =
+                recordings.stream()
+                        .map(r -> new Recording(r.file(), r.label(), "*", r.index(), r.samples()))
+                        .toList();
+        return strings(one, sampleRate, count, seed);
+    }
+
+    /**
+     * Isolated recordings as they are, without the silence {@link #run} puts around them: {correct,
+     * total}.
+     */
+    public static int[] unpadded(Function<float[], String> recognizer, List<Recording> isolated) {
+        int correct = 0;
+        for (Recording r : isolated) {
+            if (recognizer.apply(r.samples()).strip().equals(r.label())) {
+                correct++;
+            }
+        }
+        return new int[] {correct, isolated.size()};
+    }
+
     /** Scores {@code recognizer} (samples at {@code sampleRate} to words). */
     public static Result run(
             Function<float[], String> recognizer,

@@ -77,4 +77,50 @@ class SpeechEvaluationTest {
                             words * 800 + (words - 1) * 3200 + 3200);
         }
     }
+
+    @Test
+    void shouldJoinWordsOfSeveralSpeakersInMixedStrings() {
+        List<Recording> r = new ArrayList<>();
+        for (String speaker : List.of("ann", "bob")) {
+            for (int d = 0; d < 10; d++) {
+                float[] s = new float[800];
+                s[0] = speaker.equals("ann") ? 0.25f : 0.75f;
+                r.add(new Recording(Path.of(d + "_" + speaker), "x", speaker, 0, s));
+            }
+        }
+        int mixed = 0;
+        for (DigitStrings.Utterance u : SpeechEvaluation.mixedStrings(r, 8000, 30, 4)) {
+            boolean ann = false;
+            boolean bob = false;
+            for (float v : u.samples()) {
+                ann |= v == 0.25f;
+                bob |= v == 0.75f;
+            }
+            mixed += ann && bob ? 1 : 0;
+        }
+        assertThat(mixed).as("strings with both speakers' words").isGreaterThan(20);
+        assertThat(SpeechEvaluation.strings(r, 8000, 30, 4))
+                .as("the usual strings keep one speaker")
+                .allSatisfy(
+                        u -> {
+                            boolean ann = false;
+                            boolean bob = false;
+                            for (float v : u.samples()) {
+                                ann |= v == 0.25f;
+                                bob |= v == 0.75f;
+                            }
+                            assertThat(ann && bob).isFalse();
+                        });
+    }
+
+    @Test
+    void shouldScoreIsolatedRecordingsWithoutPaddingToo() {
+        List<Recording> r = recordings();
+        // hears a word only when the audio starts with silence
+        java.util.function.Function<float[], String> needsLeadIn = s -> s[0] == 0f ? oracle(s) : "";
+        assertThat(SpeechEvaluation.run(needsLeadIn, r, List.of(), 8000).accuracy()).isEqualTo(1.0);
+        assertThat(SpeechEvaluation.unpadded(needsLeadIn, r)).containsExactly(0, 20);
+        assertThat(SpeechEvaluation.unpadded(SpeechEvaluationTest::oracle, r))
+                .containsExactly(20, 20);
+    }
 }
