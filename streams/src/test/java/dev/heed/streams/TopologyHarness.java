@@ -3,12 +3,16 @@ package dev.heed.streams;
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.sensors.SensorTopology;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The topology the app runs, in a {@link TopologyTestDriver}, with its topics. */
 public final class TopologyHarness implements AutoCloseable {
@@ -50,6 +54,16 @@ public final class TopologyHarness implements AutoCloseable {
                         config.getString(HeedKeys.TOPIC_ANOMALIES),
                         new ByteArrayDeserializer(),
                         new ByteArrayDeserializer());
+    }
+
+    /** The keys in the state store {@code store}, in the store's order. */
+    public List<String> storeKeys(String store) {
+        KeyValueStore<String, byte[]> s = driver.getKeyValueStore(store);
+        List<String> out = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = s.all()) {
+            it.forEachRemaining(kv -> out.add(kv.key));
+        }
+        return out;
     }
 
     @Override

@@ -213,15 +213,13 @@ final class EvalSpeechCommand implements Callable<Integer> {
             describe(System.out, m.descriptor());
             for (double snr : babbleSnr) {
                 SpeechEvaluation.Result r =
-                        SpeechEvaluation.run(
-                                Babble.noisy(
-                                        SpeechEvaluation.heed(m.newTranscriber(), features),
-                                        isolated,
-                                        snr,
-                                        seed),
+                        Babble.score(
+                                SpeechEvaluation.heed(m.newTranscriber(), features),
                                 isolated,
                                 joined,
-                                features.sampleRate());
+                                features.sampleRate(),
+                                snr,
+                                seed);
                 System.out.printf(
                         Locale.ROOT,
                         "  babble at %4.1f dB SNR: isolated-digit accuracy %6.2f%%, digit-string"

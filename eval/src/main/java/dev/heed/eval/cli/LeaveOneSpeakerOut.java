@@ -115,15 +115,13 @@ final class LeaveOneSpeakerOut {
                 double[][] babble = new double[babbleSnr.size()][];
                 for (int i = 0; i < babble.length; i++) {
                     SpeechEvaluation.Result b =
-                            SpeechEvaluation.run(
-                                    Babble.noisy(
-                                            SpeechEvaluation.heed(m.newTranscriber(), f),
-                                            own,
-                                            babbleSnr.get(i),
-                                            seed),
+                            Babble.score(
+                                    SpeechEvaluation.heed(m.newTranscriber(), f),
                                     own,
                                     joined,
-                                    f.sampleRate());
+                                    f.sampleRate(),
+                                    babbleSnr.get(i),
+                                    seed);
                     babble[i] = new double[] {b.accuracy(), b.wer()};
                 }
                 result.add(new Fold(speaker, r.accuracy(), r.wer(), own.size(), babble));

@@ -23,6 +23,21 @@ public final class Babble {
         return samples -> recognizer.apply(mix(samples, pool, snrDb, random));
     }
 
+    /**
+     * Scores {@code recognizer} on {@code isolated} and {@code strings} heard through babble of the
+     * isolated recordings themselves at {@code snrDb} ({@link SpeechEvaluation#run}), seeded.
+     */
+    public static SpeechEvaluation.Result score(
+            Function<float[], String> recognizer,
+            List<Recording> isolated,
+            List<DigitStrings.Utterance> strings,
+            int sampleRate,
+            double snrDb,
+            long seed) {
+        return SpeechEvaluation.run(
+                noisy(recognizer, isolated, snrDb, seed), isolated, strings, sampleRate);
+    }
+
     /** {@code speech} plus babble at {@code snrDb}; a new array. */
     static float[] mix(float[] speech, List<Recording> pool, double snrDb, Random random) {
         float[] noise = new float[speech.length];

@@ -12,10 +12,8 @@ import dev.heed.streams.TopologyHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -34,15 +32,6 @@ class StateBoundsTest {
         }
     }
 
-    private static List<String> keys(TopologyHarness h, String store) {
-        KeyValueStore<String, byte[]> s = h.driver.getKeyValueStore(store);
-        List<String> out = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = s.all()) {
-            it.forEachRemaining(kv -> out.add(kv.key));
-        }
-        return out;
-    }
-
     @Test
     void shouldForgetSeriesIdleForTheExpiryAndKeepTheOthers() {
         try (TopologyHarness h =
@@ -50,15 +39,15 @@ class StateBoundsTest {
             feed(h, "quiet", 0, STEPS + 20);
             h.driver.advanceWallClockTime(Duration.ofMinutes(6));
             feed(h, "busy", 0, 3);
-            assertThat(keys(h, "heed-series")).containsExactlyInAnyOrder("quiet", "busy");
-            assertThat(keys(h, "heed-anomaly")).contains("quiet");
-            assertThat(keys(h, "heed-novelty"))
+            assertThat(h.storeKeys("heed-series")).containsExactlyInAnyOrder("quiet", "busy");
+            assertThat(h.storeKeys("heed-anomaly")).contains("quiet");
+            assertThat(h.storeKeys("heed-novelty"))
                     .as("the recent shape's header and remembered views")
                     .contains("shape:quiet", "shape@0:quiet");
             h.driver.advanceWallClockTime(Duration.ofMinutes(6));
-            assertThat(keys(h, "heed-series")).containsExactly("busy");
-            assertThat(keys(h, "heed-anomaly")).doesNotContain("quiet");
-            assertThat(keys(h, "heed-novelty")).noneMatch(k -> k.endsWith(":quiet"));
+            assertThat(h.storeKeys("heed-series")).containsExactly("busy");
+            assertThat(h.storeKeys("heed-anomaly")).doesNotContain("quiet");
+            assertThat(h.storeKeys("heed-novelty")).noneMatch(k -> k.endsWith(":quiet"));
             assertThat(h.counters.seriesExpired()).isEqualTo(1);
             // a series that comes back starts afresh: no reading of it is late
             feed(h, "quiet", 0, 2);
@@ -78,9 +67,11 @@ class StateBoundsTest {
             java.nio.ByteBuffer.wrap(state).putLong(state.length - 8, seen - 3_600_000);
             store.put("quiet", state); // as restored: last seen an hour before this task began
             h.driver.advanceWallClockTime(Duration.ofMinutes(6));
-            assertThat(keys(h, "heed-series")).as("idle 6 min while Heed ran").contains("quiet");
+            assertThat(h.storeKeys("heed-series"))
+                    .as("idle 6 min while Heed ran")
+                    .contains("quiet");
             h.driver.advanceWallClockTime(Duration.ofMinutes(6));
-            assertThat(keys(h, "heed-series")).as("idle 12 min").doesNotContain("quiet");
+            assertThat(h.storeKeys("heed-series")).as("idle 12 min").doesNotContain("quiet");
         }
     }
 
@@ -97,7 +88,7 @@ class StateBoundsTest {
             h.driver.advanceWallClockTime(Duration.ofSeconds(1)); // the batch's wait
             List<TestRecord<byte[], byte[]>> p = h.predictions.readRecordsToList();
             assertThat(p).hasSize(1);
-            assertThat(keys(h, "heed-series")).isEmpty();
+            assertThat(h.storeKeys("heed-series")).isEmpty();
         }
     }
 

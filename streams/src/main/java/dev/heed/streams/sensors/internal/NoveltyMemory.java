@@ -146,8 +146,7 @@ final class NoveltyMemory {
      * distance statistics and how many slots are used. Clears {@link #changed}.
      */
     byte[] headerBytes() {
-        int size = 13 + 8 * vars + 12 + points * (8 + 4 * vars) + 16 + 24;
-        ByteBuffer out = ByteBuffer.allocate(size);
+        ByteBuffer out = ByteBuffer.allocate(headerSize());
         out.put(VERSION).putShort((short) vars).putShort((short) points);
         out.putInt(capacity).putInt(bucket);
         for (double p : partial) {
@@ -175,8 +174,12 @@ final class NoveltyMemory {
 
     /** Header plus every used slot: the whole state's size, in bytes (encodes nothing). */
     int stateBytes() {
-        int header = 13 + 8 * vars + 12 + points * (8 + 4 * vars) + 16 + 24;
-        return header + used * (8 + 4 * points * vars);
+        return headerSize() + used * (8 + 4 * points * vars);
+    }
+
+    /** Bytes in {@link #headerBytes()}. */
+    private int headerSize() {
+        return 13 + 8 * vars + 12 + points * (8 + 4 * vars) + 16 + 24;
     }
 
     private static void putFloats(ByteBuffer out, float[] x) {

@@ -10,10 +10,7 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.TopologyHarness;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The memories in {@code heed-novelty} against the settings in force. */
 class NoveltyStoreTest {
     @TempDir Path stateDir;
-
-    private static List<String> keys(KeyValueStore<String, byte[]> s) {
-        List<String> out = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = s.all()) {
-            it.forEachRemaining(kv -> out.add(kv.key));
-        }
-        return out;
-    }
 
     @Test
     void shouldDropAStoredMemoryTheSettingsNoLongerAskForOrSizeDifferently() {
@@ -41,7 +30,8 @@ class NoveltyStoreTest {
             }
             h.driver.advanceWallClockTime(Duration.ofSeconds(1));
             KeyValueStore<String, byte[]> kv = h.driver.getKeyValueStore("heed-novelty");
-            assertThat(keys(kv)).contains("shape:s", "shape@0:s", "context:s", "context@0:s");
+            assertThat(h.storeKeys("heed-novelty"))
+                    .contains("shape:s", "shape@0:s", "context:s", "context@0:s");
             NoveltySettings now = new NoveltySettings(7_200_000, 24, 256, 8);
 
             AnomalyState same = new AnomalyState(1, 10);
@@ -55,14 +45,14 @@ class NoveltyStoreTest {
                     .attachTo(noShape, "s", true);
             assertThat(noShape.fine).isNull();
             assertThat(noShape.novelty).isNotNull();
-            assertThat(keys(kv)).noneMatch(k -> k.startsWith("shape"));
+            assertThat(h.storeKeys("heed-novelty")).noneMatch(k -> k.startsWith("shape"));
 
             // a memory of another size: dropped, the detector starts one as the settings say
             AnomalyState resized = new AnomalyState(1, 10);
             new NoveltyStore(kv, new NoveltySettings(7_200_000, 24, 64, 8))
                     .attachTo(resized, "s", true);
             assertThat(resized.novelty).isNull();
-            assertThat(keys(kv)).noneMatch(k -> k.startsWith("context"));
+            assertThat(h.storeKeys("heed-novelty")).noneMatch(k -> k.startsWith("context"));
         }
     }
 }
