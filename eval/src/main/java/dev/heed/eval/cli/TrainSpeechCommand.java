@@ -160,10 +160,23 @@ final class TrainSpeechCommand implements Callable<Integer> {
                             + " the same training pool at once, 0-20 dB below the speech.")
     double babble;
 
+    @Option(
+            names = "--mixed-voices",
+            defaultValue = "0",
+            description =
+                    "Share of training strings of several digits whose digits are by any speakers"
+                            + " of the pool (voices that change within an utterance) instead of"
+                            + " one.")
+    double mixedVoices;
+
     @Override
     public Integer call() throws Exception {
         if (!(babble >= 0 && babble <= 1)) {
             throw new HeedStreamsException("--babble must be a share between 0 and 1: " + babble);
+        }
+        if (!(mixedVoices >= 0 && mixedVoices <= 1)) {
+            throw new HeedStreamsException(
+                    "--mixed-voices must be a share between 0 and 1: " + mixedVoices);
         }
         FeatureConfig features = FeatureConfig.speech8k();
         List<Recording> train =
@@ -198,10 +211,23 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                         + Math.round(100 * babble)
                                         + "% of utterances"
                                 : "")
+                        + (mixedVoices > 0
+                                ? "; "
+                                        + Math.round(100 * mixedVoices)
+                                        + "% of strings by any speakers of the pool"
+                                : "")
                         + (utteranceMean ? "; features less their utterance's speech mean" : ""));
         SpeechExamples examples =
                 new SpeechData(
-                        train, vocabulary, features, seed, maxWords, specAugment, speed, babble);
+                        train,
+                        vocabulary,
+                        features,
+                        seed,
+                        maxWords,
+                        specAugment,
+                        speed,
+                        babble,
+                        mixedVoices);
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
                 throw new HeedStreamsException(
@@ -231,7 +257,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                     maxWords,
                                     specAugment,
                                     speed,
-                                    babble),
+                                    babble,
+                                    mixedVoices),
                             syntheticShare,
                             seed + 3);
         }

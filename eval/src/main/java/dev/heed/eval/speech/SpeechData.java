@@ -9,8 +9,9 @@ import java.util.Random;
 
 /**
  * Augmented training batches: strings of 1-6 words (a third of the batches single words; one length
- * per batch, so that little padding is wasted) by one speaker with 50-500 ms pauses, each word sped
- * up or slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
+ * per batch, so that little padding is wasted) by one speaker (or, for a share of the strings, by
+ * any speakers: voices that change within an utterance) with 50-500 ms pauses, each word sped up or
+ * slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
  * longest, reverberation (20%), babble of the same recordings at 0-20 dB SNR (a share, off by
  * default), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features.
  */
@@ -25,6 +26,8 @@ public final class SpeechData implements SpeechExamples {
     private final double speed;
     private final List<Recording> recordings;
     private final double babble;
+    private final double mixedVoices;
+    private final DigitStrings anyVoice;
 
     public SpeechData(
             List<Recording> recordings,
@@ -63,6 +66,38 @@ public final class SpeechData implements SpeechExamples {
             boolean specAugment,
             double speed,
             double babble) {
+        this(recordings, vocabulary, features, seed, maxWords, specAugment, speed, babble, 0);
+    }
+
+    /**
+     * @param mixedVoices share of the strings of several words whose words are drawn from any
+     *     speakers of {@code recordings} instead of one, so that a second voice is speech to
+     *     transcribe and not background (as babble might teach)
+     */
+    public SpeechData(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            long seed,
+            int maxWords,
+            boolean specAugment,
+            double speed,
+            double babble,
+            double mixedVoices) {
+        this.mixedVoices = mixedVoices;
+        this.anyVoice =
+                new DigitStrings(
+                        recordings.stream()
+                                .map(
+                                        r ->
+                                                new Recording(
+                                                        r.file(),
+                                                        r.label(),
+                                                        "*",
+                                                        r.index(),
+                                                        r.samples()))
+                                .toList(),
+                        features.sampleRate());
         this.recordings = List.copyOf(recordings);
         this.babble = babble;
         this.maxWords = maxWords;
@@ -81,7 +116,11 @@ public final class SpeechData implements SpeechExamples {
         int longest = 0;
         int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
         for (int i = 0; i < size; i++) {
-            DigitStrings.Utterance u = strings.next(random, words, 0.05, 0.5, speed);
+            DigitStrings pool =
+                    words > 1 && mixedVoices > 0 && random.nextDouble() < mixedVoices
+                            ? anyVoice
+                            : strings;
+            DigitStrings.Utterance u = pool.next(random, words, 0.05, 0.5, speed);
             int lead = (int) (random.nextDouble() * 0.4 * features.sampleRate());
             audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
