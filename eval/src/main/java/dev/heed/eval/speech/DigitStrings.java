@@ -28,6 +28,16 @@ public final class DigitStrings {
     }
 
     /**
+     * {@code recordings} as if one speaker said them all, so that a string draws its words from any
+     * of them.
+     */
+    public static List<Recording> asOneSpeaker(List<Recording> recordings) {
+        return recordings.stream()
+                .map(r -> new Recording(r.file(), r.label(), "*", r.index(), r.samples()))
+                .toList();
+    }
+
+    /**
      * A string of {@code words} recordings by one random speaker.
      *
      * @param minPause shortest pause between words (seconds)

@@ -86,18 +86,7 @@ public final class SpeechData implements SpeechExamples {
             double mixedVoices) {
         this.mixedVoices = mixedVoices;
         this.anyVoice =
-                new DigitStrings(
-                        recordings.stream()
-                                .map(
-                                        r ->
-                                                new Recording(
-                                                        r.file(),
-                                                        r.label(),
-                                                        "*",
-                                                        r.index(),
-                                                        r.samples()))
-                                .toList(),
-                        features.sampleRate());
+                new DigitStrings(DigitStrings.asOneSpeaker(recordings), features.sampleRate());
         this.recordings = List.copyOf(recordings);
         this.babble = babble;
         this.maxWords = maxWords;

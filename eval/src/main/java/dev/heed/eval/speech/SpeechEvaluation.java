@@ -86,11 +86,7 @@ public final class SpeechEvaluation {
      */
     public static List<DigitStrings.Utterance> mixedStrings(
             List<Recording> recordings, int sampleRate, int count, long seed) {
-        List<Recording> one =
-                recordings.stream()
-                        .map(r -> new Recording(r.file(), r.label(), "*", r.index(), r.samples()))
-                        .toList();
-        return strings(one, sampleRate, count, seed);
+        return strings(DigitStrings.asOneSpeaker(recordings), sampleRate, count, seed);
     }
 
     /**
