@@ -46,6 +46,7 @@ final class HeedProcess implements AutoCloseable {
                                 "-Dai.djl.pytorch.num_threads=1",
                                 "-Dai.djl.pytorch.num_interop_threads=1",
                                 "-XX:TieredStopAtLevel=1",
+                                flightRecording(log),
                                 "-jar",
                                 JAR.toString(),
                                 "run",
@@ -64,6 +65,20 @@ final class HeedProcess implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("HEED_LOG_LEVEL", "INFO");
         return new HeedProcess(pb.start(), log);
+    }
+
+    /**
+     * With {@code HEED_FAULT_JFR=DIR}, a flight recording of the process (JFR, profiling settings)
+     * into {@code DIR/<log name>.jfr} at exit; a process killed with SIGKILL writes none, so dump
+     * it while it runs with {@code jcmd PID JFR.dump name=1 filename=FILE}. How the failover
+     * slowdown of 2026-12-04 was found (README, Running in production).
+     */
+    private static String flightRecording(Path log) {
+        String dir = System.getenv("HEED_FAULT_JFR");
+        return dir == null || dir.isBlank()
+                ? "-Dheed.fault.jfr=off"
+                : "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + Path.of(dir).resolve(log.getFileName() + ".jfr");
     }
 
     long pid() {
