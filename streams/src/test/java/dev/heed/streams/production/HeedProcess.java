@@ -68,10 +68,11 @@ final class HeedProcess implements AutoCloseable {
     }
 
     /**
-     * With {@code HEED_FAULT_JFR=DIR}, a flight recording of the process (JFR, profiling settings)
-     * into {@code DIR/<log name>.jfr} at exit; a process killed with SIGKILL writes none, so dump
-     * it while it runs with {@code jcmd PID JFR.dump name=1 filename=FILE}. How the failover
-     * slowdown of 2026-12-04 was found (README, Running in production).
+     * With {@code HEED_FAULT_JFR=DIR}, a flight recording of the process (JFR, profiling settings),
+     * written to {@code DIR/<log name>.jfr} only if the process exits by itself: {@link #close} and
+     * the tests' kills use SIGKILL, so dump a running one with {@code jcmd PID JFR.dump name=1
+     * filename=FILE} (a loop every few seconds keeps the last one). How the failover slowdown of
+     * 2026-12-04 was found (README, Running in production).
      */
     private static String flightRecording(Path log) {
         String dir = System.getenv("HEED_FAULT_JFR");
