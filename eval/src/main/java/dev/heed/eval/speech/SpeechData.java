@@ -46,7 +46,7 @@ public final class SpeechData implements SpeechExamples {
             FeatureConfig features,
             long seed,
             int maxWords) {
-        this(recordings, vocabulary, features, seed, maxWords, false, 0.15, 0);
+        this(recordings, vocabulary, features, seed, maxWords, false, 0.15, 0, 0);
     }
 
     /**
@@ -56,20 +56,6 @@ public final class SpeechData implements SpeechExamples {
      * @param speed each word is sped up or slowed by up to this share (tempo and pitch)
      * @param babble share of the utterances heard through babble of the same recordings ({@link
      *     Babble#mix}: three at once, 0-20 dB below the speech), before gain and white noise
-     */
-    public SpeechData(
-            List<Recording> recordings,
-            List<String> vocabulary,
-            FeatureConfig features,
-            long seed,
-            int maxWords,
-            boolean specAugment,
-            double speed,
-            double babble) {
-        this(recordings, vocabulary, features, seed, maxWords, specAugment, speed, babble, 0);
-    }
-
-    /**
      * @param mixedVoices share of the strings of several words whose words are drawn from any
      *     speakers of {@code recordings} instead of one, so that a second voice is speech to
      *     transcribe and not background (as babble might teach)
@@ -86,7 +72,10 @@ public final class SpeechData implements SpeechExamples {
             double mixedVoices) {
         this.mixedVoices = mixedVoices;
         this.anyVoice =
-                new DigitStrings(DigitStrings.asOneSpeaker(recordings), features.sampleRate());
+                mixedVoices > 0
+                        ? new DigitStrings(
+                                DigitStrings.asOneSpeaker(recordings), features.sampleRate())
+                        : null;
         this.recordings = List.copyOf(recordings);
         this.babble = babble;
         this.maxWords = maxWords;

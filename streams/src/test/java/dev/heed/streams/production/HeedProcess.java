@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,7 +47,6 @@ final class HeedProcess implements AutoCloseable {
                                 "-Dai.djl.pytorch.num_threads=1",
                                 "-Dai.djl.pytorch.num_interop_threads=1",
                                 "-XX:TieredStopAtLevel=1",
-                                flightRecording(log),
                                 "-jar",
                                 JAR.toString(),
                                 "run",
@@ -54,6 +54,7 @@ final class HeedProcess implements AutoCloseable {
                                 bootstrap,
                                 "--set",
                                 "model.dir=" + MODEL));
+        flightRecording(log).ifPresent(jfr -> cmd.add(1, jfr));
         settings.forEach(
                 (k, v) -> {
                     cmd.add("--set");
@@ -74,12 +75,13 @@ final class HeedProcess implements AutoCloseable {
      * filename=FILE} (a loop every few seconds keeps the last one). How the failover slowdown of
      * 2026-12-04 was found (README, Running in production).
      */
-    private static String flightRecording(Path log) {
+    private static Optional<String> flightRecording(Path log) {
         String dir = System.getenv("HEED_FAULT_JFR");
         return dir == null || dir.isBlank()
-                ? "-Dheed.fault.jfr=off"
-                : "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                        + Path.of(dir).resolve(log.getFileName() + ".jfr");
+                ? Optional.empty()
+                : Optional.of(
+                        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                                + Path.of(dir).resolve(log.getFileName() + ".jfr"));
     }
 
     long pid() {
