@@ -56,6 +56,7 @@ public final class HeedKeys {
     public static final String ANOMALY_NOVELTY_SPAN = "anomaly.novelty.span";
     public static final String ANOMALY_NOVELTY_POINTS = "anomaly.novelty.points";
     public static final String ANOMALY_NOVELTY_MEMORY = "anomaly.novelty.memory";
+    public static final String ANOMALY_NOVELTY_SHAPE = "anomaly.novelty.shape";
     public static final String ANOMALY_NOVELTY_FINE = "anomaly.novelty.fine";
     public static final String ANOMALY_FORECAST_ALARMS = "anomaly.forecast.alarms";
     public static final String EMBEDDED_DIR = "embedded.dir";
@@ -118,12 +119,13 @@ public final class HeedKeys {
         d.put(ANOMALY_THRESHOLD, "0.9999");
         d.put(ANOMALY_WARMUP, "300");
         d.put(ANOMALY_WINDOW_SHORT, "10");
-        d.put(ANOMALY_WINDOW_LONG, "2000");
+        d.put(ANOMALY_WINDOW_LONG, "8000");
         d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
         d.put(ANOMALY_HOLDOFF, "span");
         d.put(ANOMALY_NOVELTY_SPAN, "1d");
         d.put(ANOMALY_NOVELTY_POINTS, "24");
         d.put(ANOMALY_NOVELTY_MEMORY, "256");
+        d.put(ANOMALY_NOVELTY_SHAPE, "centred");
         d.put(ANOMALY_NOVELTY_FINE, "patch");
         d.put(ANOMALY_FORECAST_ALARMS, "false");
         d.put(EMBEDDED_DIR, "heed-data/kafka");

@@ -44,8 +44,10 @@ final class EvalNabCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description =
                     "A folder in NAB's layout: data/<category>/<file>.csv and"
-                            + " labels/combined_windows.json (config/profiles.json optional).")
-    Path data;
+                            + " labels/combined_windows.json (config/profiles.json optional). Repeat"
+                            + " to score several folders as one corpus (e.g. NAB beside a corpus of"
+                            + " heed synth nab).")
+    List<Path> data;
 
     @Option(
             names = "--model",
@@ -84,7 +86,10 @@ final class EvalNabCommand implements Callable<Integer> {
         // the rows' scores do not depend on how the weights are made: the cheapest summary,
         // unless --set attention.method=... asks for another
         HeedConfig config = options.load(Map.of(HeedKeys.ATTENTION_METHOD, "query"));
-        NabCorpus corpus = NabCorpus.load(data);
+        NabCorpus corpus = NabCorpus.load(data.get(0));
+        for (Path more : data.subList(1, data.size())) {
+            corpus = corpus.and(NabCorpus.load(more));
+        }
         if (categories != null && !categories.isEmpty()) {
             corpus = corpus.only(categories);
         }
@@ -98,7 +103,7 @@ final class EvalNabCommand implements Callable<Integer> {
             System.err.printf(
                     Locale.ROOT,
                     "heed: NAB on %s: %d series, model %s (%s)%n",
-                    data,
+                    corpus.source(),
                     corpus.series().size(),
                     m.descriptor().name(),
                     dir);

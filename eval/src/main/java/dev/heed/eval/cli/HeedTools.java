@@ -25,6 +25,7 @@ public final class HeedTools {
                         new TrainCommand(),
                         new EvalCommand(),
                         new BenchCommand(),
+                        new SynthCommand(),
                         new ExportCommand()),
                 args);
     }

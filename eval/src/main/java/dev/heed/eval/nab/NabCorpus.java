@@ -25,11 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class NabCorpus {
     private static final Logger log = LoggerFactory.getLogger(NabCorpus.class);
 
-    private final Path dir;
+    private final String dir;
     private final List<NabSeries> series;
     private final List<NabProfile> profiles;
 
     NabCorpus(Path dir, List<NabSeries> series, List<NabProfile> profiles) {
+        this(dir.toString(), series, profiles);
+    }
+
+    private NabCorpus(String dir, List<NabSeries> series, List<NabProfile> profiles) {
         this.dir = dir;
         this.series = List.copyOf(series);
         this.profiles = List.copyOf(profiles);
@@ -146,9 +150,42 @@ public final class NabCorpus {
                 profiles);
     }
 
-    /** The folder it was loaded from. */
-    public Path dir() {
+    /** The folder it was loaded from ({@code A + B} for corpora joined by {@link #and}). */
+    public String source() {
         return dir;
+    }
+
+    /**
+     * This corpus and {@code other} scored as one, with this one's profiles: for example NAB's
+     * development split beside a synthetic corpus.
+     *
+     * @throws HeedStreamsException when both have a file of the same name, or their profiles differ
+     */
+    public NabCorpus and(NabCorpus other) {
+        Set<String> names = new TreeSet<>();
+        series.forEach(s -> names.add(s.name()));
+        List<String> both =
+                other.series.stream().map(NabSeries::name).filter(names::contains).toList();
+        if (!both.isEmpty()) {
+            throw new HeedStreamsException(
+                    dir
+                            + " and "
+                            + other.dir
+                            + " both have "
+                            + both
+                            + "; rename the category of one of them");
+        }
+        if (!profiles.equals(other.profiles)) {
+            throw new HeedStreamsException(
+                    dir
+                            + " and "
+                            + other.dir
+                            + " have different config/profiles.json; give both the same profiles");
+        }
+        List<NabSeries> all = new ArrayList<>(series);
+        all.addAll(other.series);
+        all.sort(java.util.Comparator.comparing(NabSeries::name));
+        return new NabCorpus(dir + " + " + other.dir, all, profiles);
     }
 
     /** The data files, sorted by name. */

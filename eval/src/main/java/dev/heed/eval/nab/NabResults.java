@@ -87,7 +87,7 @@ public final class NabResults {
     private static ObjectNode summary(String detector, NabCorpus corpus, NabScore score) {
         ObjectNode root = JSON.createObjectNode();
         root.put("detector", detector);
-        root.put("corpus", corpus.dir().toString());
+        root.put("corpus", corpus.source());
         root.put("files", score.files());
         root.put("windows", score.windows());
         ObjectNode profiles = root.putObject("profiles");

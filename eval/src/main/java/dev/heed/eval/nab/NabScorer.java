@@ -110,7 +110,7 @@ public final class NabScorer {
                             + extra
                             + ", which are not files of"
                             + " the NAB corpus "
-                            + corpus.dir()
+                            + corpus.source()
                             + "; name files as in labels/combined_windows.json");
         }
         return out;

@@ -207,7 +207,25 @@ public final class SensorTopology {
                                 HeedKeys.ANOMALY_NOVELTY_POINTS,
                                 config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_POINTS)),
                         config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_MEMORY),
-                        atMost(HeedKeys.ANOMALY_NOVELTY_FINE, fine(config, patch))));
+                        atMost(HeedKeys.ANOMALY_NOVELTY_FINE, fine(config, patch)),
+                        oneOf(config, HeedKeys.ANOMALY_NOVELTY_SHAPE, "centred", "level")));
+    }
+
+    /** Whether {@code key} is {@code yes}; it must be {@code yes} or {@code no}. */
+    static boolean oneOf(HeedConfig config, String key, String yes, String no) {
+        String s = config.getString(key).trim();
+        if (s.equals(yes) || s.equals(no)) {
+            return s.equals(yes);
+        }
+        throw new ConfigException(
+                key
+                        + " must be "
+                        + yes
+                        + " or "
+                        + no
+                        + " (see the README's configuration table): '"
+                        + s
+                        + "'");
     }
 
     private static int atMost(String key, int n) {

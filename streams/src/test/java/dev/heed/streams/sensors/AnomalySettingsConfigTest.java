@@ -23,6 +23,8 @@ class AnomalySettingsConfigTest {
         assertThat(s.novelty().points()).isEqualTo(24);
         assertThat(s.novelty().memory()).isEqualTo(256);
         assertThat(s.novelty().fine()).isEqualTo(16);
+        assertThat(s.novelty().centredShape()).isTrue();
+        assertThat(s.longWindow()).isEqualTo(8000);
         assertThat(s.holdoff()).isEqualTo(AnomalySettings.HOLDOFF_SPAN);
         // 5-minute data: hourly buckets of 12 readings
         assertThat(s.novelty().bucket(300_000)).isEqualTo(12);
@@ -36,6 +38,8 @@ class AnomalySettingsConfigTest {
         assertThat(read(Map.of("anomaly.novelty.span", "0s")).holdoff()).isEqualTo(256);
         assertThat(read(Map.of("anomaly.novelty.fine", "0")).novelty().fine()).isZero();
         assertThat(read(Map.of("anomaly.forecast.alarms", "TRUE")).forecastAlarms()).isTrue();
+        assertThat(read(Map.of("anomaly.novelty.shape", "level")).novelty().centredShape())
+                .isFalse();
     }
 
     @Test
@@ -54,6 +58,10 @@ class AnomalySettingsConfigTest {
         assertThatThrownBy(() -> read(Map.of("anomaly.novelty.fine", "40000")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("anomaly.novelty.fine must be at most 4096: 40000");
+        assertThatThrownBy(() -> read(Map.of("anomaly.novelty.shape", "centered")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("anomaly.novelty.shape must be centred or level")
+                .hasMessageEndingWith(": 'centered'");
         assertThatThrownBy(() -> read(Map.of("anomaly.novelty.memory", "0")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("anomaly.novelty.memory must be > 0: 0");

@@ -47,7 +47,13 @@ record Novelty(double distance, double z, double likelihood, long spanMs, List<B
      * @param longRun effective length, in views, of the long-run distance distribution
      */
     static Novelty score(
-            NoveltyMemory m, long ts, double[] min, double[] max, int learnAfter, int longRun) {
+            NoveltyMemory m,
+            long ts,
+            double[] min,
+            double[] max,
+            int learnAfter,
+            int longRun,
+            boolean centred) {
         if (!m.full()) {
             return null;
         }
@@ -58,10 +64,22 @@ record Novelty(double distance, double z, double likelihood, long spanMs, List<B
             m.remember(x);
             return null;
         }
+        int vars = m.vars;
+        double[] inv = new double[vars];
+        for (int v = 0; v < vars; v++) {
+            inv[v] = 1 / range(min, max, v);
+        }
+        // centred: the view less its own mean; each remembered one is compared less its own
+        double[] level = centred ? m.meanOf(x) : new double[vars];
+        double[] xc = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xc[i] = x[i] - level[i % vars];
+        }
+        double[] zero = new double[vars];
         int nearest = 0;
         double d = Double.POSITIVE_INFINITY;
         for (int j = 0; j < m.used; j++) {
-            double dj = distance(x, m.views[j], m.vars, min, max, d);
+            double dj = distance(xc, m.views[j], centred ? m.means[j] : zero, inv, d);
             if (dj < d) {
                 d = dj;
                 nearest = j;
@@ -73,6 +91,13 @@ record Novelty(double distance, double z, double likelihood, long spanMs, List<B
         }
         double likelihood = z == 0 ? 0.5 : Normal.cdf(z);
         float[] near = m.views[nearest];
+        if (centred) {
+            // the remembered shape at the current view's level: what the explanation shows
+            near = near.clone();
+            for (int i = 0; i < near.length; i++) {
+                near[i] += (float) (level[i % vars] - m.means[nearest][i % vars]);
+            }
+        }
         List<Bucket> top = explain(m, ts, x, near, min, max);
         if (d > m.distMean || m.distCount < learnAfter) {
             m.remember(x);
@@ -88,19 +113,25 @@ record Novelty(double distance, double z, double likelihood, long spanMs, List<B
         return new Novelty(d, z, likelihood, spanMs, top);
     }
 
-    /** Mean absolute difference in range units; stops early once above {@code bound}. */
+    /**
+     * Mean absolute difference between {@code xc} (the view, already less its shift) and {@code y}
+     * less {@code yShift} (per variable: its mean when shapes are compared without their level,
+     * else 0), in units of each variable's range ({@code inv}: 1 / range); stops early once above
+     * {@code bound}.
+     */
     private static double distance(
-            float[] x, float[] y, int vars, double[] min, double[] max, double bound) {
+            double[] xc, float[] y, double[] yShift, double[] inv, double bound) {
+        int vars = inv.length;
         double sum = 0;
-        double stop = bound * x.length;
-        for (int i = 0; i < x.length; i++) {
+        double stop = bound * xc.length;
+        for (int i = 0; i < xc.length; i++) {
             int v = i % vars;
-            sum += Math.abs(x[i] - y[i]) / range(min, max, v);
+            sum += Math.abs(xc[i] - y[i] + yShift[v]) * inv[v];
             if (sum > stop) {
                 return Double.POSITIVE_INFINITY;
             }
         }
-        return sum / x.length;
+        return sum / xc.length;
     }
 
     private static double range(double[] min, double[] max, int v) {

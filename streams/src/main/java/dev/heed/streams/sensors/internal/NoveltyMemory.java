@@ -47,6 +47,10 @@ final class NoveltyMemory {
     final float[][] views;
 
     final long[] lastUsed;
+
+    /** Each remembered view's mean per variable (not stored: derived from the view). */
+    final double[][] means;
+
     int used;
 
     /** Long-run mean and variance of the nearest-view distance, and how many were seen. */
@@ -70,6 +74,19 @@ final class NoveltyMemory {
         ringStart = new long[points];
         views = new float[capacity][];
         lastUsed = new long[capacity];
+        means = new double[capacity][];
+    }
+
+    /** {@code [vars]} the mean of view {@code x} ({@code [points * vars]}) per variable. */
+    double[] meanOf(float[] x) {
+        double[] mean = new double[vars];
+        for (int i = 0; i < x.length; i++) {
+            mean[i % vars] += x[i];
+        }
+        for (int v = 0; v < vars; v++) {
+            mean[v] /= points;
+        }
+        return mean;
     }
 
     /** Whether the last {@code points} buckets are complete. */
@@ -132,6 +149,7 @@ final class NoveltyMemory {
             }
         }
         views[slot] = x;
+        means[slot] = meanOf(x);
         touch(slot);
     }
 
@@ -235,6 +253,7 @@ final class NoveltyMemory {
             m.lastUsed[j] = s.getLong();
             m.views[j] = new float[points * vars];
             getFloats(s, m.views[j]);
+            m.means[j] = m.meanOf(m.views[j]);
         }
         return m;
     }

@@ -87,13 +87,21 @@ final class NoveltyScales {
         Novelty shape = null;
         if (st.fine != null && st.fine.add(ts, x)) {
             int n = st.fine.points;
-            shape = Novelty.score(st.fine, ts, st.min, st.max, n, Math.max(n, longWindow));
+            shape =
+                    Novelty.score(
+                            st.fine,
+                            ts,
+                            st.min,
+                            st.max,
+                            n,
+                            Math.max(n, longWindow),
+                            settings.centredShape());
         }
         Novelty context = null;
         if (st.novelty != null && st.novelty.add(ts, x)) {
             int n = st.novelty.points;
             int longRun = Math.max(n, longWindow / st.novelty.bucket);
-            context = Novelty.score(st.novelty, ts, st.min, st.max, n, longRun);
+            context = Novelty.score(st.novelty, ts, st.min, st.max, n, longRun, false);
         }
         return new Seen(shape, context);
     }

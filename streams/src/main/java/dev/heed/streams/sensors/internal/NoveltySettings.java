@@ -7,13 +7,21 @@ package dev.heed.streams.sensors.internal;
  * @param points buckets in the long-context view
  * @param memory views remembered per series, for each of the two views
  * @param fine readings in the recent-shape view (one reading per bucket); 0 turns it off
+ * @param centredShape whether the recent shape is compared without its level (each view less its
+ *     own mean): a pattern that repeats at another level is then no longer new; levels are the
+ *     range's and the long context's business
  */
-public record NoveltySettings(long spanMs, int points, int memory, int fine) {
+public record NoveltySettings(long spanMs, int points, int memory, int fine, boolean centredShape) {
     /** Most points (or recent-shape readings) in a view: stored as a short. */
     public static final int MAX_POINTS = 4096;
 
     /** No novelty score. */
     public static final NoveltySettings OFF = new NoveltySettings(0, 24, 256, 0);
+
+    /** The recent shape compared with its level. */
+    public NoveltySettings(long spanMs, int points, int memory, int fine) {
+        this(spanMs, points, memory, fine, false);
+    }
 
     public NoveltySettings {
         if (spanMs < 0

@@ -16,7 +16,7 @@ class NoveltyMemoryTest {
         Random r = new Random(seed);
         for (int i = 0; i < n; i++) {
             if (m.add(i * 1000L, new float[] {(float) r.nextGaussian() * 0.3f})) {
-                Novelty.score(m, i * 1000L, MIN, MAX, 8, 100);
+                Novelty.score(m, i * 1000L, MIN, MAX, 8, 100, false);
             }
         }
         return m;
@@ -51,8 +51,8 @@ class NoveltyMemoryTest {
             m.add(i * 1000L, new float[] {0.9f});
             back.add(i * 1000L, new float[] {0.9f});
         }
-        Novelty a = Novelty.score(m, 1_003_000L, MIN, MAX, 8, 100);
-        Novelty b = Novelty.score(back, 1_003_000L, MIN, MAX, 8, 100);
+        Novelty a = Novelty.score(m, 1_003_000L, MIN, MAX, 8, 100, false);
+        Novelty b = Novelty.score(back, 1_003_000L, MIN, MAX, 8, 100, false);
         assertThat(b.distance()).isEqualTo(a.distance());
         assertThat(b.likelihood()).isEqualTo(a.likelihood());
     }
@@ -67,14 +67,39 @@ class NoveltyMemoryTest {
             // a square wave of period 8 with a little noise
             float x = (i % 8 < 4 ? 0.5f : -0.5f) + (float) r.nextGaussian() * 0.02f;
             if (m.add(i, new float[] {x})) {
-                last = Novelty.score(m, i, MIN, MAX, 4, 200);
+                last = Novelty.score(m, i, MIN, MAX, 4, 200, false);
             }
         }
         assertThat(last.likelihood()).isLessThan(0.99);
         m.add(2000, new float[] {0.0f});
-        Novelty flat = Novelty.score(m, 2000, MIN, MAX, 4, 200);
+        Novelty flat = Novelty.score(m, 2000, MIN, MAX, 4, 200, false);
         assertThat(flat.likelihood()).isGreaterThan(0.9999);
         assertThat(flat.buckets().get(0).observed()[0]).isEqualTo(0.0f);
+    }
+
+    /**
+     * The recent-shape likelihood once a view lies wholly past a square wave's move by a quarter of
+     * its range.
+     */
+    private static double afterLevelMove(boolean centred) {
+        NoveltyMemory m = new NoveltyMemory(1, 4, 64);
+        m.bucket = 1;
+        Random r = new Random(5);
+        Novelty last = null;
+        for (int i = 0; i < 1004; i++) {
+            float level = i < 1000 ? -0.3f : 0.2f;
+            float x = level + (i % 8 < 4 ? 0.2f : -0.2f) + (float) r.nextGaussian() * 0.02f;
+            if (m.add(i, new float[] {x})) {
+                last = Novelty.score(m, i, MIN, MAX, 4, 200, centred);
+            }
+        }
+        return last.likelihood();
+    }
+
+    @Test
+    void shouldKnowAShapeAtAnotherLevelOnlyWhenCentred() {
+        assertThat(afterLevelMove(true)).isLessThan(0.99);
+        assertThat(afterLevelMove(false)).isGreaterThan(0.9999);
     }
 
     /** A memory of {@code capacity} views of {@code points}, every slot filled. */
@@ -108,7 +133,7 @@ class NoveltyMemoryTest {
         for (int i = 0; i < 3; i++) {
             m.add(1_000_000L + i, new float[] {0.1f});
         }
-        Novelty.score(m, 1_003_000L, MIN, MAX, 8, 100);
+        Novelty.score(m, 1_003_000L, MIN, MAX, 8, 100, false);
         assertThat(m.changed).isTrue();
         // one view matched or remembered: one slot to write, not the whole memory
         assertThat(m.dirty.cardinality()).isEqualTo(1);
