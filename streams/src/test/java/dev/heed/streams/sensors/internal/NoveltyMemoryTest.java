@@ -81,7 +81,7 @@ class NoveltyMemoryTest {
      * The recent-shape likelihood once a view lies wholly past a square wave's move by a quarter of
      * its range.
      */
-    private static double afterLevelMove(boolean centred) {
+    private static Novelty afterLevelMove(boolean centred) {
         NoveltyMemory m = new NoveltyMemory(1, 4, 64);
         m.bucket = 1;
         Random r = new Random(5);
@@ -93,13 +93,19 @@ class NoveltyMemoryTest {
                 last = Novelty.score(m, i, MIN, MAX, 4, 200, centred);
             }
         }
-        return last.likelihood();
+        return last;
     }
 
     @Test
     void shouldKnowAShapeAtAnotherLevelOnlyWhenCentred() {
-        assertThat(afterLevelMove(true)).isLessThan(0.99);
-        assertThat(afterLevelMove(false)).isGreaterThan(0.9999);
+        Novelty centred = afterLevelMove(true);
+        assertThat(centred.likelihood()).isLessThan(0.99);
+        assertThat(afterLevelMove(false).likelihood()).isGreaterThan(0.9999);
+        // the explanation shows the remembered shape at the current level (0.2 +- 0.2 here)
+        for (Novelty.Bucket b : centred.buckets()) {
+            assertThat(b.remembered()[0]).isBetween(-0.1f, 0.5f);
+            assertThat(Math.abs(b.observed()[0] - b.remembered()[0])).isLessThan(0.1f);
+        }
     }
 
     /** A memory of {@code capacity} views of {@code points}, every slot filled. */
