@@ -142,6 +142,16 @@ final class TrainSpeechCommand implements Callable<Integer> {
     boolean utteranceMean;
 
     @Option(
+            names = "--min-repeat-gap",
+            defaultValue = "0.24",
+            paramLabel = "SECONDS",
+            description =
+                    "Written into the model: a digit word that follows the same word within this"
+                            + " many seconds, with only blanks between, is one word, not two"
+                            + " (0: plain CTC decoding).")
+    double minRepeatGap;
+
+    @Option(
             names = "--spec-augment",
             description = "Mask mel bands and time spans of the training features (SpecAugment).")
     boolean specAugment;
@@ -288,7 +298,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                 + String.join(
                                         " ", spec.commandLine().getParseResult().originalArgs()),
                         dataInfo,
-                        utteranceMean);
+                        utteranceMean,
+                        minRepeatGap);
         List<SpeechBatch> validation =
                 SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1);
         System.err.printf(

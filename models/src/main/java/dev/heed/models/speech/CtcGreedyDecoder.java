@@ -6,7 +6,11 @@ import java.util.List;
 /**
  * Greedy (best path) CTC decoding: the most probable token at each step, repeats merged, blanks
  * dropped. Each token keeps its run of steps, its mean probability over the run, and the mean
- * attention of the run's steps over all steps.
+ * attention of the run's steps over all steps. With a {@link SpeechDescriptor#minRepeatGap()}, a
+ * run of a token that starts fewer than that many seconds after the end of a run of the same token,
+ * with only blanks between, belongs to the same token (a word said once whose two halves the
+ * network marked apart); the token then spans both runs, and its probability and attention are the
+ * means over both runs' steps.
  */
 final class CtcGreedyDecoder {
 
@@ -14,6 +18,7 @@ final class CtcGreedyDecoder {
     private final int blank;
     private final double stepSeconds;
     private final double centreOffsetSeconds;
+    private final int minGapSteps;
 
     CtcGreedyDecoder(List<String> vocabulary, SpeechDescriptor d) {
         this.vocabulary = vocabulary;
@@ -21,6 +26,7 @@ final class CtcGreedyDecoder {
         this.stepSeconds = d.stepSeconds();
         this.centreOffsetSeconds =
                 0.5 * stepSeconds + d.features().frameLength() / (2.0 * d.features().sampleRate());
+        this.minGapSteps = (int) Math.ceil(d.minRepeatGap() / stepSeconds - 1e-9);
     }
 
     /**
@@ -29,36 +35,75 @@ final class CtcGreedyDecoder {
      */
     List<SpeechToken> decode(float[][] logProbs, float[][] attention) {
         List<SpeechToken> tokens = new ArrayList<>();
+        Run open = null;
         int steps = logProbs.length;
         int t = 0;
         while (t < steps) {
             int id = argmax(logProbs[t]);
             int end = t;
-            double probability = Math.exp(logProbs[t][id]);
             while (end + 1 < steps && argmax(logProbs[end + 1]) == id) {
                 end++;
-                probability += Math.exp(logProbs[end][id]);
             }
             if (id != blank) {
-                tokens.add(token(id, t, end, (float) (probability / (end - t + 1)), attention));
+                if (open != null && open.id == id && t - open.end < minGapSteps) {
+                    open.add(logProbs, attention, t, end);
+                } else {
+                    if (open != null) {
+                        tokens.add(open.token());
+                    }
+                    open = new Run(id, t, attention == null ? 0 : attention[0].length);
+                    open.add(logProbs, attention, t, end);
+                }
             }
             t = end + 1;
+        }
+        if (open != null) {
+            tokens.add(open.token());
         }
         return tokens;
     }
 
-    private SpeechToken token(int id, int start, int end, float confidence, float[][] attention) {
-        float[] weights = new float[0];
-        int peak = start;
-        if (attention != null) {
-            weights = new float[attention[0].length];
-            for (int q = start; q <= end; q++) {
-                for (int k = 0; k < weights.length; k++) {
-                    weights[k] += attention[q][k] / (end - start + 1);
+    /** One token's steps: one run, or several of the same token merged. */
+    private final class Run {
+        final int id;
+        final int start;
+        int end;
+        int count;
+        double probability;
+        final float[] weights;
+
+        Run(int id, int start, int keys) {
+            this.id = id;
+            this.start = start;
+            this.weights = new float[keys];
+        }
+
+        void add(float[][] logProbs, float[][] attention, int from, int to) {
+            for (int q = from; q <= to; q++) {
+                probability += Math.exp(logProbs[q][id]);
+                if (attention != null) {
+                    for (int k = 0; k < weights.length; k++) {
+                        weights[k] += attention[q][k];
+                    }
                 }
             }
-            peak = argmax(weights);
+            count += to - from + 1;
+            end = to;
         }
+
+        SpeechToken token() {
+            float[] w = new float[weights.length];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = weights[k] / count;
+            }
+            return CtcGreedyDecoder.this.token(
+                    id, start, end, (float) (probability / count), w, weights.length > 0);
+        }
+    }
+
+    private SpeechToken token(
+            int id, int start, int end, float confidence, float[] weights, boolean attended) {
+        int peak = attended ? argmax(weights) : start;
         return new SpeechToken(
                 vocabulary.get(id),
                 id,

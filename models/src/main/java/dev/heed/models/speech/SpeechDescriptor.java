@@ -34,6 +34,10 @@ import java.util.Map;
  * @param normalization per-mel z-score applied before the network; empty for none
  * @param utteranceMean whether each utterance's per-mel mean over its speech frames is subtracted
  *     first ({@link UtteranceMean}); absent is false
+ * @param minRepeatGap seconds within which a token that follows the same token, with only blanks
+ *     between, is taken as the same utterance of it (merged) rather than said twice: for word
+ *     tokens, shorter than a word takes to say again; absent or 0 is plain CTC decoding (a blank
+ *     between two runs always separates them)
  * @param subsampling feature frames per output step (4 for Heed's model)
  * @param vocabulary the vocabulary file in the model directory: one token per line, blank first
  * @param outputs which network output holds what
@@ -55,6 +59,7 @@ public record SpeechDescriptor(
         Features features,
         ModelDescriptor.Normalization normalization,
         boolean utteranceMean,
+        double minRepeatGap,
         int subsampling,
         String vocabulary,
         Outputs outputs,
@@ -106,6 +111,7 @@ public record SpeechDescriptor(
                 features,
                 normalization,
                 utteranceMean,
+                minRepeatGap,
                 subsampling,
                 vocabulary,
                 outputs,

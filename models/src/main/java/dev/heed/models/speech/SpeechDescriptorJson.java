@@ -75,6 +75,9 @@ final class SpeechDescriptorJson {
                 f.sampleRate() > 0 && f.hop() > 0 && f.mels() > 0 && f.frameLength() > 0,
                 "features need sample_rate, frame_length, hop and mels > 0: " + f);
         need(d.subsampling() > 0, "subsampling must be > 0: " + d.subsampling());
+        need(
+                d.minRepeatGap() >= 0 && d.minRepeatGap() < 10,
+                "min_repeat_gap must be seconds from 0 to 10: " + d.minRepeatGap());
         need(d.vocabulary() != null, "vocabulary (the vocabulary file name) is missing");
         need(d.weights() != null, "weights (the weights file name) is missing");
         int mean = d.normalization().mean().size();

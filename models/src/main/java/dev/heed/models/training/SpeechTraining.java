@@ -248,6 +248,7 @@ final class SpeechTraining {
                 o.features(),
                 norm,
                 o.utteranceMean(),
+                o.minRepeatGap(),
                 ConvSubsampling.FACTOR,
                 VOCAB_FILE,
                 SpeechDescriptor.Outputs.DEFAULT,

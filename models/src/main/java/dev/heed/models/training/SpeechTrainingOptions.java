@@ -25,6 +25,7 @@ import java.util.Map;
  * @param data what the data was, recorded in the descriptor
  * @param utteranceMean subtract each utterance's speech mean from its frames ({@link
  *     dev.heed.models.speech.UtteranceMean}), in training and in the model it writes
+ * @param minRepeatGap the written model's {@link SpeechDescriptor#minRepeatGap()}, seconds
  */
 public record SpeechTrainingOptions(
         Path outputDir,
@@ -41,7 +42,8 @@ public record SpeechTrainingOptions(
         long seed,
         String command,
         Map<String, Object> data,
-        boolean utteranceMean) {
+        boolean utteranceMean,
+        double minRepeatGap) {
 
     /** Validates the numbers; the message names the bad value. */
     public SpeechTrainingOptions {
@@ -54,6 +56,9 @@ public record SpeechTrainingOptions(
         check(batchSize > 0, "batch size must be > 0: " + batchSize);
         check(steps > 0, "steps must be > 0: " + steps);
         check(learningRate > 0, "learning rate must be > 0: " + learningRate);
+        check(
+                minRepeatGap >= 0 && minRepeatGap < 10,
+                "min repeat gap must be seconds from 0 to 10: " + minRepeatGap);
         check(evalEvery > 0, "eval-every must be > 0: " + evalEvery);
         check(vocabulary.size() >= 2, "vocabulary needs blank and a token: " + vocabulary);
         check(

@@ -19,6 +19,7 @@ class CtcGreedyDecoderTest {
                             "log-mel", 8000, 200, 80, 256, 40, 20, 4000, 0.97),
                     null,
                     false,
+                    0,
                     4,
                     "vocab.txt",
                     null,
@@ -69,5 +70,70 @@ class CtcGreedyDecoderTest {
         assertThat(t.peakStep()).isEqualTo(2);
         // centre of step 2: 2 * 0.04 + 0.02 + half a 25 ms frame
         assertThat(t.peakSeconds()).isCloseTo(0.08 + 0.02 + 0.0125, within(1e-9));
+    }
+
+    /** {@link #D} with a minimum repeat gap of 0.24 s: 6 steps of 40 ms. */
+    private static final SpeechDescriptor GAP =
+            new SpeechDescriptor(
+                    "djl",
+                    null,
+                    "t",
+                    "1",
+                    null,
+                    D.features(),
+                    null,
+                    false,
+                    0.24,
+                    4,
+                    "vocab.txt",
+                    null,
+                    "model.params",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+
+    private static float[][] path(int... best) {
+        float[][] lp = new float[best.length][];
+        for (int t = 0; t < best.length; t++) {
+            float[] p = {0.05f, 0.05f, 0.05f};
+            p[best[t]] = 0.9f;
+            lp[t] = log(p);
+        }
+        return lp;
+    }
+
+    @Test
+    void shouldTakeAWordRepeatedWithinTheMinimumGapAsOneWord() {
+        // a a - - a b: the second run of a starts 3 steps after the first ends
+        float[][] lp = path(1, 1, 0, 0, 1, 2);
+        float[][] attention = new float[6][6];
+        for (int q = 0; q < 6; q++) {
+            attention[q][q] = 1f; // each step attends to itself
+        }
+        List<String> vocab = List.of("<blank>", "a", "b");
+        assertThat(new CtcGreedyDecoder(vocab, D).decode(lp, attention))
+                .extracting(SpeechToken::text)
+                .containsExactly("a", "a", "b");
+        List<SpeechToken> merged = new CtcGreedyDecoder(vocab, GAP).decode(lp, attention);
+        assertThat(merged).extracting(SpeechToken::text).containsExactly("a", "b");
+        SpeechToken a = merged.get(0);
+        assertThat(a.startStep()).isZero();
+        assertThat(a.endStep()).isEqualTo(4);
+        assertThat(a.confidence()).isCloseTo(0.9f, within(1e-5f));
+        // the mean of the three a steps' rows, not of the blanks between
+        assertThat(a.attention())
+                .containsExactly(new float[] {1 / 3f, 1 / 3f, 0, 0, 1 / 3f, 0}, within(1e-6f));
+    }
+
+    @Test
+    void shouldKeepAWordRepeatedAfterTheMinimumGapAsTwoWords() {
+        // a - - - - - a: the second run starts 6 steps (0.24 s) after the first ends
+        List<SpeechToken> tokens =
+                new CtcGreedyDecoder(List.of("<blank>", "a", "b"), GAP)
+                        .decode(path(1, 0, 0, 0, 0, 0, 1), null);
+        assertThat(tokens).extracting(SpeechToken::startStep).containsExactly(0, 6);
     }
 }

@@ -38,6 +38,22 @@ class SpeechDescriptorTest {
     }
 
     @Test
+    void shouldReadAMinimumRepeatGapAndTakeItsAbsenceAsZero() throws Exception {
+        String json = Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"));
+        assertThat(SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny")).minRepeatGap()).isZero();
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace("\"subsampling\": 2", "\"subsampling\": 2, \"min_repeat_gap\": 0.24"));
+        assertThat(SpeechDescriptor.read(temp).minRepeatGap()).isEqualTo(0.24);
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace("\"subsampling\": 2", "\"subsampling\": 2, \"min_repeat_gap\": -1"));
+        assertThatThrownBy(() -> SpeechDescriptor.read(temp))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("min_repeat_gap must be seconds from 0 to 10: -1.0");
+    }
+
+    @Test
     void shouldRefuseAForecasterDescriptor() {
         assertThatThrownBy(() -> SpeechDescriptor.read(Fixtures.dir("onnx-tiny")))
                 .isInstanceOf(ModelLoadException.class)

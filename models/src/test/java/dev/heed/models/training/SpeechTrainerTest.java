@@ -48,7 +48,8 @@ class SpeechTrainerTest {
                         1,
                         "SpeechTrainerTest",
                         null,
-                        false);
+                        false,
+                        0);
         Random random = new Random(5);
         SpeechExamples examples = size -> batch(random, size);
         List<SpeechBatch> validation = List.of(batch(new Random(99), 16));

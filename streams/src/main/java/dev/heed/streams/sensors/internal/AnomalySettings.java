@@ -14,6 +14,10 @@ package dev.heed.streams.sensors.internal;
  * @param forecastAlarms whether the forecast error's likelihood raises alarms too; otherwise it is
  *     reported (score, {@code broken_by}) but alarms come from range and novelty
  * @param novelty the novelty views
+ * @param rangeSteps a value beyond the range counts only when it lies beyond it by more than this
+ *     many root-mean-square steps of the series (the typical change from one reading to the next),
+ *     so that a level that wanders by its usual steps to a new high is not a break; 0: any excess
+ *     beyond the tolerance counts
  */
 public record AnomalySettings(
         String topic,
@@ -24,7 +28,8 @@ public record AnomalySettings(
         double rangeTolerance,
         int holdoff,
         boolean forecastAlarms,
-        NoveltySettings novelty) {
+        NoveltySettings novelty,
+        double rangeSteps) {
 
     /** {@code holdoff}: as many readings as the series' long-context view covers. */
     public static final int HOLDOFF_SPAN = -1;
@@ -61,6 +66,7 @@ public record AnomalySettings(
                 rangeTolerance,
                 holdoff,
                 true,
-                NoveltySettings.OFF);
+                NoveltySettings.OFF,
+                0);
     }
 }

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * are scored.
  */
 final class AnomalyState {
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
 
     long readings;
     long scored;
@@ -26,6 +26,14 @@ final class AnomalyState {
     final double[] var;
     final double[] min;
     final double[] max;
+
+    /**
+     * Per variable (version 4 on): exponentially weighted mean square of the change from one
+     * reading to the next, and the last reading (NaN before the first).
+     */
+    final double[] stepVar;
+
+    final double[] last;
 
     /** Ring of the last raw scores. */
     final float[] recent;
@@ -103,6 +111,9 @@ final class AnomalyState {
         var = new double[variables];
         min = new double[variables];
         max = new double[variables];
+        stepVar = new double[variables];
+        last = new double[variables];
+        java.util.Arrays.fill(last, Double.NaN);
         recent = new float[shortWindow];
     }
 
@@ -122,7 +133,7 @@ final class AnomalyState {
         int vars = mean.length;
         int horizon = forecast == null ? 0 : forecast[0].length;
         ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(96 + vars * (32 + 4 * horizon) + 4 * recent.length);
+                new ByteArrayOutputStream(96 + vars * (48 + 4 * horizon) + 4 * recent.length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeLong(readings);
@@ -174,6 +185,10 @@ final class AnomalyState {
                 }
                 out.writeInt(novelty.partialCount);
                 out.writeLong(novelty.partialStart);
+            }
+            for (int v = 0; v < vars; v++) {
+                out.writeDouble(stepVar[v]);
+                out.writeDouble(last[v]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -252,6 +267,12 @@ final class AnomalyState {
                 }
                 s.noveltyPartialCount = in.readInt();
                 s.noveltyPartialStart = in.readLong();
+            }
+            if (version >= 4) {
+                for (int v = 0; v < vars; v++) {
+                    s.stepVar[v] = in.readDouble();
+                    s.last[v] = in.readDouble();
+                }
             }
             return s;
         } catch (IOException e) {

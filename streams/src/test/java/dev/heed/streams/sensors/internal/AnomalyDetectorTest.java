@@ -48,7 +48,7 @@ class AnomalyDetectorTest {
     /** A detector with the novelty views, no forecast alarms and a 50-reading hold-off. */
     private static AnomalyDetector withViews(int warmup, NoveltySettings views) {
         return new AnomalyDetector(
-                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views));
+                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views, 0));
     }
 
     private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
@@ -117,6 +117,47 @@ class AnomalyDetectorTest {
         assertThat(a.rangeBreak()).isTrue();
         assertThat(a.likelihood()).isEqualTo(1.0);
         assertThat(a.observed()[0]).isEqualTo(40f);
+    }
+
+    /** A level that wanders upwards by its usual steps: new highs all along. */
+    private static double[] creepingWalk(int n, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[n];
+        for (int i = 1; i < n; i++) {
+            x[i] = x[i - 1] + 0.05 + 0.3 * r.nextGaussian();
+        }
+        return x;
+    }
+
+    private static long rangeBreaks(Anomaly[] out, int from, int to) {
+        return java.util.Arrays.stream(out, from, to).filter(Anomaly::rangeBreak).count();
+    }
+
+    @Test
+    void shouldNotCountAWanderingLevelsUsualStepsAsARangeBreakWhenRangeStepsIsSet() {
+        double[] x = creepingWalk(601, 11);
+        AnomalySettings plain =
+                new AnomalySettings(
+                        "a", 0.9999, 100, 5, 200, 0.05, 0, false, NoveltySettings.OFF, 0);
+        AnomalySettings steps =
+                new AnomalySettings(
+                        "a", 0.9999, 100, 5, 200, 0.05, 0, false, NoveltySettings.OFF, 4);
+        AnomalyDetector before = new AnomalyDetector(plain);
+        AnomalyDetector after = new AnomalyDetector(steps);
+        AnomalyState a = before.newState(1);
+        AnomalyState b = after.newState(1);
+        Anomaly[] ra = run(before, a, x, STEPS - 1, 599, 0.3, 12);
+        Anomaly[] rb = run(after, b, x, STEPS - 1, 599, 0.3, 12);
+        assertThat(rangeBreaks(ra, 100, 600))
+                .as("new highs by a usual step break the range without the setting")
+                .isGreaterThan(5);
+        assertThat(rangeBreaks(rb, 100, 600)).as("and not with it").isZero();
+        assertThat(Math.sqrt(b.stepVar[0])).as("RMS step of the walk").isBetween(0.25, 0.35);
+        // a jump of about 30 usual steps beyond the range still breaks it
+        x[600] = b.max[0] + 10;
+        Anomaly jump = after.update(b, window(x, 600), forecast(x, 600, 0));
+        assertThat(jump.rangeBreak()).isTrue();
+        assertThat(jump.likelihood()).isEqualTo(1.0);
     }
 
     @Test
