@@ -53,6 +53,7 @@ public final class HeedKeys {
     public static final String ANOMALY_WINDOW_LONG = "anomaly.window.long";
     public static final String ANOMALY_RANGE_TOLERANCE = "anomaly.range.tolerance";
     public static final String ANOMALY_RANGE_STEPS = "anomaly.range.steps";
+    public static final String ANOMALY_FORECAST_PERIODIC = "anomaly.forecast.periodic";
     public static final String ANOMALY_HOLDOFF = "anomaly.holdoff";
     public static final String ANOMALY_NOVELTY_SPAN = "anomaly.novelty.span";
     public static final String ANOMALY_NOVELTY_POINTS = "anomaly.novelty.points";
@@ -123,13 +124,14 @@ public final class HeedKeys {
         d.put(ANOMALY_WINDOW_LONG, "8000");
         d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
         d.put(ANOMALY_RANGE_STEPS, "0");
+        d.put(ANOMALY_FORECAST_PERIODIC, "3");
         d.put(ANOMALY_HOLDOFF, "span");
         d.put(ANOMALY_NOVELTY_SPAN, "1d");
         d.put(ANOMALY_NOVELTY_POINTS, "24");
         d.put(ANOMALY_NOVELTY_MEMORY, "256");
         d.put(ANOMALY_NOVELTY_SHAPE, "centred");
         d.put(ANOMALY_NOVELTY_FINE, "patch");
-        d.put(ANOMALY_FORECAST_ALARMS, "false");
+        d.put(ANOMALY_FORECAST_ALARMS, "true");
         d.put(EMBEDDED_DIR, "heed-data/kafka");
         d.put(EMBEDDED_PORT, "9092");
         d.put(HTTP_ENABLED, "true");

@@ -97,16 +97,12 @@ final class AnomalyDetector {
             learnRaw(st, raw);
             observe(st, w, t);
             NoveltyScales.Seen seen = scales.observe(st, w, t);
+            boolean errorAlarms = settings.forecastAlarms() && newAtThisTime(st, ts[t], e);
             double likelihood =
-                    range
-                            ? 1.0
-                            : Math.max(
-                                    settings.forecastAlarms() ? fromError : 0.5, seen.likelihood());
+                    range ? 1.0 : Math.max(errorAlarms ? fromError : 0.5, seen.likelihood());
             // how strong the evidence is, in spreads: what a held-off alarm must double
             double strength =
-                    Math.max(
-                            Math.max(settings.forecastAlarms() ? e : 0, seen.z()),
-                            excess / Novelty.SD_FLOOR);
+                    Math.max(Math.max(errorAlarms ? e : 0, seen.z()), excess / Novelty.SD_FLOOR);
             st.scored++;
             if (best < 0 || likelihood > bestLikelihood) {
                 best = t;
@@ -165,6 +161,47 @@ final class AnomalyDetector {
                 heldOff,
                 bestContext,
                 bestShape);
+    }
+
+    /**
+     * Whether the forecast error {@code e} at {@code ts} is new for this time of the span (of day,
+     * by default): more than {@link AnomalySettings#REARM} times the largest error of the same
+     * bucket, or of the buckets beside it, one span earlier. A model that misses every day at the
+     * same time (the edge of a square wave it cannot forecast) does not alarm for it. Learns {@code
+     * e}. True when the long view is off or the span before is unknown.
+     */
+    private boolean newAtThisTime(AnomalyState st, long ts, double e) {
+        long spanMs = settings.novelty().spanMs();
+        int points = settings.novelty().points();
+        if (settings.forecastPeriodic() <= 0 || spanMs <= 0) {
+            return true;
+        }
+        if (st.errorNow == null || st.errorNow.length != points) {
+            st.errorNow = new float[points];
+            st.errorBefore = new float[points];
+            java.util.Arrays.fill(st.errorBefore, Float.NaN);
+            st.errorSpan = Math.floorDiv(ts, spanMs);
+        }
+        long span = Math.floorDiv(ts, spanMs);
+        if (span != st.errorSpan) {
+            if (span == st.errorSpan + 1) {
+                System.arraycopy(st.errorNow, 0, st.errorBefore, 0, points);
+            } else {
+                java.util.Arrays.fill(st.errorBefore, Float.NaN);
+            }
+            java.util.Arrays.fill(st.errorNow, 0f);
+            st.errorSpan = span;
+        }
+        int b = (int) Math.min(points - 1, Math.floorMod(ts, spanMs) * points / spanMs);
+        double before = 0;
+        boolean known = true;
+        for (int d = -1; d <= 1; d++) {
+            float x = st.errorBefore[Math.floorMod(b + d, points)];
+            known &= !Float.isNaN(x);
+            before = Math.max(before, Float.isNaN(x) ? 0 : x);
+        }
+        st.errorNow[b] = (float) Math.max(st.errorNow[b], e);
+        return !known || e > settings.forecastPeriodic() * before;
     }
 
     /** The hold-off in readings for this series. */

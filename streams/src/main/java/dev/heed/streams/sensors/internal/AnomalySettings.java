@@ -18,6 +18,10 @@ package dev.heed.streams.sensors.internal;
  *     many root-mean-square steps of the series (the typical change from one reading to the next),
  *     so that a level that wanders by its usual steps to a new high is not a break; 0: any excess
  *     beyond the tolerance counts
+ * @param forecastPeriodic with forecast alarms, an error alarms only when it is more than this many
+ *     times the largest error at the same time of the long view's span one span earlier (its bucket
+ *     or the two beside it): a model that misses at the same time every day does not alarm for it;
+ *     0: every error may alarm
  */
 public record AnomalySettings(
         String topic,
@@ -29,7 +33,8 @@ public record AnomalySettings(
         int holdoff,
         boolean forecastAlarms,
         NoveltySettings novelty,
-        double rangeSteps) {
+        double rangeSteps,
+        double forecastPeriodic) {
 
     /** {@code holdoff}: as many readings as the series' long-context view covers. */
     public static final int HOLDOFF_SPAN = -1;
@@ -67,6 +72,7 @@ public record AnomalySettings(
                 holdoff,
                 true,
                 NoveltySettings.OFF,
+                0,
                 0);
     }
 }

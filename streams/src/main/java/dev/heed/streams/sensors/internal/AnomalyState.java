@@ -35,6 +35,17 @@ final class AnomalyState {
 
     final double[] last;
 
+    /**
+     * The largest forecast error in each bucket of the long view's span (one day by default): the
+     * span in progress and the one before it; null until the first scored step (version 4 on).
+     */
+    float[] errorNow;
+
+    float[] errorBefore;
+
+    /** Which span (time / span) {@link #errorNow} covers. */
+    long errorSpan = Long.MIN_VALUE;
+
     /** Ring of the last raw scores. */
     final float[] recent;
 
@@ -190,6 +201,15 @@ final class AnomalyState {
                 out.writeDouble(stepVar[v]);
                 out.writeDouble(last[v]);
             }
+            int buckets = errorNow == null ? 0 : errorNow.length;
+            out.writeShort(buckets);
+            if (buckets > 0) {
+                out.writeLong(errorSpan);
+                for (int i = 0; i < buckets; i++) {
+                    out.writeFloat(errorNow[i]);
+                    out.writeFloat(errorBefore[i]);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -272,6 +292,16 @@ final class AnomalyState {
                 for (int v = 0; v < vars; v++) {
                     s.stepVar[v] = in.readDouble();
                     s.last[v] = in.readDouble();
+                }
+                int buckets = in.readShort();
+                if (buckets > 0) {
+                    s.errorSpan = in.readLong();
+                    s.errorNow = new float[buckets];
+                    s.errorBefore = new float[buckets];
+                    for (int i = 0; i < buckets; i++) {
+                        s.errorNow[i] = in.readFloat();
+                        s.errorBefore[i] = in.readFloat();
+                    }
                 }
             }
             return s;

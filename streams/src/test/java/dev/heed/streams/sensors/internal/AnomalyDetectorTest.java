@@ -48,7 +48,7 @@ class AnomalyDetectorTest {
     /** A detector with the novelty views, no forecast alarms and a 50-reading hold-off. */
     private static AnomalyDetector withViews(int warmup, NoveltySettings views) {
         return new AnomalyDetector(
-                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views, 0));
+                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views, 0, 0));
     }
 
     private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
@@ -138,10 +138,10 @@ class AnomalyDetectorTest {
         double[] x = creepingWalk(601, 11);
         AnomalySettings plain =
                 new AnomalySettings(
-                        "a", 0.9999, 100, 5, 200, 0.05, 0, false, NoveltySettings.OFF, 0);
+                        "a", 0.9999, 100, 5, 200, 0.05, 0, false, NoveltySettings.OFF, 0, 0);
         AnomalySettings steps =
                 new AnomalySettings(
-                        "a", 0.9999, 100, 5, 200, 0.05, 0, false, NoveltySettings.OFF, 4);
+                        "a", 0.9999, 100, 5, 200, 0.05, 0, false, NoveltySettings.OFF, 4, 0);
         AnomalyDetector before = new AnomalyDetector(plain);
         AnomalyDetector after = new AnomalyDetector(steps);
         AnomalyState a = before.newState(1);
@@ -158,6 +158,62 @@ class AnomalyDetectorTest {
         Anomaly jump = after.update(b, window(x, 600), forecast(x, 600, 0));
         assertThat(jump.rangeBreak()).isTrue();
         assertThat(jump.likelihood()).isEqualTo(1.0);
+    }
+
+    /**
+     * Runs a 48-reading cycle with forecast alarms and the long view over one cycle (48 s in 12
+     * buckets), the range check off, no hold-off; the forecast misses by 6 at the reading {@code
+     * missAt} of every cycle, and once more at reading 30 of cycle 11. Returns, per cycle, whether
+     * the miss at {@code missAt} was flagged, then whether the one-off miss was.
+     */
+    private static boolean[] periodicMisses(double periodic) {
+        NoveltySettings views = new NoveltySettings(48_000, 12, 16, 0);
+        AnomalyDetector d =
+                new AnomalyDetector(
+                        new AnomalySettings(
+                                "a", 0.9999, 100, 5, 200, 0, 0, true, views, 0, periodic));
+        int cycles = 12;
+        double[] x = new double[48 * cycles + HORIZON + 1];
+        Random r = new Random(21);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 10 * Math.sin(2 * Math.PI * i / 48) + 0.3 * r.nextGaussian();
+        }
+        int missAt = 10;
+        int oneOff = 48 * 11 + 30;
+        AnomalyState st = d.newState(1);
+        boolean[] flagged = new boolean[cycles + 1];
+        for (int end = STEPS - 1; end < 48 * cycles; end++) {
+            // the window ending at end forecasts end + 1 onwards
+            boolean miss = (end + 1) % 48 == missAt || end + 1 == oneOff;
+            Anomaly a = d.update(st, window(x, end), forecast(x, end, miss ? 6 : 0));
+            if (end % 48 == missAt) {
+                flagged[end / 48] = a.flagged(0.9999);
+            }
+            if (end == oneOff) {
+                flagged[cycles] = a.flagged(0.9999);
+            }
+            if (end == 48 * 6 - 1) {
+                // from here on, the state as the store gives it back (the memories beside it)
+                AnomalyState restored = AnomalyState.fromBytes(st.toBytes());
+                restored.attach(st.novelty, st.fine);
+                st = restored;
+            }
+        }
+        return flagged;
+    }
+
+    @Test
+    void shouldNotAlarmForAForecastMissThatComesBackAtTheSameTimeEveryDay() {
+        boolean[] plain = periodicMisses(0);
+        boolean[] periodic = periodicMisses(2);
+        for (int c = 3; c < 12; c++) {
+            assertThat(plain[c])
+                    .as("the daily miss alarms in cycle %d without the check", c)
+                    .isTrue();
+            assertThat(periodic[c]).as("and not with it, cycle %d", c).isFalse();
+        }
+        assertThat(periodic[12]).as("a miss at another time of day still alarms").isTrue();
+        assertThat(plain[12]).isTrue();
     }
 
     @Test
