@@ -25,14 +25,24 @@ class CpuSplitTest {
 
     @Test
     void shouldMeasureTheCpuOfAThreadThatWorks() throws Exception {
+        java.lang.management.ThreadMXBean mx =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.CountDownLatch spent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stop =
+                new java.util.concurrent.atomic.AtomicBoolean();
         CpuSplit split = CpuSplit.start(APP);
         Thread busy =
                 new Thread(
                         () -> {
-                            long end = System.nanoTime() + 300_000_000L;
+                            // spins until it has used 100 ms of CPU inside the interval, however
+                            // busy the machine is, then until told to stop
+                            long cpu0 = mx.getCurrentThreadCpuTime();
                             double x = 0;
-                            while (System.nanoTime() < end) {
+                            while (!stop.get()) {
                                 x += Math.sqrt(x + 1);
+                                if (mx.getCurrentThreadCpuTime() - cpu0 >= 100_000_000L) {
+                                    spent.countDown();
+                                }
                             }
                             if (x < 0) {
                                 throw new AssertionError();
@@ -40,9 +50,15 @@ class CpuSplitTest {
                         },
                         APP + "-4b1f-StreamThread-1");
         busy.start();
-        Thread.sleep(200);
+        spent.await();
         CpuSplit.Cores cores = split.stop();
+        stop.set(true);
         busy.join();
-        assertThat(cores.heed()).as("one thread spinning most of the interval").isGreaterThan(0.1);
+        assertThat(cores.heed() * split.seconds())
+                .as("CPU seconds of Heed's thread: at least the 0.1 s it spun")
+                .isGreaterThanOrEqualTo(0.1);
+        assertThat(cores.broker() * split.seconds())
+                .as("not counted as the broker's")
+                .isLessThan(0.1);
     }
 }
