@@ -8,28 +8,31 @@ import org.junit.jupiter.api.Test;
 
 class CtcGreedyDecoderTest {
 
-    private static final SpeechDescriptor D =
-            new SpeechDescriptor(
-                    "djl",
-                    null,
-                    "t",
-                    "1",
-                    null,
-                    new SpeechDescriptor.Features(
-                            "log-mel", 8000, 200, 80, 256, 40, 20, 4000, 0.97),
-                    null,
-                    false,
-                    0,
-                    4,
-                    "vocab.txt",
-                    null,
-                    "model.params",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+    /** 10 ms frames, 4 per output step: 40 ms steps; plain CTC decoding. */
+    private static final SpeechDescriptor D = descriptor(0);
+
+    private static SpeechDescriptor descriptor(double minRepeatGap) {
+        return new SpeechDescriptor(
+                "djl",
+                null,
+                "t",
+                "1",
+                null,
+                new SpeechDescriptor.Features("log-mel", 8000, 200, 80, 256, 40, 20, 4000, 0.97),
+                null,
+                false,
+                minRepeatGap,
+                4,
+                "vocab.txt",
+                null,
+                "model.params",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     private static float[] log(float... p) {
         float[] out = new float[p.length];
@@ -73,27 +76,7 @@ class CtcGreedyDecoderTest {
     }
 
     /** {@link #D} with a minimum repeat gap of 0.24 s: 6 steps of 40 ms. */
-    private static final SpeechDescriptor GAP =
-            new SpeechDescriptor(
-                    "djl",
-                    null,
-                    "t",
-                    "1",
-                    null,
-                    D.features(),
-                    null,
-                    false,
-                    0.24,
-                    4,
-                    "vocab.txt",
-                    null,
-                    "model.params",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+    private static final SpeechDescriptor GAP = descriptor(0.24);
 
     private static float[][] path(int... best) {
         float[][] lp = new float[best.length][];
