@@ -164,11 +164,12 @@ final class AnomalyDetector {
     }
 
     /**
-     * Whether the forecast error {@code e} at {@code ts} is new for this time of the span (of day,
-     * by default): more than {@link AnomalySettings#REARM} times the largest error of the same
-     * bucket, or of the buckets beside it, one span earlier. A model that misses every day at the
-     * same time (the edge of a square wave it cannot forecast) does not alarm for it. Learns {@code
-     * e}. True when the long view is off or the span before is unknown.
+     * Whether the forecast error {@code e} at {@code ts} is new for this time of the long view's
+     * span (of day, by default): more than {@code forecastPeriodic} times the largest error of the
+     * same bucket of the span, or of the buckets beside it, one span earlier. A model that misses
+     * every day at the same time (the edge of a square wave it cannot forecast) does not alarm for
+     * it. Learns {@code e}. True when the check or the long view is off, or the span before is
+     * unknown (the series' first span, or after a gap of more than a span).
      */
     private boolean newAtThisTime(AnomalyState st, long ts, double e) {
         long spanMs = settings.novelty().spanMs();
