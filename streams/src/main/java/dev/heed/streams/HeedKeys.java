@@ -131,7 +131,7 @@ public final class HeedKeys {
         d.put(ANOMALY_NOVELTY_MEMORY, "256");
         d.put(ANOMALY_NOVELTY_SHAPE, "centred");
         d.put(ANOMALY_NOVELTY_FINE, "patch");
-        d.put(ANOMALY_FORECAST_ALARMS, "true");
+        d.put(ANOMALY_FORECAST_ALARMS, "false");
         d.put(EMBEDDED_DIR, "heed-data/kafka");
         d.put(EMBEDDED_PORT, "9092");
         d.put(HTTP_ENABLED, "true");

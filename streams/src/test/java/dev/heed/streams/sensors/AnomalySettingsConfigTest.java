@@ -18,7 +18,7 @@ class AnomalySettingsConfigTest {
     @Test
     void shouldDefaultToNoveltyViewsOfADayAndAPatchAndAHoldOffOfOneSpan() {
         AnomalySettings s = read(Map.of());
-        assertThat(s.forecastAlarms()).isTrue();
+        assertThat(s.forecastAlarms()).isFalse();
         assertThat(s.forecastPeriodic()).isEqualTo(3.0);
         assertThat(s.rangeSteps()).isZero();
         assertThat(s.novelty().spanMs()).isEqualTo(86_400_000L);
@@ -39,7 +39,7 @@ class AnomalySettingsConfigTest {
         // no long view: span falls back to the window
         assertThat(read(Map.of("anomaly.novelty.span", "0s")).holdoff()).isEqualTo(256);
         assertThat(read(Map.of("anomaly.novelty.fine", "0")).novelty().fine()).isZero();
-        assertThat(read(Map.of("anomaly.forecast.alarms", "FALSE")).forecastAlarms()).isFalse();
+        assertThat(read(Map.of("anomaly.forecast.alarms", "TRUE")).forecastAlarms()).isTrue();
         assertThat(read(Map.of("anomaly.forecast.periodic", "0")).forecastPeriodic()).isZero();
         assertThat(read(Map.of("anomaly.range.steps", "1.5")).rangeSteps()).isEqualTo(1.5);
         assertThat(read(Map.of("anomaly.novelty.shape", "level")).novelty().centredShape())
