@@ -209,7 +209,6 @@ public final class SensorTopology {
                         config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_MEMORY),
                         atMost(HeedKeys.ANOMALY_NOVELTY_FINE, fine(config, patch)),
                         oneOf(config, HeedKeys.ANOMALY_NOVELTY_SHAPE, "centred", "level")),
-                config.getDouble(HeedKeys.ANOMALY_RANGE_STEPS, 0, 1000),
                 config.getDouble(HeedKeys.ANOMALY_FORECAST_PERIODIC, 0, 1000));
     }
 

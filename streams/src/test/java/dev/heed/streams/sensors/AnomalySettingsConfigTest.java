@@ -20,7 +20,6 @@ class AnomalySettingsConfigTest {
         AnomalySettings s = read(Map.of());
         assertThat(s.forecastAlarms()).isFalse();
         assertThat(s.forecastPeriodic()).isEqualTo(3.0);
-        assertThat(s.rangeSteps()).isZero();
         assertThat(s.novelty().spanMs()).isEqualTo(86_400_000L);
         assertThat(s.novelty().points()).isEqualTo(24);
         assertThat(s.novelty().memory()).isEqualTo(256);
@@ -41,7 +40,6 @@ class AnomalySettingsConfigTest {
         assertThat(read(Map.of("anomaly.novelty.fine", "0")).novelty().fine()).isZero();
         assertThat(read(Map.of("anomaly.forecast.alarms", "TRUE")).forecastAlarms()).isTrue();
         assertThat(read(Map.of("anomaly.forecast.periodic", "0")).forecastPeriodic()).isZero();
-        assertThat(read(Map.of("anomaly.range.steps", "1.5")).rangeSteps()).isEqualTo(1.5);
         assertThat(read(Map.of("anomaly.novelty.shape", "level")).novelty().centredShape())
                 .isFalse();
     }

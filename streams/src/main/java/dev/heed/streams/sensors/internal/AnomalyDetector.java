@@ -263,8 +263,7 @@ final class AnomalyDetector {
             double range = st.max[v] - st.min[v];
             double x = w.values()[v][t];
             double slack = settings.rangeTolerance() * range;
-            double steps = settings.rangeSteps() * Math.sqrt(st.stepVar[v]);
-            if (range > 0 && Math.max(x - st.max[v], st.min[v] - x) > steps) {
+            if (range > 0) {
                 double beyond = Math.max(x - st.max[v] - slack, st.min[v] - slack - x);
                 excess = Math.max(excess, beyond / range);
             }
@@ -318,17 +317,7 @@ final class AnomalyDetector {
             st.var[v] = (1 - alpha) * (st.var[v] + alpha * delta * delta);
             st.min[v] = Math.min(st.min[v], x);
             st.max[v] = Math.max(st.max[v], x);
-            learnStep(st, v, x, alpha);
         }
-    }
-
-    /** The mean square of the change from the variable's last reading to {@code x}. */
-    private static void learnStep(AnomalyState st, int v, double x, double alpha) {
-        if (!Double.isNaN(st.last[v])) {
-            double d = x - st.last[v];
-            st.stepVar[v] = (1 - alpha) * st.stepVar[v] + alpha * d * d;
-        }
-        st.last[v] = x;
     }
 
     /** Starts the normalisation from the first window's own statistics. */
@@ -352,12 +341,6 @@ final class AnomalyDetector {
             st.var[v] = sq / row.length;
             st.min[v] = lo;
             st.max[v] = hi;
-            double steps = 0;
-            for (int i = 1; i < row.length; i++) {
-                steps += (row[i] - row[i - 1]) * (double) (row[i] - row[i - 1]);
-            }
-            st.stepVar[v] = row.length > 1 ? steps / (row.length - 1) : 0;
-            st.last[v] = row[row.length - 1];
         }
     }
 

@@ -14,10 +14,6 @@ package dev.heed.streams.sensors.internal;
  * @param forecastAlarms whether the forecast error's likelihood raises alarms too; otherwise it is
  *     reported (score, {@code broken_by}) but alarms come from range and novelty
  * @param novelty the novelty views
- * @param rangeSteps a value beyond the range counts only when it lies beyond it by more than this
- *     many root-mean-square steps of the series (the typical change from one reading to the next),
- *     so that a level that wanders by its usual steps to a new high is not a break; 0: any excess
- *     beyond the tolerance counts
  * @param forecastPeriodic with forecast alarms, an error alarms only when it is more than this many
  *     times the largest error at the same time of the long view's span one span earlier (its bucket
  *     or the two beside it): a model that misses at the same time every day does not alarm for it;
@@ -33,7 +29,6 @@ public record AnomalySettings(
         int holdoff,
         boolean forecastAlarms,
         NoveltySettings novelty,
-        double rangeSteps,
         double forecastPeriodic) {
 
     /** {@code holdoff}: as many readings as the series' long-context view covers. */
@@ -72,7 +67,6 @@ public record AnomalySettings(
                 holdoff,
                 true,
                 NoveltySettings.OFF,
-                0,
                 0);
     }
 }

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * are scored.
  */
 final class AnomalyState {
-    private static final byte VERSION = 4;
+    private static final byte VERSION = 5;
 
     long readings;
     long scored;
@@ -28,16 +28,9 @@ final class AnomalyState {
     final double[] max;
 
     /**
-     * Per variable (version 4 on): exponentially weighted mean square of the change from one
-     * reading to the next, and the last reading (NaN before the first).
-     */
-    final double[] stepVar;
-
-    final double[] last;
-
-    /**
      * The largest forecast error in each bucket of the long view's span (one day by default): the
-     * span in progress and the one before it; null until the first scored step (version 4 on).
+     * span in progress and the one before it; null until the first scored step with forecast alarms
+     * (version 5 on).
      */
     float[] errorNow;
 
@@ -122,9 +115,6 @@ final class AnomalyState {
         var = new double[variables];
         min = new double[variables];
         max = new double[variables];
-        stepVar = new double[variables];
-        last = new double[variables];
-        java.util.Arrays.fill(last, Double.NaN);
         recent = new float[shortWindow];
     }
 
@@ -144,7 +134,7 @@ final class AnomalyState {
         int vars = mean.length;
         int horizon = forecast == null ? 0 : forecast[0].length;
         ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(96 + vars * (48 + 4 * horizon) + 4 * recent.length);
+                new ByteArrayOutputStream(96 + vars * (32 + 4 * horizon) + 4 * recent.length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeLong(readings);
@@ -196,10 +186,6 @@ final class AnomalyState {
                 }
                 out.writeInt(novelty.partialCount);
                 out.writeLong(novelty.partialStart);
-            }
-            for (int v = 0; v < vars; v++) {
-                out.writeDouble(stepVar[v]);
-                out.writeDouble(last[v]);
             }
             int buckets = errorNow == null ? 0 : errorNow.length;
             out.writeShort(buckets);
@@ -288,11 +274,11 @@ final class AnomalyState {
                 s.noveltyPartialCount = in.readInt();
                 s.noveltyPartialStart = in.readLong();
             }
+            if (version == 4) {
+                // two doubles per variable that only a withdrawn option (anomaly.range.steps) read
+                in.skipNBytes(16L * vars);
+            }
             if (version >= 4) {
-                for (int v = 0; v < vars; v++) {
-                    s.stepVar[v] = in.readDouble();
-                    s.last[v] = in.readDouble();
-                }
                 int buckets = in.readShort();
                 if (buckets > 0) {
                     s.errorSpan = in.readLong();
