@@ -179,6 +179,14 @@ final class TrainSpeechCommand implements Callable<Integer> {
                             + " one.")
     double mixedVoices;
 
+    @Option(
+            names = "--vtlp",
+            defaultValue = "0",
+            description =
+                    "Vocal tract length perturbation: each training utterance's frequency axis is"
+                            + " warped by a factor within 1 +- this (0: none; 0.1 is usual).")
+    double vtlp;
+
     @Override
     public Integer call() throws Exception {
         if (!(babble >= 0 && babble <= 1)) {
@@ -226,18 +234,20 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                         + Math.round(100 * mixedVoices)
                                         + "% of strings by any speakers of the pool"
                                 : "")
+                        + (vtlp > 0
+                                ? "; vocal tract length perturbation: mel axis warped by x"
+                                        + (1 - vtlp)
+                                        + "-x"
+                                        + (1 + vtlp)
+                                        + " per utterance"
+                                : "")
                         + (utteranceMean ? "; features less their utterance's speech mean" : ""));
-        SpeechExamples examples =
-                new SpeechData(
-                        train,
-                        vocabulary,
-                        features,
-                        seed,
-                        maxWords,
-                        specAugment,
-                        speed,
-                        babble,
-                        mixedVoices);
+        if (!(vtlp >= 0 && vtlp < 0.5)) {
+            throw new HeedStreamsException("--vtlp must be in [0, 0.5): " + vtlp);
+        }
+        SpeechData.Recipe recipe =
+                new SpeechData.Recipe(maxWords, specAugment, speed, babble, mixedVoices, vtlp);
+        SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, recipe);
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
                 throw new HeedStreamsException(
@@ -259,16 +269,7 @@ final class TrainSpeechCommand implements Callable<Integer> {
             examples =
                     new MixedExamples(
                             examples,
-                            new SpeechData(
-                                    voices,
-                                    vocabulary,
-                                    features,
-                                    seed + 2,
-                                    maxWords,
-                                    specAugment,
-                                    speed,
-                                    babble,
-                                    mixedVoices),
+                            new SpeechData(voices, vocabulary, features, seed + 2, recipe),
                             syntheticShare,
                             seed + 3);
         }

@@ -13,7 +13,8 @@ import java.util.Random;
  * any speakers: voices that change within an utterance) with 50-500 ms pauses, each word sped up or
  * slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
  * longest, reverberation (20%), babble of the same recordings at 0-20 dB SNR (a share, off by
- * default), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features.
+ * default), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features,
+ * optionally warped in frequency ({@link Vtlp}) and masked ({@link SpecAugment}).
  */
 public final class SpeechData implements SpeechExamples {
 
@@ -21,35 +22,13 @@ public final class SpeechData implements SpeechExamples {
     private final List<String> vocabulary;
     private final FeatureConfig features;
     private final Random random;
-    private final int maxWords;
-    private final boolean specAugment;
-    private final double speed;
+    private final Recipe recipe;
     private final List<Recording> recordings;
-    private final double babble;
-    private final double mixedVoices;
     private final DigitStrings anyVoice;
 
-    public SpeechData(
-            List<Recording> recordings,
-            List<String> vocabulary,
-            FeatureConfig features,
-            long seed) {
-        this(recordings, vocabulary, features, seed, 6);
-    }
-
     /**
-     * @param maxWords the longest string; a third of the utterances are single words
-     */
-    public SpeechData(
-            List<Recording> recordings,
-            List<String> vocabulary,
-            FeatureConfig features,
-            long seed,
-            int maxWords) {
-        this(recordings, vocabulary, features, seed, maxWords, false, 0.15, 0, 0);
-    }
-
-    /**
+     * How training utterances are made beyond the fixed steps above.
+     *
      * @param maxWords the longest string; a third of the utterances are single words
      * @param specAugment whether to mask mel bands and time spans of the features ({@link
      *     SpecAugment})
@@ -57,30 +36,53 @@ public final class SpeechData implements SpeechExamples {
      * @param babble share of the utterances heard through babble of the same recordings ({@link
      *     Babble#mix}: three at once, 0-20 dB below the speech), before gain and white noise
      * @param mixedVoices share of the strings of several words whose words are drawn from any
-     *     speakers of {@code recordings} instead of one, so that a second voice is speech to
-     *     transcribe and not background (as babble might teach)
+     *     speakers of the recordings instead of one, so that a second voice is speech to transcribe
+     *     and not background (as babble might teach)
+     * @param vtlp each utterance's frequency axis is warped by a factor drawn from {@code [1 -
+     *     vtlp, 1 + vtlp]} ({@link Vtlp}: another vocal tract length, tempo kept); 0: none
      */
+    public record Recipe(
+            int maxWords,
+            boolean specAugment,
+            double speed,
+            double babble,
+            double mixedVoices,
+            double vtlp) {
+
+        /** The shipped recipe's augmentation: strings of up to 6 words, speed +-15%. */
+        public static final Recipe DEFAULT = new Recipe(6, false, 0.15, 0, 0, 0);
+
+        public Recipe {
+            if (maxWords < 1) {
+                throw new IllegalArgumentException("maxWords must be >= 1: " + maxWords);
+            }
+            if (!(vtlp >= 0 && vtlp < 0.5)) {
+                throw new IllegalArgumentException("vtlp must be in [0, 0.5): " + vtlp);
+            }
+        }
+    }
+
+    public SpeechData(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            long seed) {
+        this(recordings, vocabulary, features, seed, Recipe.DEFAULT);
+    }
+
     public SpeechData(
             List<Recording> recordings,
             List<String> vocabulary,
             FeatureConfig features,
             long seed,
-            int maxWords,
-            boolean specAugment,
-            double speed,
-            double babble,
-            double mixedVoices) {
-        this.mixedVoices = mixedVoices;
+            Recipe recipe) {
+        this.recipe = recipe;
         this.anyVoice =
-                mixedVoices > 0
+                recipe.mixedVoices() > 0
                         ? new DigitStrings(
                                 DigitStrings.asOneSpeaker(recordings), features.sampleRate())
                         : null;
         this.recordings = List.copyOf(recordings);
-        this.babble = babble;
-        this.maxWords = maxWords;
-        this.specAugment = specAugment;
-        this.speed = speed;
         this.strings = new DigitStrings(recordings, features.sampleRate());
         this.vocabulary = vocabulary;
         this.features = features;
@@ -92,13 +94,16 @@ public final class SpeechData implements SpeechExamples {
         float[][] audio = new float[size][];
         int[][] labels = new int[size][];
         int longest = 0;
+        int maxWords = recipe.maxWords();
         int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
         for (int i = 0; i < size; i++) {
             DigitStrings pool =
-                    words > 1 && mixedVoices > 0 && random.nextDouble() < mixedVoices
+                    words > 1
+                                    && recipe.mixedVoices() > 0
+                                    && random.nextDouble() < recipe.mixedVoices()
                             ? anyVoice
                             : strings;
-            DigitStrings.Utterance u = pool.next(random, words, 0.05, 0.5, speed);
+            DigitStrings.Utterance u = pool.next(random, words, 0.05, 0.5, recipe.speed());
             int lead = (int) (random.nextDouble() * 0.4 * features.sampleRate());
             audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
@@ -110,7 +115,10 @@ public final class SpeechData implements SpeechExamples {
             x[i] =
                     LogMelExtractor.extract(
                             features, augment(java.util.Arrays.copyOf(audio[i], longest)));
-            if (specAugment) {
+            if (recipe.vtlp() > 0) {
+                x[i] = Vtlp.warp(x[i], features, 1 + recipe.vtlp() * (2 * random.nextDouble() - 1));
+            }
+            if (recipe.specAugment()) {
                 SpecAugment.mask(x[i], random);
             }
         }
@@ -121,7 +129,7 @@ public final class SpeechData implements SpeechExamples {
         if (random.nextDouble() < 0.2) {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
         }
-        if (babble > 0 && random.nextDouble() < babble) {
+        if (recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
             s = Babble.mix(s, recordings, 20 * random.nextDouble(), random);
         }
         Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));

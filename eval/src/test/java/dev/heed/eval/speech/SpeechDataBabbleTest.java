@@ -31,12 +31,22 @@ class SpeechDataBabbleTest {
 
         double without =
                 lowOverHigh(
-                        new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 0, 0),
+                        new SpeechData(
+                                pool,
+                                VOCABULARY,
+                                FEATURES,
+                                5,
+                                new SpeechData.Recipe(1, false, 0, 0, 0, 0)),
                         band300,
                         band2500);
         double with =
                 lowOverHigh(
-                        new SpeechData(pool, VOCABULARY, FEATURES, 5, 1, false, 0, 1, 0),
+                        new SpeechData(
+                                pool,
+                                VOCABULARY,
+                                FEATURES,
+                                5,
+                                new SpeechData.Recipe(1, false, 0, 1, 0, 0)),
                         band300,
                         band2500);
 

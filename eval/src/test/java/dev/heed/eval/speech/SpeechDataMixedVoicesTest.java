@@ -25,11 +25,29 @@ class SpeechDataMixedVoicesTest {
             pool.add(new Recording(Path.of("b" + i), "two", "b", i, new float[800]));
         }
         double[] off =
-                twoVoiceShare(new SpeechData(pool, VOCABULARY, FEATURES, 3, 4, false, 0, 0, 0));
+                twoVoiceShare(
+                        new SpeechData(
+                                pool,
+                                VOCABULARY,
+                                FEATURES,
+                                3,
+                                new SpeechData.Recipe(4, false, 0, 0, 0, 0)));
         double[] half =
-                twoVoiceShare(new SpeechData(pool, VOCABULARY, FEATURES, 3, 4, false, 0, 0, 0.5));
+                twoVoiceShare(
+                        new SpeechData(
+                                pool,
+                                VOCABULARY,
+                                FEATURES,
+                                3,
+                                new SpeechData.Recipe(4, false, 0, 0, 0.5, 0)));
         double[] all =
-                twoVoiceShare(new SpeechData(pool, VOCABULARY, FEATURES, 3, 4, false, 0, 0, 1));
+                twoVoiceShare(
+                        new SpeechData(
+                                pool,
+                                VOCABULARY,
+                                FEATURES,
+                                3,
+                                new SpeechData.Recipe(4, false, 0, 0, 1, 0)));
 
         assertThat(off[0]).as("strings of several words with both voices, mixing off").isZero();
         // 2-4 words from two equally likely voices: one voice only in 1/2, 1/4 or 1/8 of them
