@@ -18,7 +18,8 @@ import java.util.List;
  * steps), and the likelihood is the normal CDF of its z-score, or, when larger, the same for the
  * single step's raw score against the long-run distribution of single-step scores, so that a lone
  * spike inside the range is not averaged away. A value that leaves the range seen so far by more
- * than {@code rangeTolerance} of the range has likelihood 1, as in NAB's Numenta detector. The
+ * than {@code rangeTolerance} of the range breaks it (as in NAB's Numenta detector), with a
+ * likelihood that grows with how far it goes ({@code rangeScale}; 1 for every break at 0). The
  * likelihood of a step is that, else the largest of the novelty views' likelihoods (and the
  * forecast error's when it alarms).
  */
@@ -99,7 +100,9 @@ final class AnomalyDetector {
             NoveltyScales.Seen seen = scales.observe(st, w, t);
             boolean errorAlarms = settings.forecastAlarms() && newAtThisTime(st, ts[t], e);
             double likelihood =
-                    range ? 1.0 : Math.max(errorAlarms ? fromError : 0.5, seen.likelihood());
+                    range
+                            ? rangeLikelihood(excess)
+                            : Math.max(errorAlarms ? fromError : 0.5, seen.likelihood());
             // how strong the evidence is, in spreads: what a held-off alarm must double
             double strength =
                     Math.max(Math.max(errorAlarms ? e : 0, seen.z()), excess / Novelty.SD_FLOOR);
@@ -269,6 +272,16 @@ final class AnomalyDetector {
             }
         }
         return excess;
+    }
+
+    /**
+     * A range break's likelihood: {@code Phi(RANGE_Z + excess / rangeScale)}, so that a value far
+     * beyond the range outranks one just past its tolerance (NAB's thresholds, and a user's, can
+     * then tell them apart); 1 when {@code rangeScale} is 0.
+     */
+    private double rangeLikelihood(double excess) {
+        double scale = settings.rangeScale();
+        return scale > 0 ? Normal.cdf(AnomalySettings.RANGE_Z + excess / scale) : 1.0;
     }
 
     private double likelihood(AnomalyState st, double level) {

@@ -7,8 +7,12 @@ package dev.heed.streams.sensors.internal;
  * @param warmup readings of a series during which it is scored but flagged as warming up
  * @param shortWindow scored steps averaged into the recent error level
  * @param longWindow effective length, in scored steps, of the long-run error distribution
- * @param rangeTolerance a value beyond the range seen so far by this fraction of the range has
- *     likelihood 1; 0 turns the range check off
+ * @param rangeTolerance a value beyond the range seen so far by this fraction of the range breaks
+ *     the range; 0 turns the range check off
+ * @param rangeScale how a range break's likelihood grows with how far the value goes: {@code
+ *     Phi(RANGE_Z + excess / rangeScale)}, where {@code excess} is the distance beyond the range
+ *     and its tolerance in units of the range (one more spread per {@code rangeScale} of the
+ *     range); 0 gives every break likelihood 1
  * @param holdoff readings after an alarm during which the series does not alarm again unless the
  *     evidence is at least {@link #REARM} times as strong as the alarm's; 0 turns the hold-off off
  * @param forecastAlarms whether the forecast error's likelihood raises alarms too; otherwise it is
@@ -29,7 +33,8 @@ public record AnomalySettings(
         int holdoff,
         boolean forecastAlarms,
         NoveltySettings novelty,
-        double forecastPeriodic) {
+        double forecastPeriodic,
+        double rangeScale) {
 
     /** {@code holdoff}: as many readings as the series' long-context view covers. */
     public static final int HOLDOFF_SPAN = -1;
@@ -37,7 +42,21 @@ public record AnomalySettings(
     /** How much stronger the evidence must be to alarm again during the hold-off. */
     public static final double REARM = 2.0;
 
-    /** Forecast error and range only, without a hold-off. */
+    /**
+     * Spreads of evidence a range break at the tolerance's edge counts as: likelihood {@code
+     * Phi(4)} = 0.99997, above the default threshold (chosen on the choice set with 6: at 6 every
+     * break outranked almost every novelty and NAB's thresholds could not tell small breaks from
+     * large ones).
+     */
+    public static final double RANGE_Z = 4.0;
+
+    public AnomalySettings {
+        if (!(rangeScale >= 0)) {
+            throw new IllegalArgumentException("anomaly.range.scale must be >= 0: " + rangeScale);
+        }
+    }
+
+    /** Forecast error and range (every break likelihood 1) only, without a hold-off. */
     public AnomalySettings(
             String topic,
             double threshold,
@@ -48,7 +67,7 @@ public record AnomalySettings(
         this(topic, threshold, warmup, shortWindow, longWindow, rangeTolerance, 0);
     }
 
-    /** Forecast error and range only. */
+    /** Forecast error and range (every break likelihood 1) only. */
     public AnomalySettings(
             String topic,
             double threshold,
@@ -67,6 +86,7 @@ public record AnomalySettings(
                 holdoff,
                 true,
                 NoveltySettings.OFF,
+                0,
                 0);
     }
 }

@@ -2,6 +2,7 @@ package dev.heed.streams.sensors.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ class AnomalyDetectorTest {
     /** A detector with the novelty views, no forecast alarms and a 50-reading hold-off. */
     private static AnomalyDetector withViews(int warmup, NoveltySettings views) {
         return new AnomalyDetector(
-                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views, 0));
+                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views, 0, 0));
     }
 
     private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
@@ -119,6 +120,43 @@ class AnomalyDetectorTest {
         assertThat(a.observed()[0]).isEqualTo(40f);
     }
 
+    @Test
+    void shouldGradeARangeBreakByHowFarTheValueGoes() {
+        AnomalyDetector graded =
+                new AnomalyDetector(
+                        new AnomalySettings(
+                                "a",
+                                0.9999,
+                                100,
+                                5,
+                                200,
+                                0.05,
+                                0,
+                                true,
+                                NoveltySettings.OFF,
+                                0,
+                                0.05));
+        double[] likelihood = new double[3];
+        double[] beyond = {0.06, 0.2, 0.6}; // past the range (about +-13.3), in units of it
+        for (int k = 0; k < beyond.length; k++) {
+            double[] x = noisySine(400, 5);
+            AnomalyState st = graded.newState(1);
+            run(graded, st, x, STEPS - 1, 200, 0.3, 6);
+            double range = st.max[0] - st.min[0];
+            x[201] = st.max[0] + beyond[k] * range;
+            Anomaly a = graded.update(st, window(x, 201), forecast(x, 201, 0));
+            assertThat(a.rangeBreak()).isTrue();
+            likelihood[k] = a.likelihood();
+            // Phi(4 + (beyond - tolerance) / scale), the tolerance 0.05 of the range
+            double z = AnomalySettings.RANGE_Z + (beyond[k] - 0.05) / 0.05;
+            assertThat(1 - likelihood[k])
+                    .as("1 - likelihood %s of range, z = %s", beyond[k], z)
+                    .isCloseTo(1 - Normal.cdf(z), withinPercentage(1));
+        }
+        assertThat(likelihood[0]).isGreaterThan(0.9999).isLessThan(likelihood[1]);
+        assertThat(likelihood[1]).isLessThan(likelihood[2]);
+    }
+
     /**
      * Runs a 48-reading cycle with forecast alarms and the long view over one cycle (48 s in 12
      * buckets), the range check off, no hold-off; the forecast misses by 6 at the reading {@code
@@ -129,7 +167,8 @@ class AnomalyDetectorTest {
         NoveltySettings views = new NoveltySettings(48_000, 12, 16, 0);
         AnomalyDetector d =
                 new AnomalyDetector(
-                        new AnomalySettings("a", 0.9999, 100, 5, 200, 0, 0, true, views, periodic));
+                        new AnomalySettings(
+                                "a", 0.9999, 100, 5, 200, 0, 0, true, views, periodic, 0));
         int cycles = 12;
         double[] x = new double[48 * cycles + HORIZON + 1];
         Random r = new Random(21);
