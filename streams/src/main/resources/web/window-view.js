@@ -86,9 +86,15 @@ function anomalyLine(a, variable) {
   const exp = a.expected ? a.expected[variable] : undefined;
   d.innerHTML = `<b>score ${num(a.anomaly_score, 3)}</b>, likelihood `
     + `${num(a.anomaly_likelihood, 4)} (threshold ${num(a.threshold, 4)})`
-    + `${a.range_break ? ', <b>outside the range seen so far</b>' : ''}; ${variable} `
+    + `${a.range_break ? ', <b>outside the range seen so far</b>' + beyond(a) : ''}; ${variable} `
     + `observed <b>${num(obs)}</b>, expected <b>${num(exp)}</b>`;
   return d;
+}
+
+/** How far past the range and its tolerance the value went, as a share of the range. */
+function beyond(a) {
+  return typeof a.range_excess === 'number' && a.range_excess > 0
+    ? ` (${num(100 * a.range_excess, 1)}% of it past the tolerance)` : '';
 }
 
 /** Which new steps broke the expectation, and which past steps it came from. */

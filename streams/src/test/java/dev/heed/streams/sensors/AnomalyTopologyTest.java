@@ -120,6 +120,7 @@ class AnomalyTopologyTest {
         assertThat(first.get("observed").get("value").asDouble())
                 .isNotEqualTo(first.get("expected").get("value").asDouble());
         assertThat(first.get("range_break").asBoolean()).isFalse();
+        assertThat(first.get("range_excess").asDouble()).isZero();
         int broken = row(first.get("broken_by").get(0).get("ts_ms").asLong());
         assertThat(broken)
                 .as("the new step that broke the expectation, for a change at %d", PLANT)

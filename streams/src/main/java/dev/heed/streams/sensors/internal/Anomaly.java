@@ -10,7 +10,8 @@ import java.util.List;
  * @param step the step's index in the window, or -1 when no step could be scored
  * @param observed {@code [variables]} the step's values, null when {@code step < 0}
  * @param expected {@code [variables]} what the previous forecast said, null when {@code step < 0}
- * @param rangeBreak whether a value left the range seen so far by more than the tolerance
+ * @param rangeExcess how far that step's most distant value lay beyond the range seen so far and
+ *     its tolerance, in units of the range; 0 when none left it (no range break)
  * @param brokenBy the window's new steps that the previous forecast covered, largest normalised
  *     error first (at most {@code attention.top.k}): which new steps broke the expectation
  * @param expectedFrom the steps the previous forecast's explanation weighted most: where the
@@ -32,7 +33,7 @@ record Anomaly(
         int step,
         float[] observed,
         float[] expected,
-        boolean rangeBreak,
+        double rangeExcess,
         List<Broken> brokenBy,
         AnomalyState.Expectation expectedFrom,
         boolean heldOff,
@@ -47,6 +48,11 @@ record Anomaly(
      * @param error the normalised absolute error, averaged over variables
      */
     record Broken(int step, float[] expected, double error) {}
+
+    /** Whether a value of the step left the range seen so far by more than the tolerance. */
+    boolean rangeBreak() {
+        return rangeExcess > 0;
+    }
 
     /** Whether this window goes to the anomalies topic. */
     boolean flagged(double threshold) {

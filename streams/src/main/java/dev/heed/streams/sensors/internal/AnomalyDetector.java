@@ -77,7 +77,7 @@ final class AnomalyDetector {
         double bestScore = 0;
         double bestStrength = 0;
         double bestLikelihood = 0.5;
-        boolean bestRange = false;
+        double bestExcess = 0;
         Novelty bestContext = null;
         Novelty bestShape = null;
         for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
@@ -112,7 +112,7 @@ final class AnomalyDetector {
                 bestStrength = strength;
                 bestScore = raw;
                 bestLikelihood = likelihood;
-                bestRange = range;
+                bestExcess = excess;
                 bestContext = seen.context();
                 bestShape = seen.shape();
             }
@@ -158,7 +158,7 @@ final class AnomalyDetector {
                 best,
                 observed,
                 expected,
-                bestRange,
+                bestExcess,
                 top,
                 from,
                 heldOff,

@@ -39,6 +39,7 @@ final class AnomalyWriter {
             g.writeNumberField("threshold", threshold);
             g.writeBooleanField("warming_up", a.warmingUp());
             g.writeBooleanField("range_break", a.rangeBreak());
+            g.writeNumberField("range_excess", a.rangeExcess());
             WindowJson.writeValues(g, "observed", w.names(), a.observed());
             WindowJson.writeValues(g, "expected", w.names(), a.expected());
             writeBrokenBy(g, w, a);

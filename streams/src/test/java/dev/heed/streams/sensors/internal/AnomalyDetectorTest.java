@@ -146,6 +146,7 @@ class AnomalyDetectorTest {
             x[201] = st.max[0] + beyond[k] * range;
             Anomaly a = graded.update(st, window(x, 201), forecast(x, 201, 0));
             assertThat(a.rangeBreak()).isTrue();
+            assertThat(a.rangeExcess()).isCloseTo(beyond[k] - 0.05, within(1e-4));
             likelihood[k] = a.likelihood();
             // Phi(4 + (beyond - tolerance) / scale), the tolerance 0.05 of the range
             double z = AnomalySettings.RANGE_Z + (beyond[k] - 0.05) / 0.05;
