@@ -94,7 +94,7 @@ function anomalyLine(a, variable) {
 /** How far past the range and its tolerance the value went, as a share of the range. */
 function beyond(a) {
   return typeof a.range_excess === 'number' && a.range_excess > 0
-    ? ` (${num(100 * a.range_excess, 1)}% of it past the tolerance)` : '';
+    ? ` (${num(100 * a.range_excess, 1)}% of the range beyond its tolerance)` : '';
 }
 
 /** Which new steps broke the expectation, and which past steps it came from. */
