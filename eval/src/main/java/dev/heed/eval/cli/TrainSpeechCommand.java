@@ -196,6 +196,9 @@ final class TrainSpeechCommand implements Callable<Integer> {
             throw new HeedStreamsException(
                     "--mixed-voices must be a share between 0 and 1: " + mixedVoices);
         }
+        if (!(vtlp >= 0 && vtlp < 0.5)) {
+            throw new HeedStreamsException("--vtlp must be in [0, 0.5): " + vtlp);
+        }
         FeatureConfig features = FeatureConfig.speech8k();
         List<Recording> train =
                 without(FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate()));
@@ -242,9 +245,6 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                         + " per utterance"
                                 : "")
                         + (utteranceMean ? "; features less their utterance's speech mean" : ""));
-        if (!(vtlp >= 0 && vtlp < 0.5)) {
-            throw new HeedStreamsException("--vtlp must be in [0, 0.5): " + vtlp);
-        }
         SpeechData.Recipe recipe =
                 new SpeechData.Recipe(maxWords, specAugment, speed, babble, mixedVoices, vtlp);
         SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, recipe);

@@ -44,9 +44,9 @@ public record AnomalySettings(
 
     /**
      * Spreads of evidence a range break at the tolerance's edge counts as: likelihood {@code
-     * Phi(4)} = 0.99997, above the default threshold (chosen on the choice set with 6: at 6 every
-     * break outranked almost every novelty and NAB's thresholds could not tell small breaks from
-     * large ones).
+     * Phi(4)} = 0.99997, above the default threshold (chosen on the choice set over 6, with which
+     * every break outranked almost every novelty and NAB's thresholds could not tell small breaks
+     * from large ones).
      */
     public static final double RANGE_Z = 4.0;
 

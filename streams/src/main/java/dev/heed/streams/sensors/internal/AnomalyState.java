@@ -30,7 +30,7 @@ final class AnomalyState {
     /**
      * The largest forecast error in each bucket of the long view's span (one day by default): the
      * span in progress and the one before it; null until the first scored step with forecast alarms
-     * (version 5 on).
+     * (version 4 on).
      */
     float[] errorNow;
 
