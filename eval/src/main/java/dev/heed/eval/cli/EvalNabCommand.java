@@ -15,8 +15,10 @@ import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.cli.ConfigOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,9 @@ import picocli.CommandLine.Option;
                         + " probationary period as warm-up), writes NAB result files and prints the standard,"
                         + " reward_low_FP_rate and reward_low_FN_rate scores beside NAB's scoreboard.")
 final class EvalNabCommand implements Callable<Integer> {
+    /** The file, beside the result files, that holds every anomaly record of the run. */
+    static final String ANOMALIES = "anomalies.jsonl";
+
     @Option(
             names = "--data",
             required = true,
@@ -108,27 +113,32 @@ final class EvalNabCommand implements Callable<Integer> {
                     m.descriptor().name(),
                     dir);
             long t0 = System.nanoTime();
+            List<String> alarms = new ArrayList<>();
             Map<String, double[]> scores =
                     NabDetection.run(
                             corpus,
                             config,
                             models,
                             state,
-                            r ->
-                                    System.err.printf(
-                                            Locale.ROOT,
-                                            "  %-58s %6d rows %6d predictions %4d anomalies"
-                                                    + "%s %5.1f s%n",
-                                            r.name(),
-                                            r.rows(),
-                                            r.predictions(),
-                                            r.anomalies(),
-                                            r.deadLetters().isEmpty()
-                                                    ? ""
-                                                    : " dead letters " + r.deadLetters(),
-                                            r.seconds()));
+                            r -> {
+                                alarms.addAll(r.anomalyRecords());
+                                System.err.printf(
+                                        Locale.ROOT,
+                                        "  %-58s %6d rows %6d predictions %4d anomalies"
+                                                + "%s %5.1f s%n",
+                                        r.name(),
+                                        r.rows(),
+                                        r.predictions(),
+                                        r.anomalies(),
+                                        r.deadLetters().isEmpty()
+                                                ? ""
+                                                : " dead letters " + r.deadLetters(),
+                                        r.seconds());
+                            });
             double seconds = (System.nanoTime() - t0) / 1e9;
             NabScore score = NabResults.write(out, detector, corpus, scores);
+            // what raised each alarm (the records of topic.anomalies), one JSON object per line
+            Files.write(out.resolve(detector).resolve(ANOMALIES), alarms, StandardCharsets.UTF_8);
             print(score, seconds, out.resolve(detector));
         } finally {
             TempDirs.deleteTree(state);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +41,19 @@ import org.apache.kafka.streams.TopologyTestDriver;
 public final class NabDetection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one series gave. */
+    /**
+     * What one series gave.
+     *
+     * @param anomalyRecords the series' records on {@code topic.anomalies} (JSON, one line each):
+     *     what raised each alarm
+     */
     public record SeriesRun(
             String name,
             int rows,
             int predictions,
             Map<String, Long> deadLetters,
             int anomalies,
+            List<String> anomalyRecords,
             double seconds) {}
 
     private NabDetection() {}
@@ -88,6 +95,7 @@ public final class NabDetection {
         RouteCounters counters = new RouteCounters();
         double[] scores = new double[s.size()];
         int predictions = 0;
+        List<String> alarms = new ArrayList<>();
         try (TopologyTestDriver driver =
                 new TopologyTestDriver(SensorTopology.build(config, models, counters), props)) {
             TestInputTopic<byte[], byte[]> in =
@@ -113,6 +121,14 @@ public final class NabDetection {
             }
             driver.advanceWallClockTime(Duration.ofMinutes(1));
             predictions += read(out, rowOf, scores);
+            TestOutputTopic<byte[], byte[]> anomalies =
+                    driver.createOutputTopic(
+                            config.getString(HeedKeys.TOPIC_ANOMALIES),
+                            new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer());
+            for (byte[] value : anomalies.readValuesToList()) {
+                alarms.add(new String(value, StandardCharsets.UTF_8));
+            }
         }
         progress.accept(
                 new SeriesRun(
@@ -121,6 +137,7 @@ public final class NabDetection {
                         predictions,
                         counters.deadLettersByReason(),
                         (int) counters.anomalies(),
+                        alarms,
                         (System.nanoTime() - t0) / 1e9));
         return scores;
     }

@@ -30,6 +30,7 @@ final class NabFixtures {
     private final Path dir;
     private final Map<String, Integer> rows = new LinkedHashMap<>();
     private final Map<String, int[][]> windows = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, Double>> overrides = new LinkedHashMap<>();
     private String profiles = PROFILES;
 
     NabFixtures(Path dir) {
@@ -40,6 +41,12 @@ final class NabFixtures {
     NabFixtures file(String name, int n, int[]... rowWindows) {
         rows.put(name, n);
         windows.put(name, rowWindows);
+        return this;
+    }
+
+    /** Sets row {@code row} of file {@code name} to {@code value} (the others: a sawtooth). */
+    NabFixtures value(String name, int row, double value) {
+        overrides.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(row, value);
         return this;
     }
 
@@ -60,7 +67,8 @@ final class NabFixtures {
             Files.createDirectories(csv.getParent());
             StringBuilder sb = new StringBuilder("timestamp,value\n");
             for (int i = 0; i < rows.get(name); i++) {
-                sb.append(DATA.format(time(i))).append(',').append(i % 7 * 1.5).append('\n');
+                double v = overrides.getOrDefault(name, Map.of()).getOrDefault(i, i % 7 * 1.5);
+                sb.append(DATA.format(time(i))).append(',').append(v).append('\n');
             }
             Files.writeString(csv, sb);
             List<String> ws = new ArrayList<>();
