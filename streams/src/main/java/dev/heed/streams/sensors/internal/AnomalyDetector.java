@@ -103,7 +103,9 @@ final class AnomalyDetector {
                     range
                             ? rangeLikelihood(excess)
                             : Math.max(errorAlarms ? fromError : 0.5, seen.likelihood());
-            // how strong the evidence is, in spreads: what a held-off alarm must double
+            // how strong the evidence is, in spreads: what a held-off alarm must double (a range
+            // break in units of the views' spread floor, not its likelihood's scale, which lost two
+            // NAB windows: docs/anomaly-experiments.md)
             double strength =
                     Math.max(Math.max(errorAlarms ? e : 0, seen.z()), excess / Novelty.SD_FLOOR);
             st.scored++;
