@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.eval.nab.NabFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,22 +21,13 @@ class EvalNabCommandTest {
 
     @Test
     void shouldWriteEveryAnomalyRecordBesideTheResultFiles() throws Exception {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-        LocalDateTime t0 = LocalDateTime.of(2014, 4, 1, 0, 0);
-        StringBuilder csv = new StringBuilder("timestamp,value\n");
-        for (int i = 0; i < 520; i++) {
-            // a sawtooth between 0 and 9, and one reading far outside it
-            double v = i == 450 ? 90.0 : i % 7 * 1.5;
-            csv.append(f.format(t0.plusMinutes(5L * i))).append(',').append(v).append('\n');
-        }
-        Path nab = dir.resolve("nab");
-        Files.createDirectories(nab.resolve("data/x"));
-        Files.writeString(nab.resolve("data/x/spike.csv"), csv);
-        Files.createDirectories(nab.resolve("labels"));
-        Files.writeString(
-                nab.resolve("labels/combined_windows.json"),
-                "{\"x/spike.csv\": [[\"2014-04-02 12:40:00.000000\","
-                        + " \"2014-04-02 14:20:00.000000\"]]}");
+        // a sawtooth between 0 and 9, and one reading far outside it
+        int spike = 450;
+        Path nab =
+                new NabFixtures(dir.resolve("nab"))
+                        .file("x/spike.csv", 520, new int[] {440, 460})
+                        .value("x/spike.csv", spike, 90.0)
+                        .write();
         Path out = dir.resolve("out");
 
         int code =
@@ -60,7 +51,11 @@ class EvalNabCommandTest {
                         l -> {
                             JsonNode a = json.readTree(l);
                             assertThat(a.get("series").asText()).isEqualTo("x/spike.csv");
-                            assertThat(a.get("ts").asText()).isEqualTo("2014-04-02T13:30:00Z");
+                            assertThat(a.get("ts_ms").asLong())
+                                    .isEqualTo(
+                                            NabFixtures.time(spike)
+                                                    .toInstant(ZoneOffset.UTC)
+                                                    .toEpochMilli());
                             assertThat(a.get("range_break").asBoolean()).isTrue();
                         });
     }

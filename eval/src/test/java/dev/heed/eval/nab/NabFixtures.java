@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes tiny NAB corpora: rows every 5 minutes from {@link #T0}, windows given as row pairs. */
-final class NabFixtures {
+public final class NabFixtures {
     static final LocalDateTime T0 = LocalDateTime.of(2014, 4, 1, 0, 0);
     static final String PROFILES =
             """
@@ -33,19 +33,19 @@ final class NabFixtures {
     private final Map<String, Map<Integer, Double>> overrides = new LinkedHashMap<>();
     private String profiles = PROFILES;
 
-    NabFixtures(Path dir) {
+    public NabFixtures(Path dir) {
         this.dir = dir;
     }
 
     /** Adds file {@code name} with {@code n} rows and windows {@code {firstRow, lastRow}}. */
-    NabFixtures file(String name, int n, int[]... rowWindows) {
+    public NabFixtures file(String name, int n, int[]... rowWindows) {
         rows.put(name, n);
         windows.put(name, rowWindows);
         return this;
     }
 
     /** Sets row {@code row} of file {@code name} to {@code value} (the others: a sawtooth). */
-    NabFixtures value(String name, int row, double value) {
+    public NabFixtures value(String name, int row, double value) {
         overrides.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(row, value);
         return this;
     }
@@ -55,12 +55,12 @@ final class NabFixtures {
         return this;
     }
 
-    static LocalDateTime time(int row) {
+    public static LocalDateTime time(int row) {
         return T0.plusMinutes(5L * row);
     }
 
     /** Writes data/, labels/combined_windows.json and config/profiles.json; returns the folder. */
-    Path write() throws IOException {
+    public Path write() throws IOException {
         StringBuilder labels = new StringBuilder("{");
         for (String name : rows.keySet()) {
             Path csv = dir.resolve("data").resolve(name);
