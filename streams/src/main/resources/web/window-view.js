@@ -111,16 +111,22 @@ function causeLine(a, variable) {
   return d;
 }
 
-/** The shapes never seen before: where the long context and the recent shape differed most. */
+/**
+ * The shapes never seen before: where the long context and the recent shape differed most, and
+ * whether the model's own representation of the newest steps was new.
+ */
 function noveltyLine(a, variable) {
   const views = [['long context', a.long_context], ['recent shape', a.recent_shape]]
     .filter(([, v]) => v && v.novelty_likelihood >= 0.99);
-  if (!views.length) return null;
+  const rep = a.representation && a.representation.novelty_likelihood >= 0.99 ? a.representation : null;
+  if (!views.length && !rep) return null;
   const d = document.createElement('div');
   d.className = 'novelty';
-  d.textContent = 'new shape: ' + views.map(([name, v]) => `${name} ${num(v.novelty_likelihood, 4)} (`
+  const parts = views.map(([name, v]) => `${name} ${num(v.novelty_likelihood, 4)} (`
     + v.buckets.slice(0, 2).map(b => `${dateTime(b.from_ms)} ${num(b.observed[variable])}`
-      + ` vs ${num(b.remembered[variable])}`).join(' · ') + ')').join('; ');
+      + ` vs ${num(b.remembered[variable])}`).join(' · ') + ')');
+  if (rep) parts.push(`model representation ${num(rep.novelty_likelihood, 4)} (the newest steps, as the model sees them)`);
+  d.textContent = 'new shape: ' + parts.join('; ');
   return d;
 }
 

@@ -12,9 +12,22 @@ import dev.heed.models.AttentionMethod;
  *     to 1
  * @param method how the weights were made: the method asked for, or {@code rollout} where the model
  *     cannot give it (a gradient method on a model that is not in Heed's {@code djl} format)
+ * @param embedding {@code [variables * E]} the network's representation of the window's newest
+ *     patch, variable after variable (see {@link PatchTstBlock}); null when the model gives none
  */
 public record Forecast(
         float[][] prediction,
         float[] stepWeights,
         float[][] variableStepWeights,
-        AttentionMethod method) {}
+        AttentionMethod method,
+        float[] embedding) {
+
+    /** A forecast without an embedding. */
+    public Forecast(
+            float[][] prediction,
+            float[] stepWeights,
+            float[][] variableStepWeights,
+            AttentionMethod method) {
+        this(prediction, stepWeights, variableStepWeights, method, null);
+    }
+}

@@ -178,7 +178,11 @@ final class GradientExplainer {
         NDArray y = out.get(0).stopGradient(); // (B, K, C) normalised
         float[] prediction = level.restore(y.toFloatArray(), descriptor.horizon());
         NDArray attention = out.get(1).stopGradient(); // (B*C, L, H, N, N)
-        return new NetworkOutputs(prediction, attention.toFloatArray(), attention.getShape());
+        long series = shape.get(0) * shape.get(2);
+        float[] embedding = NetworkOutputs.embedding(out, 1, series); // (B*C, E)
+        int width = embedding == null ? 0 : (int) (embedding.length / series);
+        return new NetworkOutputs(
+                prediction, attention.toFloatArray(), attention.getShape(), embedding, width);
     }
 
     /** The relevance of every input element beside the network's outputs. */

@@ -34,7 +34,9 @@ import java.util.List;
  *
  * <p>Dimensions: B batch, T time steps, C variables, N patches, P patch length, E embedding, H
  * heads, L layers. Input {@code [x (B, T, C)]}; output {@code [prediction (B, horizon, C),
- * attention (B*C, L, H, N, N)]}, attention rows summing to 1.
+ * attention (B*C, L, H, N, N), embedding (B*C, E)]}, attention rows summing to 1; the embedding is
+ * the last layer's token of the newest patch: the network's representation of the window's end in
+ * the context of the whole window (the anomaly detector's novelty memory compares it).
  */
 public final class PatchTstBlock extends AbstractBlock {
 
@@ -147,7 +149,8 @@ public final class PatchTstBlock extends AbstractBlock {
             y = y.mul(std).add(mean); // (B, horizon, C)
         }
         NDArray attention = NDArrays.stack(attentions, 1); // (B*C, L, H, N, N)
-        return new NDList(y, attention);
+        NDArray last = tokens.get(":, -1, :"); // (B*C, E): the newest patch, in context
+        return new NDList(y, attention, last);
     }
 
     /**
@@ -169,7 +172,8 @@ public final class PatchTstBlock extends AbstractBlock {
         long n = patchEmbedding.patches();
         return new Shape[] {
             new Shape(x.get(0), horizon, x.get(2)),
-            new Shape(x.get(0) * x.get(2), layers.size(), heads, n, n)
+            new Shape(x.get(0) * x.get(2), layers.size(), heads, n, n),
+            new Shape(x.get(0) * x.get(2), embedding)
         };
     }
 

@@ -170,7 +170,13 @@ final class WindowBatch {
                     mean[t] += stepWeights[c][t] / variables[b];
                 }
             }
-            forecasts.add(new Forecast(values, mean, stepWeights, method));
+            float[] embedding = null;
+            if (out.embedding() != null) {
+                int e = out.width();
+                embedding = new float[variables[b] * e];
+                System.arraycopy(out.embedding(), offsets[b] * e, embedding, 0, embedding.length);
+            }
+            forecasts.add(new Forecast(values, mean, stepWeights, method, embedding));
         }
         return forecasts;
     }

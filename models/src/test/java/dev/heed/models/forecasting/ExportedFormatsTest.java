@@ -49,6 +49,7 @@ class ExportedFormatsTest {
                                     List.<float[][]>of(golden.windows()[0]),
                                     AttentionMethod.ROLLOUT)
                             .get(0);
+            assertThat(f.embedding()).as("an exported network gives no embedding").isNull();
             for (int k = 0; k < golden.prediction()[0][0].length; k++) {
                 assertThat(f.prediction()[0][k])
                         .isCloseTo(golden.prediction()[0][0][k], within(1e-3f));

@@ -147,6 +147,13 @@ class ForecasterTest {
             assertThat(batch.get(1).prediction()[1][k])
                     .isCloseTo(single.prediction()[0][k], within(1e-4f));
         }
+        // and its embedding is that window's second slice of the batch's
+        float[] embedding = batch.get(1).embedding();
+        int width = single.embedding().length;
+        assertThat(embedding).as("one embedding per variable").hasSize(3 * width);
+        for (int i = 0; i < width; i++) {
+            assertThat(embedding[width + i]).isCloseTo(single.embedding()[i], within(1e-4f));
+        }
     }
 
     @Test

@@ -69,15 +69,17 @@ class PatchTstBlockTest {
     }
 
     @Test
-    void shouldReturnPredictionAndAttentionShapes() {
+    void shouldReturnPredictionAttentionAndEmbeddingShapes() {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray input = manager.create(random(2 * T * 3, 1), new Shape(2, T, 3));
             NDList out =
                     block.forward(new ParameterStore(manager, false), new NDList(input), false);
             assertThat(out.get(0).getShape()).isEqualTo(new Shape(2, HORIZON, 3));
             assertThat(out.get(1).getShape()).isEqualTo(new Shape(6, 2, 2, N, N));
+            assertThat(out.get(2).getShape()).as("embedding (B*C, E)").isEqualTo(new Shape(6, 8));
             assertThat(block.getOutputShapes(new Shape[] {new Shape(2, T, 3)}))
-                    .containsExactly(new Shape(2, HORIZON, 3), new Shape(6, 2, 2, N, N));
+                    .containsExactly(
+                            new Shape(2, HORIZON, 3), new Shape(6, 2, 2, N, N), new Shape(6, 8));
         }
     }
 

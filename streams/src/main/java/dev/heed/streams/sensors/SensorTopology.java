@@ -208,7 +208,8 @@ public final class SensorTopology {
                                 config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_POINTS)),
                         config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_MEMORY),
                         atMost(HeedKeys.ANOMALY_NOVELTY_FINE, fine(config, patch)),
-                        oneOf(config, HeedKeys.ANOMALY_NOVELTY_SHAPE, "centred", "level")),
+                        oneOf(config, HeedKeys.ANOMALY_NOVELTY_SHAPE, "centred", "level"),
+                        embedding(config, patch)),
                 config.getDouble(HeedKeys.ANOMALY_FORECAST_PERIODIC, 0, 1000),
                 config.getDouble(HeedKeys.ANOMALY_RANGE_SCALE, 0, 100));
     }
@@ -245,6 +246,15 @@ public final class SensorTopology {
                 HeedKeys.ANOMALY_NOVELTY_FINE,
                 Map.of("patch", patch),
                 "patch (the model's patch), a number of readings >= 1, or 0 for none");
+    }
+
+    /** {@code anomaly.novelty.embedding}: readings per remembered embedding, 0 for none. */
+    static int embedding(HeedConfig config, int patch) {
+        return readings(
+                config,
+                HeedKeys.ANOMALY_NOVELTY_EMBEDDING,
+                Map.of("patch", patch),
+                "patch (one per model patch), a number of readings >= 1, or 0 for none");
     }
 
     /**

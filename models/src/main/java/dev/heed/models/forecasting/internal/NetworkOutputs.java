@@ -19,8 +19,36 @@ import dev.heed.models.internal.Checks;
  * @param prediction flat {@code (B, horizon, C)}
  * @param attention flat {@code (R, L, H, N, N)}
  * @param attentionShape {@code (R, L, H, N, N)}
+ * @param embedding flat {@code (R, E)}: each series' representation of the window's newest patch,
+ *     the network's output after the prediction and attention when it gives one of that shape
+ *     (Heed's {@code djl} format does); null when it does not
+ * @param width E, 0 without an embedding
  */
-public record NetworkOutputs(float[] prediction, float[] attention, Shape attentionShape) {
+public record NetworkOutputs(
+        float[] prediction, float[] attention, Shape attentionShape, float[] embedding, int width) {
+
+    /** Outputs without an embedding. */
+    public NetworkOutputs(float[] prediction, float[] attention, Shape attentionShape) {
+        this(prediction, attention, attentionShape, null, 0);
+    }
+
+    /**
+     * The output after {@code after} when it is a float32 {@code (R, E)} embedding for {@code
+     * series} series, flat; null otherwise.
+     */
+    public static float[] embedding(NDList out, int after, long series) {
+        if (out.size() <= after + 1) {
+            return null;
+        }
+        NDArray e = out.get(after + 1); // (R, E)
+        Shape s = e.getShape();
+        boolean fits =
+                s.dimension() == 2
+                        && s.get(0) == series
+                        && s.get(1) > 0
+                        && e.getDataType() == DataType.FLOAT32;
+        return fits ? e.stopGradient().toFloatArray() : null;
+    }
 
     /**
      * Picks the outputs at the descriptor's indices and checks them.
@@ -61,8 +89,15 @@ public record NetworkOutputs(float[] prediction, float[] attention, Shape attent
                         + input);
         checkFloat(attention, at.attention(), "attention");
         checkAttention(attention.getShape(), at.attention(), d, input.get(0) * input.get(2));
+        long series = input.get(0) * input.get(2);
+        float[] embedding = embedding(out, needed - 1, series); // (R, E)
+        int width = embedding == null ? 0 : (int) (embedding.length / series);
         return new NetworkOutputs(
-                prediction.toFloatArray(), attention.toFloatArray(), attention.getShape());
+                prediction.toFloatArray(),
+                attention.toFloatArray(),
+                attention.getShape(),
+                embedding,
+                width);
     }
 
     private static void checkAttention(Shape s, int index, ModelDescriptor d, long series) {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param recentShape how new the series' recent shape (the last {@code anomaly.novelty.fine}
  *     readings) was at that step, and its readings that differed most from the nearest remembered
  *     shape; null when off or still learning
+ * @param representation how new the model's own representation of the window's newest patch was
+ *     ({@link EmbeddingMemory}); null when off, the model gives none, or not at that step
  */
 record Anomaly(
         double score,
@@ -38,7 +40,8 @@ record Anomaly(
         AnomalyState.Expectation expectedFrom,
         boolean heldOff,
         Novelty longContext,
-        Novelty recentShape) {
+        Novelty recentShape,
+        EmbeddingMemory.Seen representation) {
 
     /**
      * A new step against the expectation.

@@ -80,6 +80,8 @@ final class AnomalyDetector {
         double bestExcess = 0;
         Novelty bestContext = null;
         Novelty bestShape = null;
+        EmbeddingMemory.Seen represented = representation(st, w, first, explanation);
+        EmbeddingMemory.Seen bestRepresented = null;
         for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
             int h = t - first;
             if (st.forecast == null || h >= st.forecast[0].length || w.filled()[t]) {
@@ -103,11 +105,19 @@ final class AnomalyDetector {
                     range
                             ? rangeLikelihood(excess)
                             : Math.max(errorAlarms ? fromError : 0.5, seen.likelihood());
+            EmbeddingMemory.Seen rep = t == steps - 1 && !range ? represented : null;
+            if (rep != null) {
+                likelihood = Math.max(likelihood, rep.likelihood());
+            }
             // how strong the evidence is, in spreads: what a held-off alarm must double (a range
             // break in units of the views' spread floor, not its likelihood's scale, which lost two
             // NAB windows: docs/anomaly-experiments.md)
             double strength =
-                    Math.max(Math.max(errorAlarms ? e : 0, seen.z()), excess / Novelty.SD_FLOOR);
+                    Math.max(
+                            Math.max(
+                                    Math.max(errorAlarms ? e : 0, seen.z()),
+                                    rep == null ? 0 : rep.z()),
+                            excess / Novelty.SD_FLOOR);
             st.scored++;
             if (best < 0 || likelihood > bestLikelihood) {
                 best = t;
@@ -117,6 +127,7 @@ final class AnomalyDetector {
                 bestExcess = excess;
                 bestContext = seen.context();
                 bestShape = seen.shape();
+                bestRepresented = rep;
             }
         }
         if (st.readings == 0) {
@@ -165,7 +176,30 @@ final class AnomalyDetector {
                 from,
                 heldOff,
                 bestContext,
-                bestShape);
+                bestShape,
+                bestRepresented);
+    }
+
+    /**
+     * Scores the model's embedding of the window's newest patch against the series' memory of them;
+     * null when off or the model gives none. A likelihood is given once the series has seen one
+     * long-context span (one window when that view is off), as the views learn their first span
+     * rather than score it.
+     */
+    private EmbeddingMemory.Seen representation(
+            AnomalyState st, WindowSnapshot w, int first, Forecast f) {
+        int every = settings.novelty().embedding();
+        if (every <= 0 || f == null || f.embedding() == null) {
+            return null;
+        }
+        float[] x = f.embedding();
+        if (st.embedding == null || st.embedding.width != x.length) {
+            st.embedding = new EmbeddingMemory(x.length, settings.novelty().memory());
+        }
+        int steps = w.ts().length;
+        long readings = st.readings + (steps - first);
+        long learn = st.novelty != null ? (long) st.novelty.bucket * st.novelty.points : steps;
+        return st.embedding.score(x, readings, readings > learn, every, settings.longWindow());
     }
 
     /**

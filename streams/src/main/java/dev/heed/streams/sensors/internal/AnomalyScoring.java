@@ -31,7 +31,9 @@ final class AnomalyScoring {
                 stored != null
                         ? AnomalyState.fromBytes(stored)
                         : detector.newState(w.names().length);
-        noveltyStore.attachTo(st, w.series(), stored != null);
+        float[] embedding = p.forecast().embedding();
+        noveltyStore.attachTo(
+                st, w.series(), stored != null, embedding == null ? 0 : embedding.length);
         Anomaly a = detector.update(st, w, p.forecast().prediction(), p.forecast(), topK);
         anomalyStore.put(w.series(), st.toBytes());
         noveltyStore.save(st, w.series());

@@ -74,6 +74,9 @@ final class AnomalyState {
     /** The short-shape memory (one reading per bucket), beside it; null when off. */
     transient NoveltyMemory fine;
 
+    /** The memory of the model's embeddings, beside them; null when off or not started. */
+    transient EmbeddingMemory embedding;
+
     /**
      * The long-context memory's bucket in progress, as this state last held it (version 3 on):
      * written with every reading, unlike the memory, so that a restore loses no reading of it.
@@ -84,10 +87,11 @@ final class AnomalyState {
     long noveltyPartialStart;
 
     /**
-     * Attaches the long-context memory {@code m} and the recent-shape one, restoring {@code m}'s
-     * bucket in progress from this state.
+     * Attaches the long-context memory {@code m}, the recent-shape one and the embedding one,
+     * restoring {@code m}'s bucket in progress from this state.
      */
-    void attach(NoveltyMemory m, NoveltyMemory shape) {
+    void attach(NoveltyMemory m, NoveltyMemory shape, EmbeddingMemory embedding) {
+        this.embedding = embedding;
         fine = shape;
         novelty = m;
         if (m != null && noveltyPartial != null && noveltyPartial.length == m.vars) {

@@ -46,6 +46,7 @@ final class AnomalyWriter {
             writeExpectedFrom(g, w, a.expectedFrom());
             writeNovelty(g, w, "long_context", a.longContext());
             writeNovelty(g, w, "recent_shape", a.recentShape());
+            writeRepresentation(g, a.representation());
             WindowJson.writeWindow(g, w);
             WindowJson.writeAttention(
                     g, w, p.forecast().method(), p.forecast().stepWeights(), topK);
@@ -97,6 +98,19 @@ final class AnomalyWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** How new the model's representation of the window's newest patch was. */
+    private static void writeRepresentation(JsonGenerator g, EmbeddingMemory.Seen r)
+            throws IOException {
+        if (r == null) {
+            g.writeNullField("representation");
+            return;
+        }
+        g.writeObjectFieldStart("representation");
+        g.writeNumberField("novelty_likelihood", r.likelihood());
+        g.writeNumberField("distance", JsonOut.round3(r.distance()));
         g.writeEndObject();
     }
 

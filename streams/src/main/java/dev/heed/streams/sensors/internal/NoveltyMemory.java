@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * <p>Values are compared in units of each variable's range seen so far: no look-ahead. Size: {@code
  * capacity * points * variables} floats, plus one view.
  */
-final class NoveltyMemory {
+final class NoveltyMemory implements StoredMemory {
     private static final byte VERSION = 1;
 
     final int vars;
@@ -163,7 +163,18 @@ final class NoveltyMemory {
      * Everything but the remembered views: sizes, the bucket in progress, the current view, the
      * distance statistics and how many slots are used. Clears {@link #changed}.
      */
-    byte[] headerBytes() {
+    @Override
+    public BitSet dirtySlots() {
+        return dirty;
+    }
+
+    @Override
+    public boolean headerChanged() {
+        return changed;
+    }
+
+    @Override
+    public byte[] headerBytes() {
         ByteBuffer out = ByteBuffer.allocate(headerSize());
         out.put(VERSION).putShort((short) vars).putShort((short) points);
         out.putInt(capacity).putInt(bucket);
@@ -182,7 +193,8 @@ final class NoveltyMemory {
     }
 
     /** The view in {@code slot} and its last use. Clears the slot's dirty mark. */
-    byte[] slotBytes(int slot) {
+    @Override
+    public byte[] slotBytes(int slot) {
         ByteBuffer out = ByteBuffer.allocate(8 + 4 * points * vars);
         out.putLong(lastUsed[slot]);
         putFloats(out, views[slot]);

@@ -10,17 +10,25 @@ package dev.heed.streams.sensors.internal;
  * @param centredShape whether the recent shape is compared without its level (each view less its
  *     own mean): a pattern that repeats at another level is then no longer new; levels are the
  *     range's and the long context's business
+ * @param embedding readings per remembered embedding of the model's newest patch ({@link
+ *     EmbeddingMemory}, {@code memory} of them per series); 0 turns that score off
  */
-public record NoveltySettings(long spanMs, int points, int memory, int fine, boolean centredShape) {
+public record NoveltySettings(
+        long spanMs, int points, int memory, int fine, boolean centredShape, int embedding) {
     /** Most points (or recent-shape readings) in a view: stored as a short. */
     public static final int MAX_POINTS = 4096;
 
     /** No novelty score. */
     public static final NoveltySettings OFF = new NoveltySettings(0, 24, 256, 0);
 
-    /** The recent shape compared with its level. */
+    /** The recent shape compared with its level; no embedding memory. */
     public NoveltySettings(long spanMs, int points, int memory, int fine) {
-        this(spanMs, points, memory, fine, false);
+        this(spanMs, points, memory, fine, false, 0);
+    }
+
+    /** No embedding memory. */
+    public NoveltySettings(long spanMs, int points, int memory, int fine, boolean centredShape) {
+        this(spanMs, points, memory, fine, centredShape, 0);
     }
 
     public NoveltySettings {
@@ -29,20 +37,23 @@ public record NoveltySettings(long spanMs, int points, int memory, int fine, boo
                 || points > MAX_POINTS
                 || memory < 1
                 || fine < 0
-                || fine > MAX_POINTS) {
+                || fine > MAX_POINTS
+                || embedding < 0) {
             throw new IllegalArgumentException(
                     "novelty settings must have span >= 0, points 1-"
                             + MAX_POINTS
                             + ", memory >= 1, fine 0-"
                             + MAX_POINTS
-                            + ": "
+                            + ", embedding >= 0: "
                             + spanMs
                             + " ms, "
                             + points
                             + ", "
                             + memory
                             + ", "
-                            + fine);
+                            + fine
+                            + ", "
+                            + embedding);
         }
     }
 
@@ -53,12 +64,13 @@ public record NoveltySettings(long spanMs, int points, int memory, int fine, boo
     }
 
     /**
-     * Floats a series keeps for {@code variables} variables: both memories and their views, the
-     * size the README states.
+     * Floats a series keeps for {@code variables} variables and a model embedding of {@code width}
+     * numbers per variable (0: none): every memory and its views, the size the README states.
      */
-    public long floatsPerSeries(int variables) {
+    public long floatsPerSeries(int variables, int width) {
         long longView = spanMs > 0 ? (long) (memory + 1) * points * variables : 0;
         long fineView = fine > 0 ? (long) (memory + 1) * fine * variables : 0;
-        return longView + fineView;
+        long embedded = embedding > 0 ? (long) memory * width * variables : 0;
+        return longView + fineView + embedded;
     }
 }

@@ -1,29 +1,35 @@
 package dev.heed.streams.sensors.internal;
 
 import dev.heed.streams.internal.StateCache;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A series' two novelty memories in the {@code heed-novelty} store, one entry per remembered view
- * and one header per memory, so that a reading writes only what it changed (the header and the one
- * or two views it matched or remembered: a few hundred bytes, not the whole memory) to the
- * changelog. Keys: {@code <view>:<series>} for a header, {@code <view>@<slot>:<series>} for a
- * remembered view, {@code <view>} being {@code context} or {@code shape}. The decoded memories of
+ * A series' novelty memories in the {@code heed-novelty} store, one entry per remembered view and
+ * one header per memory, so that a reading writes only what it changed (the header and the one or
+ * two views it matched or remembered: a few hundred bytes, not the whole memory) to the changelog.
+ * Keys: {@code <view>:<series>} for a header, {@code <view>@<slot>:<series>} for a remembered view,
+ * {@code <view>} being {@code context}, {@code shape} or {@code embedding}. The decoded memories of
  * recently used series are cached (see {@link StateCache}).
  */
 final class NoveltyStore {
     private static final String CONTEXT = "context";
     private static final String SHAPE = "shape";
+    private static final String EMBEDDING = "embedding";
+
+    /** One series' decoded memories; any may be null. */
+    private record Memories(
+            NoveltyMemory context, NoveltyMemory shape, EmbeddingMemory embedding) {}
 
     /**
-     * Series whose decoded memories are kept: a full pair of one variable is about 41 KB, so about
-     * 10 MB per task.
+     * Series whose decoded memories are kept: a full set for one variable and a 64-wide embedding
+     * is about 113 KB, so about 29 MB per task.
      */
     static final int CACHE_SIZE = 256;
 
     private final KeyValueStore<String, byte[]> store;
     private final NoveltySettings settings;
-    private final StateCache<NoveltyMemory[]> cache = new StateCache<>(CACHE_SIZE);
+    private final StateCache<Memories> cache = new StateCache<>(CACHE_SIZE);
 
     NoveltyStore(KeyValueStore<String, byte[]> store, NoveltySettings settings) {
         this.store = store;
@@ -32,25 +38,46 @@ final class NoveltyStore {
 
     /**
      * Attaches the series' memories to {@code st}: none for a new series. A stored memory that the
-     * settings no longer ask for, or of another size, is deleted (the detector starts one as the
-     * settings say).
+     * settings no longer ask for, or of another size (an embedding of another {@code width}: the
+     * model changed), is deleted (the detector starts one as the settings say).
+     *
+     * @param width the length of this window's embedding, 0 when the model gives none
      */
-    void attachTo(AnomalyState st, String series, boolean known) {
+    void attachTo(AnomalyState st, String series, boolean known, int width) {
         if (!known) {
-            st.attach(null, null);
+            st.attach(null, null, null);
             return;
         }
-        NoveltyMemory[] m = cache.get(series);
-        if (m == null) {
+        Memories m = cache.get(series);
+        if (m == null || (m.embedding() != null && m.embedding().width != width)) {
             int vars = st.mean.length;
             m =
-                    new NoveltyMemory[] {
-                        current(CONTEXT, series, settings.spanMs() > 0, settings.points(), vars),
-                        current(SHAPE, series, settings.fine() > 0, settings.fine(), vars)
-                    };
+                    new Memories(
+                            current(
+                                    CONTEXT,
+                                    series,
+                                    settings.spanMs() > 0,
+                                    settings.points(),
+                                    vars),
+                            current(SHAPE, series, settings.fine() > 0, settings.fine(), vars),
+                            currentEmbedding(series, settings.embedding() > 0 && width > 0, width));
             cache.put(series, m);
         }
-        st.attach(m[0], m[1]);
+        st.attach(m.context(), m.shape(), m.embedding());
+    }
+
+    private EmbeddingMemory currentEmbedding(String series, boolean on, int width) {
+        byte[] header = store.get(header(EMBEDDING, series));
+        if (header == null) {
+            return null;
+        }
+        EmbeddingMemory m =
+                EmbeddingMemory.fromBytes(header, j -> store.get(slot(EMBEDDING, j, series)));
+        if (!on || m.width != width || m.capacity != settings.memory()) {
+            deleteView(EMBEDDING, series, EmbeddingMemory::usedSlots);
+            return null;
+        }
+        return m;
     }
 
     private NoveltyMemory current(String view, String series, boolean on, int points, int vars) {
@@ -60,7 +87,7 @@ final class NoveltyStore {
                         || m.points != points
                         || m.capacity != settings.memory()
                         || m.vars != vars)) {
-            deleteView(view, series);
+            deleteView(view, series, NoveltyMemory::usedSlots);
             return null;
         }
         return m;
@@ -70,20 +97,22 @@ final class NoveltyStore {
     void save(AnomalyState st, String series) {
         write(CONTEXT, series, st.novelty);
         write(SHAPE, series, st.fine);
-        cache.put(series, new NoveltyMemory[] {st.novelty, st.fine});
+        write(EMBEDDING, series, st.embedding);
+        cache.put(series, new Memories(st.novelty, st.fine, st.embedding));
     }
 
     /** Deletes the series' memories. */
     void delete(String series) {
-        deleteView(CONTEXT, series);
-        deleteView(SHAPE, series);
+        deleteView(CONTEXT, series, NoveltyMemory::usedSlots);
+        deleteView(SHAPE, series, NoveltyMemory::usedSlots);
+        deleteView(EMBEDDING, series, EmbeddingMemory::usedSlots);
         cache.remove(series);
     }
 
-    private void deleteView(String view, String series) {
+    private void deleteView(String view, String series, ToIntFunction<byte[]> usedSlots) {
         byte[] header = store.get(header(view, series));
         if (header != null) {
-            int used = NoveltyMemory.usedSlots(header);
+            int used = usedSlots.applyAsInt(header);
             for (int j = 0; j < used; j++) {
                 store.delete(slot(view, j, series));
             }
@@ -103,14 +132,15 @@ final class NoveltyStore {
                 : NoveltyMemory.fromBytes(header, j -> store.get(slot(view, j, series)));
     }
 
-    private void write(String view, String series, NoveltyMemory m) {
+    private void write(String view, String series, StoredMemory m) {
         if (m == null) {
             return;
         }
-        for (int j = m.dirty.nextSetBit(0); j >= 0; j = m.dirty.nextSetBit(j + 1)) {
+        java.util.BitSet dirty = m.dirtySlots();
+        for (int j = dirty.nextSetBit(0); j >= 0; j = dirty.nextSetBit(j + 1)) {
             store.put(slot(view, j, series), m.slotBytes(j));
         }
-        if (m.changed) {
+        if (m.headerChanged()) {
             store.put(header(view, series), m.headerBytes());
         }
     }

@@ -193,7 +193,7 @@ class AnomalyDetectorTest {
             if (end == 48 * 6 - 1) {
                 // from here on, the state as the store gives it back (the memories beside it)
                 AnomalyState restored = AnomalyState.fromBytes(st.toBytes());
-                restored.attach(st.novelty, st.fine);
+                restored.attach(st.novelty, st.fine, st.embedding);
                 st = restored;
             }
         }
@@ -267,7 +267,8 @@ class AnomalyDetectorTest {
         AnomalyState b = AnomalyState.fromBytes(a.toBytes());
         b.attach(
                 NoveltyMemory.fromBytes(context.get("h"), j -> context.get("s" + j)),
-                NoveltyMemory.fromBytes(shape.get("h"), j -> shape.get("s" + j)));
+                NoveltyMemory.fromBytes(shape.get("h"), j -> shape.get("s" + j)),
+                null);
         assertThat(b.novelty.headerBytes()).isEqualTo(a.novelty.headerBytes());
         assertThat(b.fine.used).isEqualTo(a.fine.used);
         Anomaly[] ra = run(d, a, x, 183, 250, 0.5, 9);
@@ -292,7 +293,8 @@ class AnomalyDetectorTest {
                         : null,
                 shape.containsKey("h")
                         ? NoveltyMemory.fromBytes(shape.get("h"), j -> shape.get("s" + j))
-                        : null);
+                        : null,
+                null);
         d.update(st, w, forecast);
         if (st.novelty != null) {
             store(st.novelty, context);

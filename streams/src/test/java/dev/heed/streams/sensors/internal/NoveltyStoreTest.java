@@ -35,14 +35,14 @@ class NoveltyStoreTest {
             NoveltySettings now = new NoveltySettings(7_200_000, 24, 256, 8);
 
             AnomalyState same = new AnomalyState(1, 10);
-            new NoveltyStore(kv, now).attachTo(same, "s", true);
+            new NoveltyStore(kv, now).attachTo(same, "s", true, 0);
             assertThat(same.fine).isNotNull();
             assertThat(same.novelty).isNotNull();
 
             // the recent shape turned off: its entries go, the long context stays
             AnomalyState noShape = new AnomalyState(1, 10);
             new NoveltyStore(kv, new NoveltySettings(7_200_000, 24, 256, 0))
-                    .attachTo(noShape, "s", true);
+                    .attachTo(noShape, "s", true, 0);
             assertThat(noShape.fine).isNull();
             assertThat(noShape.novelty).isNotNull();
             assertThat(h.storeKeys("heed-novelty")).noneMatch(k -> k.startsWith("shape"));
@@ -50,7 +50,7 @@ class NoveltyStoreTest {
             // a memory of another size: dropped, the detector starts one as the settings say
             AnomalyState resized = new AnomalyState(1, 10);
             new NoveltyStore(kv, new NoveltySettings(7_200_000, 24, 64, 8))
-                    .attachTo(resized, "s", true);
+                    .attachTo(resized, "s", true, 0);
             assertThat(resized.novelty).isNull();
             assertThat(h.storeKeys("heed-novelty")).noneMatch(k -> k.startsWith("context"));
         }
