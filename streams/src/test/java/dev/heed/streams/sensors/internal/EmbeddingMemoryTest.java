@@ -106,7 +106,7 @@ class EmbeddingMemoryTest {
         // README, Anomaly detection: 67.6 KB for 256 embeddings of 64 numbers (one variable)
         EmbeddingMemory m = new EmbeddingMemory(64, 256);
         Random r = new Random(8);
-        for (int i = 1; m.used < 256; i++) {
+        for (int i = 1; m.used < 256 && i < 10_000; i++) {
             float[] x = new float[64];
             for (int j = 0; j < 64; j++) {
                 x[j] = (float) r.nextGaussian() * i;
