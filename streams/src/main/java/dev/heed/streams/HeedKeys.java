@@ -61,6 +61,7 @@ public final class HeedKeys {
     public static final String ANOMALY_NOVELTY_SHAPE = "anomaly.novelty.shape";
     public static final String ANOMALY_NOVELTY_FINE = "anomaly.novelty.fine";
     public static final String ANOMALY_NOVELTY_EMBEDDING = "anomaly.novelty.embedding";
+    public static final String ANOMALY_NOVELTY_CACHE = "anomaly.novelty.cache";
     public static final String ANOMALY_FORECAST_ALARMS = "anomaly.forecast.alarms";
     public static final String EMBEDDED_DIR = "embedded.dir";
     public static final String EMBEDDED_PORT = "embedded.port";
@@ -133,6 +134,7 @@ public final class HeedKeys {
         d.put(ANOMALY_NOVELTY_SHAPE, "centred");
         d.put(ANOMALY_NOVELTY_FINE, "patch");
         d.put(ANOMALY_NOVELTY_EMBEDDING, "patch");
+        d.put(ANOMALY_NOVELTY_CACHE, "2048");
         d.put(ANOMALY_FORECAST_ALARMS, "false");
         d.put(EMBEDDED_DIR, "heed-data/kafka");
         d.put(EMBEDDED_PORT, "9092");

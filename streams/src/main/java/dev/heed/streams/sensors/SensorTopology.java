@@ -209,7 +209,8 @@ public final class SensorTopology {
                         config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_MEMORY),
                         atMost(HeedKeys.ANOMALY_NOVELTY_FINE, fine(config, patch)),
                         oneOf(config, HeedKeys.ANOMALY_NOVELTY_SHAPE, "centred", "level"),
-                        embedding(config, patch)),
+                        embedding(config, patch),
+                        config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_CACHE)),
                 config.getDouble(HeedKeys.ANOMALY_FORECAST_PERIODIC, 0, 1000),
                 config.getDouble(HeedKeys.ANOMALY_RANGE_SCALE, 0, 100));
     }

@@ -12,23 +12,34 @@ package dev.heed.streams.sensors.internal;
  *     range's and the long context's business
  * @param embedding readings per remembered embedding of the model's newest patch ({@link
  *     EmbeddingMemory}, {@code memory} of them per series); 0 turns that score off
+ * @param cache series whose decoded memories a task keeps (the others are decoded from the store at
+ *     each of their windows)
  */
 public record NoveltySettings(
-        long spanMs, int points, int memory, int fine, boolean centredShape, int embedding) {
+        long spanMs,
+        int points,
+        int memory,
+        int fine,
+        boolean centredShape,
+        int embedding,
+        int cache) {
     /** Most points (or recent-shape readings) in a view: stored as a short. */
     public static final int MAX_POINTS = 4096;
+
+    /** Series whose decoded memories a task keeps, by default: about 230 MB when all are full. */
+    public static final int DEFAULT_CACHE = 2048;
 
     /** No novelty score. */
     public static final NoveltySettings OFF = new NoveltySettings(0, 24, 256, 0);
 
     /** The recent shape compared with its level; no embedding memory. */
     public NoveltySettings(long spanMs, int points, int memory, int fine) {
-        this(spanMs, points, memory, fine, false, 0);
+        this(spanMs, points, memory, fine, false, 0, DEFAULT_CACHE);
     }
 
     /** No embedding memory. */
     public NoveltySettings(long spanMs, int points, int memory, int fine, boolean centredShape) {
-        this(spanMs, points, memory, fine, centredShape, 0);
+        this(spanMs, points, memory, fine, centredShape, 0, DEFAULT_CACHE);
     }
 
     public NoveltySettings {
@@ -38,13 +49,14 @@ public record NoveltySettings(
                 || memory < 1
                 || fine < 0
                 || fine > MAX_POINTS
-                || embedding < 0) {
+                || embedding < 0
+                || cache < 0) {
             throw new IllegalArgumentException(
                     "novelty settings must have span >= 0, points 1-"
                             + MAX_POINTS
                             + ", memory >= 1, fine 0-"
                             + MAX_POINTS
-                            + ", embedding >= 0: "
+                            + ", embedding >= 0, cache >= 0: "
                             + spanMs
                             + " ms, "
                             + points
@@ -53,7 +65,9 @@ public record NoveltySettings(
                             + ", "
                             + fine
                             + ", "
-                            + embedding);
+                            + embedding
+                            + ", "
+                            + cache);
         }
     }
 

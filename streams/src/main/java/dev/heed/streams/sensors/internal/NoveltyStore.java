@@ -1,7 +1,12 @@
 package dev.heed.streams.sensors.internal;
 
 import dev.heed.streams.internal.StateCache;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -9,8 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * one header per memory, so that a reading writes only what it changed (the header and the one or
  * two views it matched or remembered: a few hundred bytes, not the whole memory) to the changelog.
  * Keys: {@code <view>:<series>} for a header, {@code <view>@<slot>:<series>} for a remembered view,
- * {@code <view>} being {@code context}, {@code shape} or {@code embedding}. The decoded memories of
- * recently used series are cached (see {@link StateCache}).
+ * {@code <view>} being {@code context}, {@code shape} or {@code embedding}; an embedding's slots
+ * are {@code embedding#<length of series>:<series>@<slot>}, one prefix per series, so that a series
+ * whose memories are not cached reads them in one scan rather than one lookup per slot. The decoded
+ * memories of recently used series are cached (see {@link StateCache}).
  */
 final class NoveltyStore {
     private static final String CONTEXT = "context";
@@ -21,19 +28,21 @@ final class NoveltyStore {
     private record Memories(
             NoveltyMemory context, NoveltyMemory shape, EmbeddingMemory embedding) {}
 
-    /**
-     * Series whose decoded memories are kept: a full set for one variable and a 64-wide embedding
-     * is about 113 KB, so about 29 MB per task.
-     */
-    static final int CACHE_SIZE = 256;
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, byte[]> store;
     private final NoveltySettings settings;
-    private final StateCache<Memories> cache = new StateCache<>(CACHE_SIZE);
+
+    /**
+     * The decoded memories of the last {@code settings.cache()} series: a full set for one variable
+     * and a 64-wide embedding is about 113 KB.
+     */
+    private final StateCache<Memories> cache;
 
     NoveltyStore(KeyValueStore<String, byte[]> store, NoveltySettings settings) {
         this.store = store;
         this.settings = settings;
+        this.cache = new StateCache<>(settings.cache());
     }
 
     /**
@@ -71,13 +80,25 @@ final class NoveltyStore {
         if (header == null) {
             return null;
         }
-        EmbeddingMemory m =
-                EmbeddingMemory.fromBytes(header, j -> store.get(slot(EMBEDDING, j, series)));
+        Map<Integer, byte[]> slots = new HashMap<>();
+        String prefix = embeddingSlots(series);
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(prefix, KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                slots.put(Integer.parseInt(kv.key.substring(prefix.length())), kv.value);
+            }
+        }
+        EmbeddingMemory m = EmbeddingMemory.fromBytes(header, slots::get);
         if (!on || m.width != width || m.capacity != settings.memory()) {
             deleteView(EMBEDDING, series, EmbeddingMemory::usedSlots);
             return null;
         }
         return m;
+    }
+
+    /** The key prefix of a series' embedding slots. */
+    private static String embeddingSlots(String series) {
+        return EMBEDDING + "#" + series.length() + ":" + series + "@";
     }
 
     private NoveltyMemory current(String view, String series, boolean on, int points, int vars) {
@@ -150,6 +171,6 @@ final class NoveltyStore {
     }
 
     private static String slot(String view, int j, String series) {
-        return view + "@" + j + ":" + series;
+        return view.equals(EMBEDDING) ? embeddingSlots(series) + j : view + "@" + j + ":" + series;
     }
 }
