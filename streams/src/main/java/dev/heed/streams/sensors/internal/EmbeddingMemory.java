@@ -1,7 +1,6 @@
 package dev.heed.streams.sensors.internal;
 
 import java.nio.ByteBuffer;
-import java.util.BitSet;
 import java.util.function.IntFunction;
 
 /**
@@ -16,7 +15,7 @@ import java.util.function.IntFunction;
  *
  * <p>Size: {@code capacity * width} floats and 8 bytes per slot, plus a 50-byte header.
  */
-final class EmbeddingMemory implements StoredMemory {
+final class EmbeddingMemory extends StoredMemory {
     private static final byte VERSION = 1;
 
     /** Added to a distance before its logarithm, so that identical embeddings score finitely. */
@@ -51,9 +50,6 @@ final class EmbeddingMemory implements StoredMemory {
 
     double distVar;
     long distCount;
-
-    transient boolean changed;
-    transient BitSet dirty = new BitSet();
 
     /**
      * What the memory said of one embedding.
@@ -144,17 +140,7 @@ final class EmbeddingMemory implements StoredMemory {
     }
 
     @Override
-    public BitSet dirtySlots() {
-        return dirty;
-    }
-
-    @Override
-    public boolean headerChanged() {
-        return changed;
-    }
-
-    @Override
-    public byte[] headerBytes() {
+    byte[] headerBytes() {
         ByteBuffer out = ByteBuffer.allocate(HEADER);
         out.put(VERSION).putInt(width).putInt(capacity).putInt(used);
         out.putLong(windows).putLong(block);
@@ -164,7 +150,7 @@ final class EmbeddingMemory implements StoredMemory {
     }
 
     @Override
-    public byte[] slotBytes(int slot) {
+    byte[] slotBytes(int slot) {
         ByteBuffer out = ByteBuffer.allocate(8 + 4 * width);
         out.putLong(lastUsed[slot]);
         out.asFloatBuffer().put(views[slot]);

@@ -1,7 +1,6 @@
 package dev.heed.streams.sensors.internal;
 
 import java.nio.ByteBuffer;
-import java.util.BitSet;
 import java.util.function.IntFunction;
 
 /**
@@ -18,7 +17,7 @@ import java.util.function.IntFunction;
  * <p>Values are compared in units of each variable's range seen so far: no look-ahead. Size: {@code
  * capacity * points * variables} floats, plus one view.
  */
-final class NoveltyMemory implements StoredMemory {
+final class NoveltyMemory extends StoredMemory {
     private static final byte VERSION = 1;
 
     final int vars;
@@ -58,12 +57,6 @@ final class NoveltyMemory implements StoredMemory {
 
     double distVar;
     long distCount;
-
-    /** Whether the header ({@link #headerBytes()}) changed since it was last encoded. */
-    transient boolean changed;
-
-    /** Slots whose view or last use changed since they were last encoded. */
-    transient BitSet dirty = new BitSet();
 
     NoveltyMemory(int vars, int points, int capacity) {
         this.vars = vars;
@@ -164,17 +157,7 @@ final class NoveltyMemory implements StoredMemory {
      * distance statistics and how many slots are used. Clears {@link #changed}.
      */
     @Override
-    public BitSet dirtySlots() {
-        return dirty;
-    }
-
-    @Override
-    public boolean headerChanged() {
-        return changed;
-    }
-
-    @Override
-    public byte[] headerBytes() {
+    byte[] headerBytes() {
         ByteBuffer out = ByteBuffer.allocate(headerSize());
         out.put(VERSION).putShort((short) vars).putShort((short) points);
         out.putInt(capacity).putInt(bucket);
@@ -194,7 +177,7 @@ final class NoveltyMemory implements StoredMemory {
 
     /** The view in {@code slot} and its last use. Clears the slot's dirty mark. */
     @Override
-    public byte[] slotBytes(int slot) {
+    byte[] slotBytes(int slot) {
         ByteBuffer out = ByteBuffer.allocate(8 + 4 * points * vars);
         out.putLong(lastUsed[slot]);
         putFloats(out, views[slot]);

@@ -157,11 +157,11 @@ final class NoveltyStore {
         if (m == null) {
             return;
         }
-        java.util.BitSet dirty = m.dirtySlots();
+        java.util.BitSet dirty = m.dirty;
         for (int j = dirty.nextSetBit(0); j >= 0; j = dirty.nextSetBit(j + 1)) {
             store.put(slot(view, j, series), m.slotBytes(j));
         }
-        if (m.headerChanged()) {
+        if (m.changed) {
             store.put(header(view, series), m.headerBytes());
         }
     }

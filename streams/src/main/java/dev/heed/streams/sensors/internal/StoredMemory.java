@@ -6,16 +6,16 @@ import java.util.BitSet;
  * A per-series memory that {@link NoveltyStore} keeps as one header and one entry per slot, so that
  * a reading writes only what it changed.
  */
-interface StoredMemory {
-    /** Slots changed since they were last encoded. */
-    BitSet dirtySlots();
-
+abstract class StoredMemory {
     /** Whether the header changed since it was last encoded. */
-    boolean headerChanged();
+    transient boolean changed;
 
-    /** The header's bytes; clears {@link #headerChanged()}. */
-    byte[] headerBytes();
+    /** Slots changed since they were last encoded. */
+    transient BitSet dirty = new BitSet();
+
+    /** The header's bytes; clears {@link #changed}. */
+    abstract byte[] headerBytes();
 
     /** Slot {@code slot}'s bytes; clears its dirty mark. */
-    byte[] slotBytes(int slot);
+    abstract byte[] slotBytes(int slot);
 }
