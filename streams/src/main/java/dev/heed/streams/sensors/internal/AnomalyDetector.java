@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Scores each window's new steps for anomalies, one series at a time: the range seen so far, the
- * novelty of the series' recent shape and long context ({@link NoveltyScales}), and the model's
- * forecast error, which alarms only with {@code forecastAlarms}; then holds off repeated alarms.
+ * novelty of the series' recent shape and long context ({@link NoveltyScales}) and of the model's
+ * own representation of the newest patch ({@link EmbeddingMemory}), and the model's forecast error,
+ * which alarms only with {@code forecastAlarms}; then holds off repeated alarms.
  *
  * <p>Each window's new steps are compared with what the previous window forecast for them. The
  * error, averaged over variables and normalised by each variable's online standard deviation, gives
@@ -20,8 +21,8 @@ import java.util.List;
  * spike inside the range is not averaged away. A value that leaves the range seen so far by more
  * than {@code rangeTolerance} of the range breaks it (as in NAB's Numenta detector), with a
  * likelihood that grows with how far it goes ({@code rangeScale}; 1 for every break at 0). The
- * likelihood of a step is that, else the largest of the novelty views' likelihoods (and the
- * forecast error's when it alarms).
+ * likelihood of a step is that, else the largest of the novelty views' likelihoods, the
+ * representation's for the window's newest step (and the forecast error's when it alarms).
  */
 final class AnomalyDetector {
     /**
