@@ -25,6 +25,8 @@ class AnomalySettingsConfigTest {
         assertThat(s.novelty().memory()).isEqualTo(256);
         assertThat(s.novelty().fine()).isEqualTo(16);
         assertThat(s.novelty().centredShape()).isTrue();
+        assertThat(s.novelty().embedding()).as("one embedding per patch").isEqualTo(16);
+        assertThat(s.novelty().cache()).isEqualTo(2048);
         assertThat(s.longWindow()).isEqualTo(8000);
         assertThat(s.holdoff()).isEqualTo(AnomalySettings.HOLDOFF_SPAN);
         // 5-minute data: hourly buckets of 12 readings
@@ -42,6 +44,10 @@ class AnomalySettingsConfigTest {
         assertThat(read(Map.of("anomaly.forecast.periodic", "0")).forecastPeriodic()).isZero();
         assertThat(read(Map.of("anomaly.novelty.shape", "level")).novelty().centredShape())
                 .isFalse();
+        assertThat(read(Map.of("anomaly.novelty.embedding", "0")).novelty().embedding()).isZero();
+        assertThat(read(Map.of("anomaly.novelty.embedding", "32")).novelty().embedding())
+                .isEqualTo(32);
+        assertThat(read(Map.of("anomaly.novelty.cache", "100")).novelty().cache()).isEqualTo(100);
     }
 
     @Test
@@ -71,5 +77,12 @@ class AnomalySettingsConfigTest {
         assertThatThrownBy(() -> read(Map.of("anomaly.novelty.memory", "0")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("anomaly.novelty.memory must be > 0: 0");
+        assertThatThrownBy(() -> read(Map.of("anomaly.novelty.embedding", "always")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("anomaly.novelty.embedding must be patch")
+                .hasMessageEndingWith(": 'always'");
+        assertThatThrownBy(() -> read(Map.of("anomaly.novelty.cache", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("anomaly.novelty.cache must be > 0: 0");
     }
 }
