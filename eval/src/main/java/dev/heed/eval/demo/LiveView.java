@@ -110,9 +110,32 @@ final class LiveView {
                 color ? "\u001b[31m" + head + "\u001b[0m" : head,
                 a.path("ts").asText(),
                 a.path("anomaly_likelihood").asDouble(),
-                a.path("range_break").asBoolean() ? " (outside the range seen so far)" : "",
+                why(a),
                 seen,
                 top);
+    }
+
+    /**
+     * What raised the alarm: a range break, else the novelty scores at or above the threshold (the
+     * long context, the recent shape, the model's representation); empty when none says.
+     */
+    static String why(JsonNode a) {
+        if (a.path("range_break").asBoolean()) {
+            return " (outside the range seen so far)";
+        }
+        double threshold = a.path("threshold").asDouble(1);
+        StringBuilder names = new StringBuilder();
+        String[][] views = {
+            {"long_context", "long context"},
+            {"recent_shape", "recent shape"},
+            {"representation", "model representation"}
+        };
+        for (String[] v : views) {
+            if (a.path(v[0]).path("novelty_likelihood").asDouble(0) >= threshold) {
+                names.append(names.length() == 0 ? "" : ", ").append(v[1]);
+            }
+        }
+        return names.length() == 0 ? "" : " (new shape: " + names + ")";
     }
 
     /** One line per final transcript: the words, when each was heard, and how sure. */
