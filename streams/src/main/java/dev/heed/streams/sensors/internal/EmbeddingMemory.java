@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
  * remembered when its window crosses a multiple of {@code every} readings (the least recently
  * matched makes room), so that the memory covers weeks rather than the last few hundred windows.
  *
- * <p>Size: {@code capacity * width} floats and 8 bytes per slot, plus a 50-byte header.
+ * <p>Size: {@code capacity * width} floats and 8 bytes per slot, plus a 53-byte header.
  */
 final class EmbeddingMemory extends StoredMemory {
     private static final byte VERSION = 1;
@@ -31,25 +31,12 @@ final class EmbeddingMemory extends StoredMemory {
     static final int LEARN_AFTER = 16;
 
     final int width;
-    final int capacity;
-
-    /** Remembered embeddings, {@code [capacity][width]}, and when each was last matched. */
-    final float[][] views;
-
-    final long[] lastUsed;
-    int used;
 
     /** Windows scored: the clock of {@link #lastUsed}. */
     long windows;
 
     /** The reading-count block ({@code readings / every}) of the last window scored. */
     long block = -1;
-
-    /** Long-run mean and variance of the log distance, and how many were seen. */
-    double distMean;
-
-    double distVar;
-    long distCount;
 
     /**
      * What the memory said of one embedding.
@@ -61,10 +48,8 @@ final class EmbeddingMemory extends StoredMemory {
     record Seen(double distance, double z, double likelihood) {}
 
     EmbeddingMemory(int width, int capacity) {
+        super(capacity);
         this.width = width;
-        this.capacity = capacity;
-        views = new float[capacity][];
-        lastUsed = new long[capacity];
     }
 
     /**
@@ -99,31 +84,16 @@ final class EmbeddingMemory extends StoredMemory {
         if ((d > distMean || distCount < LEARN_AFTER) && block != was) {
             remember(x);
         } else {
-            lastUsed[nearest] = windows;
-            dirty.set(nearest);
+            touch(nearest, windows);
         }
-        distCount++;
-        double alpha = 1.0 / Math.min(distCount, longRun);
-        double delta = d - distMean;
-        distMean += alpha * delta;
-        distVar = (1 - alpha) * (distVar + alpha * delta * delta);
+        learnDistance(d, longRun);
         return new Seen(raw, z, z == 0 ? 0.5 : Normal.cdf(z));
     }
 
     private void remember(float[] x) {
-        int slot = 0;
-        if (used < capacity) {
-            slot = used++;
-        } else {
-            for (int j = 1; j < capacity; j++) {
-                if (lastUsed[j] < lastUsed[slot]) {
-                    slot = j;
-                }
-            }
-        }
+        int slot = slotToFill();
         views[slot] = x.clone();
-        lastUsed[slot] = windows;
-        dirty.set(slot);
+        touch(slot, windows);
     }
 
     /** Mean absolute difference; infinite once above {@code bound}. */
@@ -170,7 +140,10 @@ final class EmbeddingMemory extends StoredMemory {
         return ByteBuffer.wrap(header).getInt(9);
     }
 
-    /** The memory of {@code header}, with each used slot's bytes from {@code slot}. */
+    /**
+     * The memory of {@code header}, with each used slot's bytes from {@code slot}; its embeddings
+     * left out when {@code slot} is null.
+     */
     static EmbeddingMemory fromBytes(byte[] header, IntFunction<byte[]> slot) {
         ByteBuffer in = ByteBuffer.wrap(header);
         byte version = in.get();
@@ -184,7 +157,7 @@ final class EmbeddingMemory extends StoredMemory {
         m.distMean = in.getDouble();
         m.distVar = in.getDouble();
         m.distCount = in.getLong();
-        for (int j = 0; j < m.used; j++) {
+        for (int j = 0; slot != null && j < m.used; j++) {
             byte[] b = slot.apply(j);
             if (b == null) {
                 throw new IllegalStateException("embedding memory slot " + j + " is missing");

@@ -104,11 +104,7 @@ record Novelty(double distance, double z, double likelihood, long spanMs, List<B
         } else {
             m.touch(nearest);
         }
-        m.distCount++;
-        double alpha = 1.0 / Math.min(m.distCount, longRun);
-        double delta = d - m.distMean;
-        m.distMean += alpha * delta;
-        m.distVar = (1 - alpha) * (m.distVar + alpha * delta * delta);
+        m.learnDistance(d, longRun);
         long spanMs = ts - m.bucketStart(0);
         return new Novelty(d, z, likelihood, spanMs, top);
     }

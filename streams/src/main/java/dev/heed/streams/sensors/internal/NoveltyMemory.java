@@ -22,7 +22,6 @@ final class NoveltyMemory extends StoredMemory {
 
     final int vars;
     final int points;
-    final int capacity;
 
     /** Readings per bucket, fixed from the series' sampling at its first window. */
     int bucket;
@@ -42,31 +41,16 @@ final class NoveltyMemory extends StoredMemory {
     int ringPos;
     long buckets;
 
-    /** Remembered views, {@code [capacity][points * vars]}, oldest point first. */
-    final float[][] views;
-
-    final long[] lastUsed;
-
     /** Each remembered view's mean per variable (not stored: derived from the view). */
     final double[][] means;
 
-    int used;
-
-    /** Long-run mean and variance of the nearest-view distance, and how many were seen. */
-    double distMean;
-
-    double distVar;
-    long distCount;
-
     NoveltyMemory(int vars, int points, int capacity) {
+        super(capacity);
         this.vars = vars;
         this.points = points;
-        this.capacity = capacity;
         partial = new double[vars];
         ring = new float[points][vars];
         ringStart = new long[points];
-        views = new float[capacity][];
-        lastUsed = new long[capacity];
         means = new double[capacity][];
     }
 
@@ -128,19 +112,12 @@ final class NoveltyMemory extends StoredMemory {
         return ringStart[(ringPos + i) % points];
     }
 
-    /** Remembers {@code x}, in place of the least recently matched view when full. */
+    /**
+     * Remembers {@code x} ({@code [points * vars]}, oldest point first), in place of the least
+     * recently matched view when full.
+     */
     void remember(float[] x) {
-        int slot;
-        if (used < capacity) {
-            slot = used++;
-        } else {
-            slot = 0;
-            for (int j = 1; j < capacity; j++) {
-                if (lastUsed[j] < lastUsed[slot]) {
-                    slot = j;
-                }
-            }
-        }
+        int slot = slotToFill();
         views[slot] = x;
         means[slot] = meanOf(x);
         touch(slot);
@@ -148,8 +125,7 @@ final class NoveltyMemory extends StoredMemory {
 
     /** Marks the view in {@code slot} as matched now. */
     void touch(int slot) {
-        lastUsed[slot] = buckets;
-        dirty.set(slot);
+        touch(slot, buckets);
     }
 
     /**

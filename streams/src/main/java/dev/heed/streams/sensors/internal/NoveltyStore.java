@@ -80,6 +80,11 @@ final class NoveltyStore {
         if (header == null) {
             return null;
         }
+        EmbeddingMemory stored = EmbeddingMemory.fromBytes(header, null);
+        if (!on || stored.width != width || stored.capacity != settings.memory()) {
+            deleteView(EMBEDDING, series, EmbeddingMemory::usedSlots);
+            return null;
+        }
         Map<Integer, byte[]> slots = new HashMap<>();
         String prefix = embeddingSlots(series);
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(prefix, KEYS)) {
@@ -88,12 +93,7 @@ final class NoveltyStore {
                 slots.put(Integer.parseInt(kv.key.substring(prefix.length())), kv.value);
             }
         }
-        EmbeddingMemory m = EmbeddingMemory.fromBytes(header, slots::get);
-        if (!on || m.width != width || m.capacity != settings.memory()) {
-            deleteView(EMBEDDING, series, EmbeddingMemory::usedSlots);
-            return null;
-        }
-        return m;
+        return EmbeddingMemory.fromBytes(header, slots::get);
     }
 
     /** The key prefix of a series' embedding slots. */
@@ -157,8 +157,7 @@ final class NoveltyStore {
         if (m == null) {
             return;
         }
-        java.util.BitSet dirty = m.dirty;
-        for (int j = dirty.nextSetBit(0); j >= 0; j = dirty.nextSetBit(j + 1)) {
+        for (int j = m.dirty.nextSetBit(0); j >= 0; j = m.dirty.nextSetBit(j + 1)) {
             store.put(slot(view, j, series), m.slotBytes(j));
         }
         if (m.changed) {
