@@ -4,13 +4,7 @@ import static dev.heed.streams.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.heed.streams.Fixtures;
-import dev.heed.streams.HeedConfig;
-import dev.heed.streams.TopologyHarness;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once; a new shape that then repeats every day stops alarming once it has been seen.
  */
 class AnomalyNoveltyTopologyTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DAY = 288;
-    private static final long STEP_MS = 300_000;
+    private static final int DAY = FiveMinuteSeries.DAY;
     private static final int STRIDE = 2;
 
     /** Day 7, 08:00 to 14:00: the daily pattern flattens to its mean, inside the range. */
@@ -49,29 +41,16 @@ class AnomalyNoveltyTopologyTest {
         settings.put("window.stride", Integer.toString(STRIDE));
         settings.put("anomaly.warmup", Integer.toString(3 * DAY));
         settings.putAll(extra);
-        List<JsonNode> out = new ArrayList<>();
-        try (TopologyHarness h = new TopologyHarness(HeedConfig.of(settings), stateDir)) {
-            Random noise = new Random(5);
-            for (int i = 0; i < rows; i++) {
-                h.in.pipeInput(
-                        Fixtures.utf8("s"),
-                        Fixtures.reading("s", T0 + i * STEP_MS, series.apply(i, noise)));
-            }
-            h.driver.advanceWallClockTime(Duration.ofSeconds(1));
-            for (byte[] a : h.anomalies.readValuesToList()) {
-                out.add(JSON.readTree(a));
-            }
-        }
-        return out;
+        return FiveMinuteSeries.anomalies(stateDir, rows, series, settings);
     }
 
     private static int row(long tsMs) {
-        return (int) ((tsMs - T0) / STEP_MS);
+        return (int) ((tsMs - T0) / FiveMinuteSeries.STEP_MS);
     }
 
     private static List<Integer> rows(List<JsonNode> anomalies, int from, int to) {
         return anomalies.stream()
-                .map(a -> row(a.get("ts_ms").asLong()))
+                .map(FiveMinuteSeries::row)
                 .filter(r -> r >= from && r < to)
                 .toList();
     }

@@ -1,20 +1,12 @@
 package dev.heed.streams.sensors;
 
-import static dev.heed.streams.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.heed.streams.Fixtures;
-import dev.heed.streams.HeedConfig;
-import dev.heed.streams.TopologyHarness;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * day stops alarming once it has been seen.
  */
 class AnomalyRepresentationTopologyTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DAY = 288;
-    private static final long STEP_MS = 300_000;
+    private static final int DAY = FiveMinuteSeries.DAY;
 
     /** Day 7, 11:00 to 13:00, around the cycle's mean. */
     private static final int BURST_FROM = 7 * DAY + 132;
@@ -54,31 +44,20 @@ class AnomalyRepresentationTopologyTest {
         settings.put("anomaly.novelty.span", "0s");
         settings.put("anomaly.novelty.fine", "0");
         settings.putAll(extra);
-        List<JsonNode> out = new ArrayList<>();
-        try (TopologyHarness h = new TopologyHarness(HeedConfig.of(settings), stateDir)) {
-            Random noise = new Random(5);
-            for (int i = 0; i < days * DAY; i++) {
-                double x = 50 + 10 * Math.sin(2 * Math.PI * i / DAY) + 0.5 * noise.nextGaussian();
-                if (inBurst(i, daily)) {
-                    x += i % 2 == 0 ? 7 : -7;
-                }
-                h.in.pipeInput(Fixtures.utf8("s"), Fixtures.reading("s", T0 + i * STEP_MS, x));
-            }
-            h.driver.advanceWallClockTime(Duration.ofSeconds(1));
-            for (byte[] a : h.anomalies.readValuesToList()) {
-                out.add(JSON.readTree(a));
-            }
-        }
-        return out;
+        return FiveMinuteSeries.anomalies(
+                stateDir,
+                days * DAY,
+                (i, noise) -> {
+                    double x =
+                            50 + 10 * Math.sin(2 * Math.PI * i / DAY) + 0.5 * noise.nextGaussian();
+                    return inBurst(i, daily) ? x + (i % 2 == 0 ? 7 : -7) : x;
+                },
+                settings);
     }
 
     private static List<JsonNode> between(List<JsonNode> anomalies, int from, int to) {
         return anomalies.stream()
-                .filter(
-                        a -> {
-                            long row = (a.get("ts_ms").asLong() - T0) / STEP_MS;
-                            return row >= from && row < to;
-                        })
+                .filter(a -> FiveMinuteSeries.row(a) >= from && FiveMinuteSeries.row(a) < to)
                 .toList();
     }
 
