@@ -171,6 +171,14 @@ final class TrainSpeechCommand implements Callable<Integer> {
     double babble;
 
     @Option(
+            names = "--babble-edges",
+            description =
+                    "With --babble: babble covers a random stretch of each utterance (from its"
+                            + " first half into its second) instead of all of it, and a quarter of"
+                            + " the utterances start at their first sample.")
+    boolean babbleEdges;
+
+    @Option(
             names = "--mixed-voices",
             defaultValue = "0",
             description =
@@ -231,6 +239,11 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                 ? "; babble of 3 recordings of the same pool at 0-20 dB SNR in "
                                         + Math.round(100 * babble)
                                         + "% of utterances"
+                                        + (babbleEdges
+                                                ? " (over a random stretch from the first half"
+                                                        + " into the second; a quarter of"
+                                                        + " utterances without lead)"
+                                                : "")
                                 : "")
                         + (mixedVoices > 0
                                 ? "; "
@@ -246,7 +259,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                 : "")
                         + (utteranceMean ? "; features less their utterance's speech mean" : ""));
         SpeechData.Recipe recipe =
-                new SpeechData.Recipe(maxWords, specAugment, speed, babble, mixedVoices, vtlp);
+                new SpeechData.Recipe(
+                        maxWords, specAugment, speed, babble, mixedVoices, vtlp, babbleEdges);
         SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, recipe);
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {

@@ -38,6 +38,23 @@ public final class Babble {
                 noisy(recognizer, isolated, snrDb, seed), isolated, strings, sampleRate);
     }
 
+    /**
+     * {@code mixed} (speech plus babble) over a random stretch, {@code speech} elsewhere: the
+     * stretch starts in the first half and ends in the second, with 10 ms ramps; a new array.
+     */
+    static float[] within(float[] speech, float[] mixed, Random random) {
+        int n = speech.length;
+        int from = random.nextInt(Math.max(1, n / 2));
+        int to = n / 2 + random.nextInt(Math.max(1, n - n / 2));
+        int ramp = Math.max(1, Math.min(80, (to - from) / 4));
+        float[] out = speech.clone();
+        for (int i = from; i < to; i++) {
+            double w = Math.min(1, Math.min(i - from + 1, to - i) / (double) ramp);
+            out[i] = (float) (speech[i] + w * (mixed[i] - speech[i]));
+        }
+        return out;
+    }
+
     /** {@code speech} plus babble at {@code snrDb}; a new array. */
     static float[] mix(float[] speech, List<Recording> pool, double snrDb, Random random) {
         float[] noise = new float[speech.length];

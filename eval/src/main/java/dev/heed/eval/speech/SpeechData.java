@@ -40,6 +40,10 @@ public final class SpeechData implements SpeechExamples {
      *     and not background (as babble might teach)
      * @param vtlp each utterance's frequency axis is warped by a factor drawn from {@code [1 -
      *     vtlp, 1 + vtlp]} ({@link Vtlp}: another vocal tract length, tempo kept); 0: none
+     * @param babbleEdges whether babble covers a random stretch of the utterance (from its first
+     *     half into its second) rather than all of it, and a quarter of the utterances start at
+     *     their first sample: so that sound at an utterance's very start or end is not always
+     *     background (babble over every edge taught a model to drop unpadded words)
      */
     public record Recipe(
             int maxWords,
@@ -47,10 +51,22 @@ public final class SpeechData implements SpeechExamples {
             double speed,
             double babble,
             double mixedVoices,
-            double vtlp) {
+            double vtlp,
+            boolean babbleEdges) {
 
         /** The shipped recipe's augmentation: strings of up to 6 words, speed +-15%. */
         public static final Recipe DEFAULT = new Recipe(6, false, 0.15, 0, 0, 0);
+
+        /** Babble, when any, over the whole utterance. */
+        public Recipe(
+                int maxWords,
+                boolean specAugment,
+                double speed,
+                double babble,
+                double mixedVoices,
+                double vtlp) {
+            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false);
+        }
 
         public Recipe {
             if (maxWords < 1) {
@@ -104,7 +120,10 @@ public final class SpeechData implements SpeechExamples {
                             ? anyVoice
                             : strings;
             DigitStrings.Utterance u = pool.next(random, words, 0.05, 0.5, recipe.speed());
-            int lead = (int) (random.nextDouble() * 0.4 * features.sampleRate());
+            int lead =
+                    recipe.babbleEdges() && random.nextInt(4) == 0
+                            ? 0
+                            : (int) (random.nextDouble() * 0.4 * features.sampleRate());
             audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
             labels[i] = ids(u.words());
@@ -130,7 +149,8 @@ public final class SpeechData implements SpeechExamples {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
         }
         if (recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
-            s = Babble.mix(s, recordings, 20 * random.nextDouble(), random);
+            float[] mixed = Babble.mix(s, recordings, 20 * random.nextDouble(), random);
+            s = recipe.babbleEdges() ? Babble.within(s, mixed, random) : mixed;
         }
         Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));
         if (random.nextDouble() < 0.85) {
