@@ -12,4 +12,9 @@ class DjlFormatTest extends FormatContractTest {
     String format() {
         return "djl";
     }
+
+    @Override
+    int networkOutputs() {
+        return 3;
+    }
 }

@@ -45,6 +45,9 @@ abstract class FormatContractTest {
     /** The descriptor's format. */
     abstract String format();
 
+    /** How many outputs the fixture's network returns (Heed's own networks add the embedding). */
+    abstract int networkOutputs();
+
     @BeforeAll
     void load() throws Exception {
         dir = Fixtures.dir(fixture());
@@ -301,13 +304,14 @@ abstract class FormatContractTest {
         ModelDescriptor.Outputs at = descriptor().outputs();
         Fixtures.editDescriptor(
                 copy, json -> ((ObjectNode) json.get("outputs")).put("attention", 5));
-        // a djl network returns 3 outputs (the embedding third), an exported one 2
         assertThatThrownBy(() -> ModelLoader.load(copy, DeviceChoice.CPU))
                 .isInstanceOf(ModelLoadException.class)
-                .hasMessageMatching(
-                        "(?s).*returned [23] outputs; model\\.json's outputs \\(prediction "
+                .hasMessageContaining(
+                        "returned "
+                                + networkOutputs()
+                                + " outputs; model.json's outputs (prediction "
                                 + at.prediction()
-                                + ", attention 5\\) need at least 6.*")
+                                + ", attention 5) need at least 6")
                 .hasMessageContaining(copy.toString());
         Fixtures.editDescriptor(
                 copy,

@@ -12,4 +12,9 @@ class OnnxFormatTest extends FormatContractTest {
     String format() {
         return "onnx";
     }
+
+    @Override
+    int networkOutputs() {
+        return 2;
+    }
 }

@@ -12,4 +12,9 @@ class TorchScriptFormatTest extends FormatContractTest {
     String format() {
         return "torchscript";
     }
+
+    @Override
+    int networkOutputs() {
+        return 2;
+    }
 }
