@@ -142,6 +142,16 @@ final class TrainSpeechCommand implements Callable<Integer> {
     boolean utteranceMean;
 
     @Option(
+            names = "--cepstral-keep",
+            defaultValue = "0",
+            paramLabel = "K",
+            description =
+                    "Keep the first K cepstral coefficients of each log-mel frame (its spectral"
+                            + " envelope without the voice's pitch harmonics), in training and in"
+                            + " the model (CepstralSmoothing); 0: frames as they are.")
+    int cepstralKeep;
+
+    @Option(
             names = "--min-repeat-gap",
             defaultValue = "0.24",
             paramLabel = "SECONDS",
@@ -257,7 +267,10 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                         + (1 + vtlp)
                                         + " per utterance"
                                 : "")
-                        + (utteranceMean ? "; features less their utterance's speech mean" : ""));
+                        + (utteranceMean ? "; features less their utterance's speech mean" : "")
+                        + (cepstralKeep > 0
+                                ? "; log-mel frames smoothed to " + cepstralKeep + " cepstra"
+                                : ""));
         SpeechData.Recipe recipe =
                 new SpeechData.Recipe(
                         maxWords, specAugment, speed, babble, mixedVoices, vtlp, babbleEdges);
@@ -314,6 +327,7 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                         " ", spec.commandLine().getParseResult().originalArgs()),
                         dataInfo,
                         utteranceMean,
+                        cepstralKeep,
                         minRepeatGap);
         List<SpeechBatch> validation =
                 SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1);

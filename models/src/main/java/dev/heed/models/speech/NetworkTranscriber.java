@@ -45,6 +45,7 @@ final class NetworkTranscriber implements Transcriber {
         if (features.length < network.minFrames()) {
             return new Transcript(List.of(), features.length, 0, d.stepSeconds(), 0);
         }
+        features = CepstralSmoothing.apply(features, d.cepstralKeep());
         if (d.utteranceMean()) {
             features = UtteranceMean.apply(features);
         }

@@ -19,11 +19,12 @@ import java.util.Map;
  *
  * <p>The model contract, for every {@link #format() format}: input {@code (B, T, M)} float32
  * log-mel frames as {@link #features()} describes, less their utterance's speech mean when {@link
- * #utteranceMean()} ({@link UtteranceMean}), then normalised with {@link #normalization()}
- * (identity when empty); output {@code outputs.log_probs}: {@code (B, T', V)} log-probabilities (or
- * logits; a log-softmax is applied) over the vocabulary in file order, blank first, with about
- * {@code T / subsampling} steps T'; output {@code outputs.attention} when not -1: {@code (B, H, T',
- * T')} self-attention probabilities of one encoder layer.
+ * #utteranceMean()} ({@link UtteranceMean}), smoothed across mels when {@link #cepstralKeep()}
+ * ({@link CepstralSmoothing}), then normalised with {@link #normalization()} (identity when empty);
+ * output {@code outputs.log_probs}: {@code (B, T', V)} log-probabilities (or logits; a log-softmax
+ * is applied) over the vocabulary in file order, blank first, with about {@code T / subsampling}
+ * steps T'; output {@code outputs.attention} when not -1: {@code (B, H, T', T')} self-attention
+ * probabilities of one encoder layer.
  *
  * @param format {@code djl} (Heed's own), {@code torchscript} or {@code onnx}
  * @param task always {@value #TASK}
@@ -34,6 +35,9 @@ import java.util.Map;
  * @param normalization per-mel z-score applied before the network; empty for none
  * @param utteranceMean whether each utterance's per-mel mean over its speech frames is subtracted
  *     first ({@link UtteranceMean}); absent is false
+ * @param cepstralKeep how many cepstral coefficients of each frame's log-mel spectrum are kept
+ *     ({@link CepstralSmoothing}): the spectral envelope without a voice's pitch harmonics; absent
+ *     or 0 keeps the frames as they are
  * @param minRepeatGap seconds within which a token that follows the same token, with only blanks
  *     between, is taken as the same utterance of it (merged) rather than said twice: for word
  *     tokens, shorter than a word takes to say again; absent or 0 is plain CTC decoding (a blank
@@ -59,6 +63,7 @@ public record SpeechDescriptor(
         Features features,
         ModelDescriptor.Normalization normalization,
         boolean utteranceMean,
+        int cepstralKeep,
         double minRepeatGap,
         int subsampling,
         String vocabulary,
@@ -111,6 +116,7 @@ public record SpeechDescriptor(
                 features,
                 normalization,
                 utteranceMean,
+                cepstralKeep,
                 minRepeatGap,
                 subsampling,
                 vocabulary,

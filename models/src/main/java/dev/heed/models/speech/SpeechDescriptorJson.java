@@ -78,6 +78,12 @@ final class SpeechDescriptorJson {
         need(
                 d.minRepeatGap() >= 0 && d.minRepeatGap() < 10,
                 "min_repeat_gap must be seconds from 0 to 10: " + d.minRepeatGap());
+        need(
+                d.cepstralKeep() >= 0 && d.cepstralKeep() <= f.mels(),
+                "cepstral_keep must be from 0 (none) to features.mels ("
+                        + f.mels()
+                        + "): "
+                        + d.cepstralKeep());
         need(d.vocabulary() != null, "vocabulary (the vocabulary file name) is missing");
         need(d.weights() != null, "weights (the weights file name) is missing");
         int mean = d.normalization().mean().size();

@@ -17,6 +17,7 @@ import dev.heed.models.formats.Engines;
 import dev.heed.models.formats.ModelParams;
 import dev.heed.models.internal.Hashing;
 import dev.heed.models.nn.ConvSubsampling;
+import dev.heed.models.speech.CepstralSmoothing;
 import dev.heed.models.speech.SpeechCtcBlock;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.UtteranceMean;
@@ -55,6 +56,11 @@ final class SpeechTraining {
             Consumer<String> progress)
             throws IOException {
         long started = System.nanoTime();
+        if (o.cepstralKeep() > 0) {
+            SpeechExamples raw = examples;
+            examples = size -> smoothed(raw.next(size), o.cepstralKeep());
+            validation = validation.stream().map(b -> smoothed(b, o.cepstralKeep())).toList();
+        }
         if (o.utteranceMean()) {
             SpeechExamples raw = examples;
             examples = size -> utteranceMean(raw.next(size));
@@ -166,6 +172,15 @@ final class SpeechTraining {
         }
     }
 
+    /** The batch with each frame smoothed across mels ({@link CepstralSmoothing}). */
+    private static SpeechBatch smoothed(SpeechBatch batch, int keep) {
+        float[][][] f = new float[batch.features().length][][];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = CepstralSmoothing.apply(batch.features()[i], keep);
+        }
+        return new SpeechBatch(f, batch.labels());
+    }
+
     /** The batch with each utterance less its speech mean ({@link UtteranceMean}). */
     private static SpeechBatch utteranceMean(SpeechBatch batch) {
         float[][][] f = new float[batch.features().length][][];
@@ -248,6 +263,7 @@ final class SpeechTraining {
                 o.features(),
                 norm,
                 o.utteranceMean(),
+                o.cepstralKeep(),
                 o.minRepeatGap(),
                 ConvSubsampling.FACTOR,
                 VOCAB_FILE,

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param data what the data was, recorded in the descriptor
  * @param utteranceMean subtract each utterance's speech mean from its frames ({@link
  *     dev.heed.models.speech.UtteranceMean}), in training and in the model it writes
+ * @param cepstralKeep keep this many cepstral coefficients of each frame ({@link
+ *     dev.heed.models.speech.CepstralSmoothing}; 0: none), in training and in the model it writes
  * @param minRepeatGap the written model's {@link SpeechDescriptor#minRepeatGap()}, seconds
  */
 public record SpeechTrainingOptions(
@@ -43,6 +45,7 @@ public record SpeechTrainingOptions(
         String command,
         Map<String, Object> data,
         boolean utteranceMean,
+        int cepstralKeep,
         double minRepeatGap) {
 
     /** Validates the numbers; the message names the bad value. */
@@ -59,6 +62,12 @@ public record SpeechTrainingOptions(
         check(
                 minRepeatGap >= 0 && minRepeatGap < 10,
                 "min repeat gap must be seconds from 0 to 10: " + minRepeatGap);
+        check(
+                cepstralKeep >= 0 && cepstralKeep <= features.mels(),
+                "cepstral keep must be from 0 (none) to the "
+                        + features.mels()
+                        + " mels: "
+                        + cepstralKeep);
         check(evalEvery > 0, "eval-every must be > 0: " + evalEvery);
         check(vocabulary.size() >= 2, "vocabulary needs blank and a token: " + vocabulary);
         check(

@@ -49,6 +49,7 @@ class SpeechTrainerTest {
                         "SpeechTrainerTest",
                         null,
                         false,
+                        0,
                         0);
         Random random = new Random(5);
         SpeechExamples examples = size -> batch(random, size);
