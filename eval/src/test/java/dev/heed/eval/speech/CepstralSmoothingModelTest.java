@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.audio.FeatureConfig;
-import dev.heed.audio.LogMelExtractor;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.SpeechToken;
@@ -47,13 +46,7 @@ class CepstralSmoothingModelTest {
         List<float[][]> rippled = new java.util.ArrayList<>();
         try (SpeechModel m = SpeechModel.load(SHIPPED, DeviceChoice.CPU)) {
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
-            for (Recording r :
-                    FsddCorpus.load(
-                            Path.of("../samples/audio"), i -> true, features.sampleRate())) {
-                float[] padded = new float[r.samples().length + features.sampleRate() / 2];
-                System.arraycopy(
-                        r.samples(), 0, padded, features.sampleRate() / 4, r.samples().length);
-                float[][] frames = LogMelExtractor.extract(features, padded);
+            for (float[][] frames : SampleFrames.padded(features).values()) {
                 plain.add(frames);
                 rippled.add(rippled(frames));
             }

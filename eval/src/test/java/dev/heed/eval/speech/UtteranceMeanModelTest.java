@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.heed.audio.FeatureConfig;
-import dev.heed.audio.LogMelExtractor;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.SpeechToken;
@@ -13,6 +12,7 @@ import dev.heed.models.speech.Transcript;
 import dev.heed.streams.transcription.SpeechFeatures;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +28,8 @@ class UtteranceMeanModelTest {
             assertThat(m.descriptor().utteranceMean()).isTrue();
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
             Transcriber t = m.newTranscriber();
-            for (Recording r :
-                    FsddCorpus.load(
-                            Path.of("../samples/audio"), i -> true, features.sampleRate())) {
-                float[] padded = new float[r.samples().length + features.sampleRate() / 2];
-                System.arraycopy(
-                        r.samples(), 0, padded, features.sampleRate() / 4, r.samples().length);
-                float[][] frames = LogMelExtractor.extract(features, padded);
+            for (Map.Entry<Path, float[][]> sample : SampleFrames.padded(features).entrySet()) {
+                float[][] frames = sample.getValue();
                 float[][] coloured = new float[frames.length][];
                 for (int i = 0; i < frames.length; i++) {
                     coloured[i] = frames[i].clone();
@@ -44,7 +39,7 @@ class UtteranceMeanModelTest {
                 }
                 Transcript plain = t.transcribe(frames);
                 Transcript tilted = t.transcribe(coloured);
-                assertThat(tilted.text()).as(r.file().toString()).isEqualTo(plain.text());
+                assertThat(tilted.text()).as(sample.getKey().toString()).isEqualTo(plain.text());
                 List<SpeechToken> a = plain.tokens();
                 for (int i = 0; i < a.size(); i++) {
                     assertThat(tilted.tokens().get(i).confidence())
