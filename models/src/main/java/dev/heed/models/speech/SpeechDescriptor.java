@@ -18,13 +18,13 @@ import java.util.Map;
  * #TASK}, which tells it apart from a forecaster's {@link ModelDescriptor}.
  *
  * <p>The model contract, for every {@link #format() format}: input {@code (B, T, M)} float32
- * log-mel frames as {@link #features()} describes, less their utterance's speech mean when {@link
- * #utteranceMean()} ({@link UtteranceMean}), smoothed across mels when {@link #cepstralKeep()}
- * ({@link CepstralSmoothing}), then normalised with {@link #normalization()} (identity when empty);
- * output {@code outputs.log_probs}: {@code (B, T', V)} log-probabilities (or logits; a log-softmax
- * is applied) over the vocabulary in file order, blank first, with about {@code T / subsampling}
- * steps T'; output {@code outputs.attention} when not -1: {@code (B, H, T', T')} self-attention
- * probabilities of one encoder layer.
+ * log-mel frames as {@link #features()} describes, smoothed across mels when {@link
+ * #cepstralKeep()} ({@link CepstralSmoothing}), less their utterance's speech mean when {@link
+ * #utteranceMean()} ({@link UtteranceMean}), then normalised with {@link #normalization()}
+ * (identity when empty); output {@code outputs.log_probs}: {@code (B, T', V)} log-probabilities (or
+ * logits; a log-softmax is applied) over the vocabulary in file order, blank first, with about
+ * {@code T / subsampling} steps T'; output {@code outputs.attention} when not -1: {@code (B, H, T',
+ * T')} self-attention probabilities of one encoder layer.
  *
  * @param format {@code djl} (Heed's own), {@code torchscript} or {@code onnx}
  * @param task always {@value #TASK}

@@ -54,6 +54,29 @@ class SpeechDescriptorTest {
     }
 
     @Test
+    void shouldReadCepstralKeepAndRefuseMoreCoefficientsThanMels() throws Exception {
+        String json = Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"));
+        SpeechDescriptor plain = SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny"));
+        assertThat(plain.cepstralKeep()).isZero();
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace("\"subsampling\": 2", "\"subsampling\": 2, \"cepstral_keep\": 13"));
+        assertThat(SpeechDescriptor.read(temp).cepstralKeep()).isEqualTo(13);
+        int tooMany = plain.features().mels() + 1;
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace(
+                        "\"subsampling\": 2", "\"subsampling\": 2, \"cepstral_keep\": " + tooMany));
+        assertThatThrownBy(() -> SpeechDescriptor.read(temp))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(
+                        "cepstral_keep must be from 0 (none) to features.mels ("
+                                + plain.features().mels()
+                                + "): "
+                                + tooMany);
+    }
+
+    @Test
     void shouldRefuseAForecasterDescriptor() {
         assertThatThrownBy(() -> SpeechDescriptor.read(Fixtures.dir("onnx-tiny")))
                 .isInstanceOf(ModelLoadException.class)
