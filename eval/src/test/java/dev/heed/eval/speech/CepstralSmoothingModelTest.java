@@ -13,6 +13,7 @@ import dev.heed.models.speech.Transcript;
 import dev.heed.streams.transcription.SpeechFeatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class CepstralSmoothingModelTest {
         ObjectNode d = (ObjectNode) json.readTree(smoothed.resolve("model.json").toFile());
         d.put("cepstral_keep", 13);
         json.writeValue(smoothed.resolve("model.json").toFile(), d);
-        List<float[][]> plain = new java.util.ArrayList<>();
-        List<float[][]> rippled = new java.util.ArrayList<>();
+        List<float[][]> plain = new ArrayList<>();
+        List<float[][]> rippled = new ArrayList<>();
         try (SpeechModel m = SpeechModel.load(SHIPPED, DeviceChoice.CPU)) {
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
             for (float[][] frames : SampleFrames.padded(features).values()) {

@@ -9,21 +9,38 @@ package dev.heed.models.speech;
  */
 public final class CepstralSmoothing {
 
-    private CepstralSmoothing() {}
+    private final int mels;
+
+    /** {@code (keep, M)} the first rows of the DCT-II matrix; null when nothing is smoothed. */
+    private final double[][] basis;
+
+    /** Smoothing of {@code mels}-wide frames to {@code keep} cepstra; none for 0 or at least M. */
+    public CepstralSmoothing(int mels, int keep) {
+        this.mels = mels;
+        this.basis = keep <= 0 || keep >= mels ? null : basis(mels, keep);
+    }
+
+    /** Whether frames pass unchanged. */
+    public boolean isIdentity() {
+        return basis == null;
+    }
 
     /**
-     * {@code frames} {@code (T, M)}, each frame smoothed to {@code keep} cepstra; the frames
-     * themselves when {@code keep} is 0 or at least M; otherwise a new array.
+     * {@code frames} {@code (T, M)}, each frame smoothed; the frames themselves when {@link
+     * #isIdentity()}, otherwise a new array.
      */
-    public static float[][] apply(float[][] frames, int keep) {
-        if (frames.length == 0 || keep <= 0 || keep >= frames[0].length) {
+    public float[][] apply(float[][] frames) {
+        if (basis == null) {
             return frames;
         }
-        int mels = frames[0].length;
-        double[][] basis = basis(mels, keep); // (keep, M)
+        int keep = basis.length;
         float[][] out = new float[frames.length][mels];
         double[] c = new double[keep];
         for (int t = 0; t < frames.length; t++) {
+            if (frames[t].length != mels) {
+                throw new IllegalArgumentException(
+                        "frame " + t + " has " + frames[t].length + " mels, expected " + mels);
+            }
             for (int k = 0; k < keep; k++) {
                 double sum = 0;
                 for (int m = 0; m < mels; m++) {

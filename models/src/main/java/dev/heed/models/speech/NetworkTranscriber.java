@@ -22,12 +22,14 @@ final class NetworkTranscriber implements Transcriber {
     private final ParameterStore store;
     private final float[] mean;
     private final float[] inverseStd;
+    private final FramePreparation preparation;
 
     NetworkTranscriber(SpeechNetwork network) {
         this.network = network;
         this.d = network.descriptor();
         this.decoder = network.decoder();
         this.store = new ParameterStore(network.model().getNDManager(), false);
+        this.preparation = FramePreparation.of(d);
         int mels = d.features().mels();
         ModelDescriptor.Normalization n = d.normalization();
         mean = new float[mels];
@@ -45,11 +47,6 @@ final class NetworkTranscriber implements Transcriber {
         if (features.length < network.minFrames()) {
             return new Transcript(List.of(), features.length, 0, d.stepSeconds(), 0);
         }
-        features = CepstralSmoothing.apply(features, d.cepstralKeep());
-        if (d.utteranceMean()) {
-            features = UtteranceMean.apply(features);
-        }
-        float[] flat = new float[features.length * mels];
         for (int t = 0; t < features.length; t++) {
             if (features[t].length != mels) {
                 throw new HeedModelException(
@@ -61,6 +58,10 @@ final class NetworkTranscriber implements Transcriber {
                                 + mels
                                 + " (model.json features.mels)");
             }
+        }
+        features = preparation.apply(features);
+        float[] flat = new float[features.length * mels];
+        for (int t = 0; t < features.length; t++) {
             for (int m = 0; m < mels; m++) {
                 flat[t * mels + m] = (features[t][m] - mean[m]) * inverseStd[m];
             }

@@ -17,10 +17,9 @@ import dev.heed.models.formats.Engines;
 import dev.heed.models.formats.ModelParams;
 import dev.heed.models.internal.Hashing;
 import dev.heed.models.nn.ConvSubsampling;
-import dev.heed.models.speech.CepstralSmoothing;
+import dev.heed.models.speech.FramePreparation;
 import dev.heed.models.speech.SpeechCtcBlock;
 import dev.heed.models.speech.SpeechDescriptor;
-import dev.heed.models.speech.UtteranceMean;
 import dev.heed.models.training.internal.CtcLoss;
 import dev.heed.models.training.internal.ParameterSnapshot;
 import dev.heed.models.training.internal.StepGuard;
@@ -56,15 +55,12 @@ final class SpeechTraining {
             Consumer<String> progress)
             throws IOException {
         long started = System.nanoTime();
-        if (o.cepstralKeep() > 0) {
+        FramePreparation prep =
+                new FramePreparation(o.features().mels(), o.cepstralKeep(), o.utteranceMean());
+        if (!prep.isIdentity()) {
             SpeechExamples raw = examples;
-            examples = size -> smoothed(raw.next(size), o.cepstralKeep());
-            validation = validation.stream().map(b -> smoothed(b, o.cepstralKeep())).toList();
-        }
-        if (o.utteranceMean()) {
-            SpeechExamples raw = examples;
-            examples = size -> utteranceMean(raw.next(size));
-            validation = validation.stream().map(SpeechTraining::utteranceMean).toList();
+            examples = size -> prepared(raw.next(size), prep);
+            validation = validation.stream().map(b -> prepared(b, prep)).toList();
         }
         ModelDescriptor.Normalization norm =
                 statistics(examples, o.batchSize(), o.features().mels());
@@ -172,20 +168,11 @@ final class SpeechTraining {
         }
     }
 
-    /** The batch with each frame smoothed across mels ({@link CepstralSmoothing}). */
-    private static SpeechBatch smoothed(SpeechBatch batch, int keep) {
+    /** The batch with each utterance prepared as the model will prepare it. */
+    private static SpeechBatch prepared(SpeechBatch batch, FramePreparation prep) {
         float[][][] f = new float[batch.features().length][][];
         for (int i = 0; i < f.length; i++) {
-            f[i] = CepstralSmoothing.apply(batch.features()[i], keep);
-        }
-        return new SpeechBatch(f, batch.labels());
-    }
-
-    /** The batch with each utterance less its speech mean ({@link UtteranceMean}). */
-    private static SpeechBatch utteranceMean(SpeechBatch batch) {
-        float[][][] f = new float[batch.features().length][][];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = UtteranceMean.apply(batch.features()[i]);
+            f[i] = prep.apply(batch.features()[i]);
         }
         return new SpeechBatch(f, batch.labels());
     }

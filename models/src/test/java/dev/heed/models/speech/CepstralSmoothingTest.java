@@ -24,7 +24,7 @@ class CepstralSmoothingTest {
         for (int m = 0; m < MELS; m++) {
             frame[0][m] = envelope(m) + ripple(m);
         }
-        float[][] smooth = CepstralSmoothing.apply(frame, 13);
+        float[][] smooth = new CepstralSmoothing(MELS, 13).apply(frame);
         double rippleLeft = 0;
         double envelopeError = 0;
         for (int m = 0; m < MELS; m++) {
@@ -43,7 +43,7 @@ class CepstralSmoothingTest {
                 frames[t][m] = envelope(m) + ripple(m) * t - t;
             }
         }
-        float[][] smooth = CepstralSmoothing.apply(frames, 5);
+        float[][] smooth = new CepstralSmoothing(MELS, 5).apply(frames);
         for (int t = 0; t < 3; t++) {
             double before = 0;
             double after = 0;
@@ -58,8 +58,8 @@ class CepstralSmoothingTest {
     @Test
     void shouldLeaveFramesAloneWhenKeepingEveryCoefficientOrNone() {
         float[][] frames = {{1f, 2f, 3f}, {4f, 5f, 6f}};
-        assertThat(CepstralSmoothing.apply(frames, 0)).isSameAs(frames);
-        assertThat(CepstralSmoothing.apply(frames, 3)).isSameAs(frames);
+        assertThat(new CepstralSmoothing(3, 0).apply(frames)).isSameAs(frames);
+        assertThat(new CepstralSmoothing(3, 3).apply(frames)).isSameAs(frames);
     }
 
     @Test
@@ -68,7 +68,7 @@ class CepstralSmoothingTest {
         for (int m = 0; m < MELS; m++) {
             frame[0][m] = (float) (1 + Math.cos(Math.PI * 3 * (m + 0.5) / MELS));
         }
-        float[][] smooth = CepstralSmoothing.apply(frame, 4);
+        float[][] smooth = new CepstralSmoothing(MELS, 4).apply(frame);
         for (int m = 0; m < MELS; m++) {
             assertThat(smooth[0][m]).isCloseTo(frame[0][m], within(1e-5f));
         }
