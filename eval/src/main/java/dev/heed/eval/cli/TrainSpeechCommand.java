@@ -70,6 +70,16 @@ final class TrainSpeechCommand implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "500")
     int evalEvery;
 
+    @Option(
+            names = "--average-last",
+            defaultValue = "0",
+            paramLabel = "N",
+            description =
+                    "Write the mean of the parameters at the last N validation points (every"
+                            + " --eval-every steps) instead of the best single checkpoint; 0: the"
+                            + " best single checkpoint.")
+    int averageLast;
+
     @Option(names = "--conv-channels", defaultValue = "32")
     int convChannels;
 
@@ -328,7 +338,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
                         dataInfo,
                         utteranceMean,
                         cepstralKeep,
-                        minRepeatGap);
+                        minRepeatGap,
+                        averageLast);
         List<SpeechBatch> validation =
                 SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1);
         System.err.printf(

@@ -21,6 +21,7 @@ import dev.heed.models.speech.FramePreparation;
 import dev.heed.models.speech.SpeechCtcBlock;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.training.internal.CtcLoss;
+import dev.heed.models.training.internal.ParameterAverage;
 import dev.heed.models.training.internal.ParameterSnapshot;
 import dev.heed.models.training.internal.StepGuard;
 import dev.heed.models.training.internal.TimedSchedule;
@@ -71,6 +72,9 @@ final class SpeechTraining {
         int steps = 0;
         int bestStep = 0;
         double best = Double.POSITIVE_INFINITY;
+        double averaged = Double.NaN;
+        int averagedCount = 0;
+        int averageFrom = o.steps() - o.averageLast() * o.evalEvery();
         Engines.engine().setRandomSeed((int) o.seed());
         try (Model model = Model.newInstance(o.name(), Device.cpu(), Engines.PYTORCH)) {
             model.setBlock(block);
@@ -83,7 +87,8 @@ final class SpeechTraining {
                 List<NDArray> parameters = trainable(model);
                 NetworkScorer scorer = new NetworkScorer(block, model, draft);
                 try (StepGuard guard = new StepGuard(parameters, o.clipNorm());
-                        ParameterSnapshot snapshot = new ParameterSnapshot(parameters)) {
+                        ParameterSnapshot snapshot = new ParameterSnapshot(parameters);
+                        ParameterAverage average = new ParameterAverage(parameters)) {
                     double lossSum = 0;
                     int lossCount = 0;
                     for (steps = 1; steps <= o.steps(); steps++) {
@@ -106,6 +111,9 @@ final class SpeechTraining {
                                 bestStep = steps;
                                 snapshot.capture();
                             }
+                            if (o.averageLast() > 0 && steps > averageFrom) {
+                                average.add();
+                            }
                             progress.accept(
                                     String.format(
                                             Locale.ROOT,
@@ -126,6 +134,20 @@ final class SpeechTraining {
                     }
                     steps = Math.min(steps, o.steps());
                     snapshot.restore();
+                    if (average.count() > 0) {
+                        average.restore();
+                        averagedCount = average.count();
+                        averaged = scorer.tokenErrorRate(validation);
+                        progress.accept(
+                                String.format(
+                                        Locale.ROOT,
+                                        "average of the last %d validation points: val token error %.4f"
+                                                + " (best single %.4f at step %d)",
+                                        averagedCount,
+                                        averaged,
+                                        best,
+                                        bestStep));
+                    }
                 }
             }
             Files.createDirectories(o.outputDir());
@@ -147,7 +169,13 @@ final class SpeechTraining {
                             Engines.threads(),
                             seconds);
             Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("validation_token_error_rate", best);
+            if (averagedCount > 0) {
+                metrics.put("validation_token_error_rate", averaged);
+                metrics.put("validation_token_error_rate_best_checkpoint", best);
+                metrics.put("averaged_checkpoints", (double) averagedCount);
+            } else {
+                metrics.put("validation_token_error_rate", best);
+            }
             SpeechDescriptor d = descriptor(o, norm, Hashing.sha256(weights), training, metrics);
             d.write(o.outputDir());
             return d;

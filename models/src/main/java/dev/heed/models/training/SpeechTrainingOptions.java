@@ -28,6 +28,8 @@ import java.util.Map;
  * @param cepstralKeep keep this many cepstral coefficients of each frame ({@link
  *     dev.heed.models.speech.CepstralSmoothing}; 0: none), in training and in the model it writes
  * @param minRepeatGap the written model's {@link SpeechDescriptor#minRepeatGap()}, seconds
+ * @param averageLast write the mean of the parameters at the last this many validation points
+ *     instead of the best single one (checkpoint averaging; 0: the best single one)
  */
 public record SpeechTrainingOptions(
         Path outputDir,
@@ -46,7 +48,8 @@ public record SpeechTrainingOptions(
         Map<String, Object> data,
         boolean utteranceMean,
         int cepstralKeep,
-        double minRepeatGap) {
+        double minRepeatGap,
+        int averageLast) {
 
     /** Validates the numbers; the message names the bad value. */
     public SpeechTrainingOptions {
@@ -68,6 +71,12 @@ public record SpeechTrainingOptions(
                         + features.mels()
                         + " mels: "
                         + cepstralKeep);
+        check(
+                averageLast >= 0 && (long) averageLast * evalEvery <= steps,
+                "average-last must be from 0 to steps / eval-every ("
+                        + steps / Math.max(1, evalEvery)
+                        + "): "
+                        + averageLast);
         check(evalEvery > 0, "eval-every must be > 0: " + evalEvery);
         check(vocabulary.size() >= 2, "vocabulary needs blank and a token: " + vocabulary);
         check(

@@ -50,6 +50,7 @@ class SpeechTrainerTest {
                         null,
                         false,
                         0,
+                        0,
                         0);
         Random random = new Random(5);
         SpeechExamples examples = size -> batch(random, size);
