@@ -147,6 +147,14 @@ final class SpeechTraining {
                                         averaged,
                                         best,
                                         bestStep));
+                    } else if (o.averageLast() > 0) {
+                        progress.accept(
+                                String.format(
+                                        Locale.ROOT,
+                                        "no checkpoint to average: stopped at step %d, before step %d;"
+                                                + " the best single checkpoint is written",
+                                        steps,
+                                        averageFrom + 1));
                     }
                 }
             }

@@ -1,8 +1,10 @@
 package dev.heed.models.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.models.DeviceChoice;
+import dev.heed.models.HeedModelException;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.SpeechToken;
@@ -30,28 +32,7 @@ class SpeechTrainerTest {
     @Test
     void shouldLearnToTranscribeASyntheticLanguageAndLoadItBack() throws Exception {
         Path dir = temp.resolve("tiny");
-        SpeechTrainingOptions options =
-                new SpeechTrainingOptions(
-                        dir,
-                        "tiny",
-                        VOCAB,
-                        new SpeechDescriptor.Features(
-                                "log-mel", 8000, 200, 80, 256, MELS, 20, 4000, 0.97),
-                        new SpeechDescriptor.Architecture(
-                                "conv-transformer-ctc", 8, 32, 2, 2, 64, 0.0, true),
-                        16,
-                        3e-3,
-                        900,
-                        0,
-                        300,
-                        5.0,
-                        1,
-                        "SpeechTrainerTest",
-                        null,
-                        false,
-                        0,
-                        0,
-                        0);
+        SpeechTrainingOptions options = options(dir, 300, 0);
         Random random = new Random(5);
         SpeechExamples examples = size -> batch(random, size);
         List<SpeechBatch> validation = List.of(batch(new Random(99), 16));
@@ -70,6 +51,54 @@ class SpeechTrainerTest {
             assertThat(t.tokens().get(3).startSeconds())
                     .isGreaterThan(t.tokens().get(2).endSeconds());
         }
+    }
+
+    private static SpeechTrainingOptions options(Path dir, int evalEvery, int averageLast) {
+        return new SpeechTrainingOptions(
+                dir,
+                "tiny",
+                VOCAB,
+                new SpeechDescriptor.Features("log-mel", 8000, 200, 80, 256, MELS, 20, 4000, 0.97),
+                new SpeechDescriptor.Architecture(
+                        "conv-transformer-ctc", 8, 32, 2, 2, 64, 0.0, true),
+                16,
+                3e-3,
+                900,
+                0,
+                evalEvery,
+                5.0,
+                1,
+                "SpeechTrainerTest",
+                null,
+                false,
+                0,
+                0,
+                averageLast);
+    }
+
+    @Test
+    void shouldWriteTheMeanOfTheLastCheckpointsWhenAveraging() throws Exception {
+        Path dir = temp.resolve("averaged");
+        Random random = new Random(5);
+        SpeechDescriptor d =
+                SpeechTrainer.train(
+                        options(dir, 150, 3),
+                        size -> batch(random, size),
+                        List.of(batch(new Random(99), 16)),
+                        line -> {});
+        assertThat(d.metrics()).containsEntry("averaged_checkpoints", 3.0);
+        assertThat(d.metrics()).containsKey("validation_token_error_rate_best_checkpoint");
+        try (SpeechModel model = SpeechModel.load(dir, DeviceChoice.CPU)) {
+            Transcript t = model.newTranscriber().transcribe(utterance(new int[] {2, 1}, random));
+            assertThat(t.text()).isEqualTo("b a");
+        }
+    }
+
+    @Test
+    void shouldRefuseToAverageMoreCheckpointsThanTheRunHas() {
+        assertThatThrownBy(() -> options(temp.resolve("x"), 150, 7))
+                .isInstanceOf(HeedModelException.class)
+                .hasMessageContaining("average-last must be from 0 to steps / eval-every (6): 7");
     }
 
     private static SpeechBatch batch(Random random, int size) {
