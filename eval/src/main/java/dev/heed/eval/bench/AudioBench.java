@@ -6,6 +6,7 @@ import dev.heed.audio.FeatureConfig;
 import dev.heed.audio.Resampler;
 import dev.heed.audio.WavFile;
 import dev.heed.eval.internal.TempDirs;
+import dev.heed.eval.speech.Recognize;
 import dev.heed.eval.speech.Recognizer;
 import dev.heed.eval.speech.SpeechEvaluation;
 import dev.heed.models.speech.SpeechModel;
@@ -92,9 +93,10 @@ public final class AudioBench {
                         : Resampler.resample(
                                 wav.samples(), wav.sampleRate(), features.sampleRate());
         out.println("Beside it, the same recording recognised whole on one thread (no Kafka):");
+        Recognize heed = SpeechEvaluation.heedFirst(speech.newTranscriber(), features);
         alone(
                 "Heed " + speech.descriptor().name() + " (features + network)",
-                SpeechEvaluation.heed(speech.newTranscriber(), features),
+                s -> heed.words(null, s),
                 x,
                 features.sampleRate(),
                 out);

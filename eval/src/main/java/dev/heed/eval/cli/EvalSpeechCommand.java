@@ -5,6 +5,7 @@ import dev.heed.eval.internal.TempDirs;
 import dev.heed.eval.speech.Babble;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.FsddCorpus;
+import dev.heed.eval.speech.Recognize;
 import dev.heed.eval.speech.Recognizer;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechEvaluation;
@@ -177,6 +178,20 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             joined,
                             features.sampleRate());
             print(System.out, "Heed " + m.descriptor().name(), heed);
+            if (m.descriptor().streamMean()) {
+                SpeechEvaluation.Result first =
+                        SpeechEvaluation.run(
+                                SpeechEvaluation.heedFirst(m.newTranscriber(), features),
+                                isolated,
+                                joined,
+                                features.sampleRate());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  each the first of its stream   isolated %6.2f%%, digit-string WER"
+                                + " %6.2f%% (stream_mean: no earlier utterance to learn from)%n",
+                        100 * first.accuracy(),
+                        100 * first.wer());
+            }
             SpeechEvaluation.AttentionPeaks peaks =
                     SpeechEvaluation.attentionPeaks(m.newTranscriber(), features, joined);
             System.out.printf(
@@ -235,7 +250,8 @@ final class EvalSpeechCommand implements Callable<Integer> {
                 try (Recognizer other = recognizer(compare)) {
                     SpeechEvaluation.Result r =
                             SpeechEvaluation.run(
-                                    s -> other.recognize(s, features.sampleRate()),
+                                    Recognize.anyone(
+                                            s -> other.recognize(s, features.sampleRate())),
                                     isolated,
                                     joined,
                                     features.sampleRate());

@@ -152,6 +152,27 @@ final class TrainSpeechCommand implements Callable<Integer> {
     boolean utteranceMean;
 
     @Option(
+            names = "--stream-mean",
+            defaultValue = "0",
+            paramLabel = "N",
+            description =
+                    "Subtract the per-mel speech mean of each utterance and of the utterances its"
+                            + " stream heard before it (StreamMean: the speaker's and microphone's"
+                            + " colouring, not the word's), in training and in the model; training"
+                            + " utterances come after up to N other recordings of their speaker"
+                            + " (0: off). Not with --utterance-mean.")
+    int streamMean;
+
+    @Option(
+            names = "--stream-cold",
+            defaultValue = "0.5",
+            paramLabel = "SHARE",
+            description =
+                    "With --stream-mean: the share of training utterances heard first on their"
+                            + " stream (nothing before them).")
+    double streamCold;
+
+    @Option(
             names = "--cepstral-keep",
             defaultValue = "0",
             paramLabel = "K",
@@ -227,6 +248,22 @@ final class TrainSpeechCommand implements Callable<Integer> {
         if (!(vtlp >= 0 && vtlp < 0.5)) {
             throw new HeedStreamsException("--vtlp must be in [0, 0.5): " + vtlp);
         }
+        if (streamMean < 0 || !(streamCold >= 0 && streamCold <= 1)) {
+            throw new HeedStreamsException(
+                    "--stream-mean must be 0 (off) or more recordings and --stream-cold a share"
+                            + " between 0 and 1: "
+                            + streamMean
+                            + ", "
+                            + streamCold);
+        }
+        if (streamMean > 0 && utteranceMean) {
+            throw new HeedStreamsException(
+                    "--stream-mean "
+                            + streamMean
+                            + " and --utterance-mean are exclusive (the stream mean is the"
+                            + " utterance's own while its stream has heard nothing before); drop"
+                            + " one");
+        }
         FeatureConfig features = FeatureConfig.speech8k();
         List<Recording> train =
                 without(FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate()));
@@ -278,12 +315,30 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                         + " per utterance"
                                 : "")
                         + (utteranceMean ? "; features less their utterance's speech mean" : "")
+                        + (streamMean > 0
+                                ? "; features less the speech mean of the utterance and the"
+                                        + " recordings its stream heard before it: none for "
+                                        + Math.round(100 * streamCold)
+                                        + "% of utterances, else 1-"
+                                        + streamMean
+                                        + " other recordings of the same speaker, joined before it"
+                                        + " and augmented with it; validation after "
+                                        + streamMean
+                                : "")
                         + (cepstralKeep > 0
                                 ? "; log-mel frames smoothed to " + cepstralKeep + " cepstra"
                                 : ""));
         SpeechData.Recipe recipe =
                 new SpeechData.Recipe(
-                        maxWords, specAugment, speed, babble, mixedVoices, vtlp, babbleEdges);
+                        maxWords,
+                        specAugment,
+                        speed,
+                        babble,
+                        mixedVoices,
+                        vtlp,
+                        babbleEdges,
+                        streamMean,
+                        streamCold);
         SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, recipe);
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
@@ -337,11 +392,12 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                         " ", spec.commandLine().getParseResult().originalArgs()),
                         dataInfo,
                         utteranceMean,
+                        streamMean > 0,
                         cepstralKeep,
                         minRepeatGap,
                         averageLast);
         List<SpeechBatch> validation =
-                SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1);
+                SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1, streamMean);
         System.err.printf(
                 "heed: training speech model on %d recordings (%d validation strings),"
                         + " %d steps of %d -> %s%n",

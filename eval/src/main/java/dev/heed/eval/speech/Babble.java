@@ -2,7 +2,6 @@ package dev.heed.eval.speech;
 
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 
 /**
  * Babble noise: {@value #VOICES} other recordings of the corpus spoken at once, looped to the
@@ -17,10 +16,10 @@ public final class Babble {
     private Babble() {}
 
     /** {@code recognizer} hearing every utterance through babble at {@code snrDb}, seeded. */
-    public static Function<float[], String> noisy(
-            Function<float[], String> recognizer, List<Recording> pool, double snrDb, long seed) {
+    public static Recognize noisy(
+            Recognize recognizer, List<Recording> pool, double snrDb, long seed) {
         Random random = new Random(seed);
-        return samples -> recognizer.apply(mix(samples, pool, snrDb, random));
+        return (speaker, samples) -> recognizer.words(speaker, mix(samples, pool, snrDb, random));
     }
 
     /**
@@ -28,7 +27,7 @@ public final class Babble {
      * isolated recordings themselves at {@code snrDb} ({@link SpeechEvaluation#run}), seeded.
      */
     public static SpeechEvaluation.Result score(
-            Function<float[], String> recognizer,
+            Recognize recognizer,
             List<Recording> isolated,
             List<DigitStrings.Utterance> strings,
             int sampleRate,

@@ -46,7 +46,8 @@ public final class DigitStrings {
      */
     public Utterance next(
             Random random, int words, double minPause, double maxPause, double speed) {
-        List<Recording> pool = bySpeaker.get(speakers.get(random.nextInt(speakers.size())));
+        String speaker = speakers.get(random.nextInt(speakers.size()));
+        List<Recording> pool = bySpeaker.get(speaker);
         List<float[]> parts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<double[]> spans = new ArrayList<>();
@@ -79,7 +80,19 @@ public final class DigitStrings {
             System.arraycopy(p, 0, out, at, p.length);
             at += p.length;
         }
-        return new Utterance(out, labels, spans);
+        return new Utterance(out, labels, spans, speaker);
+    }
+
+    /**
+     * {@code count} random recordings of {@code speaker} (none when unknown), as a stream's past.
+     */
+    public List<Recording> past(Random random, String speaker, int count) {
+        List<Recording> pool = speaker == null ? null : bySpeaker.get(speaker);
+        List<Recording> out = new ArrayList<>();
+        for (int i = 0; pool != null && i < count; i++) {
+            out.add(pool.get(random.nextInt(pool.size())));
+        }
+        return out;
     }
 
     /**
@@ -89,8 +102,15 @@ public final class DigitStrings {
      * @param words the spoken words in order
      * @param spans each word's own recording, {@code [start, end)} in seconds from the first sample
      *     (pauses excluded); empty when unknown
+     * @param speaker who said it, as the recordings name them; null when unknown
      */
-    public record Utterance(float[] samples, List<String> words, List<double[]> spans) {
+    public record Utterance(
+            float[] samples, List<String> words, List<double[]> spans, String speaker) {
+
+        /** Samples with their words and their spans, by an unknown speaker. */
+        public Utterance(float[] samples, List<String> words, List<double[]> spans) {
+            this(samples, words, spans, null);
+        }
 
         /** Samples with their words, where each is spoken unknown. */
         public Utterance(float[] samples, List<String> words) {

@@ -44,6 +44,11 @@ public final class SpeechData implements SpeechExamples {
      *     half into its second) rather than all of it, and a quarter of the utterances start at
      *     their first sample: so that sound at an utterance's very start or end is not always
      *     background (babble over every edge taught a model to drop unpadded words)
+     * @param streamPast for a model with a stream mean, each utterance comes with up to this many
+     *     other recordings of its speaker heard before it on its stream (0: none), through the same
+     *     gain, reverberation and noise (one microphone and room)
+     * @param streamCold with {@code streamPast}, the share of utterances heard first on their
+     *     stream (none before); the others have 1 to {@code streamPast}, uniformly
      */
     public record Recipe(
             int maxWords,
@@ -52,7 +57,9 @@ public final class SpeechData implements SpeechExamples {
             double babble,
             double mixedVoices,
             double vtlp,
-            boolean babbleEdges) {
+            boolean babbleEdges,
+            int streamPast,
+            double streamCold) {
 
         /** The shipped recipe's augmentation: strings of up to 6 words, speed +-15%. */
         public static final Recipe DEFAULT = new Recipe(6, false, 0.15, 0, 0, 0);
@@ -68,12 +75,31 @@ public final class SpeechData implements SpeechExamples {
             this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false);
         }
 
+        /** No stream context. */
+        public Recipe(
+                int maxWords,
+                boolean specAugment,
+                double speed,
+                double babble,
+                double mixedVoices,
+                double vtlp,
+                boolean babbleEdges) {
+            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, babbleEdges, 0, 0);
+        }
+
         public Recipe {
             if (maxWords < 1) {
                 throw new IllegalArgumentException("maxWords must be >= 1: " + maxWords);
             }
             if (!(vtlp >= 0 && vtlp < 0.5)) {
                 throw new IllegalArgumentException("vtlp must be in [0, 0.5): " + vtlp);
+            }
+            if (streamPast < 0 || !(streamCold >= 0 && streamCold <= 1)) {
+                throw new IllegalArgumentException(
+                        "streamPast must be >= 0 and streamCold in [0, 1]: "
+                                + streamPast
+                                + ", "
+                                + streamCold);
             }
         }
     }
@@ -110,6 +136,7 @@ public final class SpeechData implements SpeechExamples {
         float[][] audio = new float[size][];
         int[][] labels = new int[size][];
         int longest = 0;
+        List<List<Recording>> past = new java.util.ArrayList<>();
         int maxWords = recipe.maxWords();
         int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
         for (int i = 0; i < size; i++) {
@@ -128,12 +155,23 @@ public final class SpeechData implements SpeechExamples {
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
             labels[i] = ids(u.words());
             longest = Math.max(longest, audio[i].length);
+            past.add(pool.past(random, u.speaker(), pastCount()));
         }
         float[][][] x = new float[size][][];
+        float[][][][] context = recipe.streamPast() > 0 ? new float[size][][][] : null;
         for (int i = 0; i < size; i++) {
-            x[i] =
-                    LogMelExtractor.extract(
-                            features, augment(java.util.Arrays.copyOf(audio[i], longest)));
+            if (context != null) {
+                StreamAudio joined =
+                        StreamAudio.join(
+                                past.get(i), audio[i], longest, features.sampleRate(), random);
+                float[] heard = augment(joined.samples());
+                x[i] = LogMelExtractor.extract(features, joined.current(heard));
+                context[i] = joined.past(heard, features);
+            } else {
+                x[i] =
+                        LogMelExtractor.extract(
+                                features, augment(java.util.Arrays.copyOf(audio[i], longest)));
+            }
             if (recipe.vtlp() > 0) {
                 x[i] = Vtlp.warp(x[i], features, 1 + recipe.vtlp() * (2 * random.nextDouble() - 1));
             }
@@ -141,7 +179,16 @@ public final class SpeechData implements SpeechExamples {
                 SpecAugment.mask(x[i], random);
             }
         }
-        return new SpeechBatch(x, labels);
+        return new SpeechBatch(x, labels, context);
+    }
+
+    /** How many recordings a training utterance's stream heard before it. */
+    private int pastCount() {
+        int most = recipe.streamPast();
+        if (most == 0 || random.nextDouble() < recipe.streamCold()) {
+            return 0;
+        }
+        return 1 + random.nextInt(most);
     }
 
     private float[] augment(float[] s) {
@@ -179,6 +226,21 @@ public final class SpeechData implements SpeechExamples {
             int batches,
             int size,
             long seed) {
+        return validation(recordings, vocabulary, features, batches, size, seed, 0);
+    }
+
+    /**
+     * Clean held-out batches as {@link #validation(List, List, FeatureConfig, int, int, long)},
+     * each utterance after {@code streamPast} other recordings of its speaker on its stream.
+     */
+    public static List<SpeechBatch> validation(
+            List<Recording> recordings,
+            List<String> vocabulary,
+            FeatureConfig features,
+            int batches,
+            int size,
+            long seed,
+            int streamPast) {
         DigitStrings strings = new DigitStrings(recordings, features.sampleRate());
         Random random = new Random(seed);
         SpeechData encoder = new SpeechData(recordings, vocabulary, features, seed);
@@ -187,8 +249,15 @@ public final class SpeechData implements SpeechExamples {
             float[][] audio = new float[size][];
             int[][] labels = new int[size][];
             int longest = 0;
+            float[][][][] context = streamPast > 0 ? new float[size][][][] : null;
             for (int i = 0; i < size; i++) {
                 DigitStrings.Utterance u = strings.next(random, 1 + random.nextInt(5), 0.1, 0.4, 0);
+                if (context != null) {
+                    List<Recording> past = strings.past(random, u.speaker(), streamPast);
+                    StreamAudio joined =
+                            StreamAudio.join(past, new float[0], 0, features.sampleRate(), random);
+                    context[i] = joined.past(joined.samples(), features);
+                }
                 int pad = features.sampleRate() / 10;
                 audio[i] = new float[2 * pad + u.samples().length];
                 System.arraycopy(u.samples(), 0, audio[i], pad, u.samples().length);
@@ -201,7 +270,7 @@ public final class SpeechData implements SpeechExamples {
                         LogMelExtractor.extract(
                                 features, java.util.Arrays.copyOf(audio[i], longest));
             }
-            out.add(new SpeechBatch(x, labels));
+            out.add(new SpeechBatch(x, labels, context));
         }
         return out;
     }

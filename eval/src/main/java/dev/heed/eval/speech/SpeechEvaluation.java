@@ -4,15 +4,17 @@ import dev.heed.audio.FeatureConfig;
 import dev.heed.audio.LogMelExtractor;
 import dev.heed.models.speech.EditDistance;
 import dev.heed.models.speech.SpeechToken;
+import dev.heed.models.speech.StreamMean;
 import dev.heed.models.speech.Transcriber;
 import dev.heed.models.speech.Transcript;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Scores a recogniser: isolated-word accuracy per speaker and overall, word error rate on strings
@@ -23,6 +25,8 @@ public final class SpeechEvaluation {
 
     /** Silence added before and after each isolated recording, seconds. */
     public static final double PAD_SECONDS = 0.2;
+
+    private static final long HEARD_ORDER_SEED = 17;
 
     private SpeechEvaluation() {}
 
@@ -63,9 +67,26 @@ public final class SpeechEvaluation {
         }
     }
 
-    /** Heed's model as a function from samples to words. */
-    public static Function<float[], String> heed(Transcriber transcriber, FeatureConfig features) {
-        return samples -> transcriber.transcribe(LogMelExtractor.extract(features, samples)).text();
+    /**
+     * Heed's model, one stream per speaker: each utterance is transcribed with what the speaker's
+     * earlier utterances left ({@link Transcriber#remember}; only a {@code stream_mean} model keeps
+     * anything), as the audio topology does per stream.
+     */
+    public static Recognize heed(Transcriber transcriber, FeatureConfig features) {
+        Map<String, StreamMean> streams = new HashMap<>();
+        return (speaker, samples) -> {
+            float[][] x = LogMelExtractor.extract(features, samples);
+            StreamMean history = streams.getOrDefault(speaker, StreamMean.NONE);
+            String words = transcriber.transcribe(x, history).text();
+            streams.put(speaker, transcriber.remember(history, x));
+            return words;
+        };
+    }
+
+    /** Heed's model hearing every utterance as the first of its stream. */
+    public static Recognize heedFirst(Transcriber transcriber, FeatureConfig features) {
+        return (speaker, samples) ->
+                transcriber.transcribe(LogMelExtractor.extract(features, samples)).text();
     }
 
     /** The digit strings the evaluation uses: {@code count} strings of 3-7 words, seeded. */
@@ -93,19 +114,23 @@ public final class SpeechEvaluation {
      * Isolated recordings as they are, without the silence {@link #run} puts around them: {correct,
      * total}.
      */
-    public static int[] unpadded(Function<float[], String> recognizer, List<Recording> isolated) {
+    public static int[] unpadded(Recognize recognizer, List<Recording> isolated) {
         int correct = 0;
-        for (Recording r : isolated) {
-            if (recognizer.apply(r.samples()).strip().equals(r.label())) {
+        for (Recording r : heardOrder(isolated)) {
+            if (recognizer.words(r.speaker(), r.samples()).strip().equals(r.label())) {
                 correct++;
             }
         }
         return new int[] {correct, isolated.size()};
     }
 
-    /** Scores {@code recognizer} (samples at {@code sampleRate} to words). */
+    /**
+     * Scores {@code recognizer} (samples at {@code sampleRate} to words): the isolated recordings
+     * in a seeded shuffled order (a stream hears varied words, not all of one digit first), then
+     * the strings.
+     */
     public static Result run(
-            Function<float[], String> recognizer,
+            Recognize recognizer,
             List<Recording> isolated,
             List<DigitStrings.Utterance> strings,
             int sampleRate) {
@@ -113,11 +138,11 @@ public final class SpeechEvaluation {
         List<String> confusions = new ArrayList<>();
         double busy = 0;
         double audio = 0;
-        for (Recording r : isolated) {
+        for (Recording r : heardOrder(isolated)) {
             DigitStrings.Utterance u =
                     pad(new DigitStrings.Utterance(r.samples(), List.of(r.label())), sampleRate);
             long t0 = System.nanoTime();
-            String said = recognizer.apply(u.samples()).strip();
+            String said = recognizer.words(r.speaker(), u.samples()).strip();
             busy += (System.nanoTime() - t0) / 1e9;
             audio += u.samples().length / (double) sampleRate;
             int[] v = bySpeaker.computeIfAbsent(r.speaker(), k -> new int[2]);
@@ -132,7 +157,7 @@ public final class SpeechEvaluation {
         long words = 0;
         for (DigitStrings.Utterance u : strings) {
             long t0 = System.nanoTime();
-            String said = recognizer.apply(u.samples()).strip();
+            String said = recognizer.words(u.speaker(), u.samples()).strip();
             busy += (System.nanoTime() - t0) / 1e9;
             audio += u.samples().length / (double) sampleRate;
             List<String> hyp = said.isEmpty() ? List.of() : Arrays.asList(said.split("\\s+"));
@@ -140,6 +165,13 @@ public final class SpeechEvaluation {
             words += u.words().size();
         }
         return new Result(bySpeaker, errors, words, busy, audio, confusions);
+    }
+
+    /** {@code isolated} in the order a stream hears them: shuffled with a fixed seed. */
+    static List<Recording> heardOrder(List<Recording> isolated) {
+        List<Recording> out = new ArrayList<>(isolated);
+        Collections.shuffle(out, new Random(HEARD_ORDER_SEED));
+        return out;
     }
 
     private static DigitStrings.Utterance pad(DigitStrings.Utterance u, int sampleRate) {
@@ -151,7 +183,7 @@ public final class SpeechEvaluation {
         for (double[] s : u.spans()) {
             spans.add(new double[] {s[0] + shift, s[1] + shift});
         }
-        return new DigitStrings.Utterance(out, u.words(), spans);
+        return new DigitStrings.Utterance(out, u.words(), spans, u.speaker());
     }
 
     /**

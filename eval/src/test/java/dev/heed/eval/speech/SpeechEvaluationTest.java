@@ -44,7 +44,8 @@ class SpeechEvaluationTest {
         List<Recording> r = recordings();
         List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(r, 8000, 30, 1);
         SpeechEvaluation.Result result =
-                SpeechEvaluation.run(SpeechEvaluationTest::oracle, r, strings, 8000);
+                SpeechEvaluation.run(
+                        Recognize.anyone(SpeechEvaluationTest::oracle), r, strings, 8000);
         assertThat(result.accuracy()).isEqualTo(1.0);
         assertThat(result.wer()).isZero();
         assertThat(result.words()).isBetween(30L * 3, 30L * 7);
@@ -55,7 +56,7 @@ class SpeechEvaluationTest {
     void shouldCountOneWordAnswersAgainstStringsAsEdits() {
         List<Recording> r = recordings();
         List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(r, 8000, 10, 2);
-        SpeechEvaluation.Result result = SpeechEvaluation.run(s -> "one", r, strings, 8000);
+        SpeechEvaluation.Result result = SpeechEvaluation.run((who, s) -> "one", r, strings, 8000);
         assertThat(result.accuracy()).isEqualTo(0.1); // right only for "one"
         long expected = 0;
         for (DigitStrings.Utterance u : strings) {
@@ -117,10 +118,10 @@ class SpeechEvaluationTest {
     void shouldScoreIsolatedRecordingsWithoutPaddingToo() {
         List<Recording> r = recordings();
         // hears a word only when the audio starts with silence
-        java.util.function.Function<float[], String> needsLeadIn = s -> s[0] == 0f ? oracle(s) : "";
+        Recognize needsLeadIn = (who, s) -> s[0] == 0f ? oracle(s) : "";
         assertThat(SpeechEvaluation.run(needsLeadIn, r, List.of(), 8000).accuracy()).isEqualTo(1.0);
         assertThat(SpeechEvaluation.unpadded(needsLeadIn, r)).containsExactly(0, 20);
-        assertThat(SpeechEvaluation.unpadded(SpeechEvaluationTest::oracle, r))
+        assertThat(SpeechEvaluation.unpadded(Recognize.anyone(SpeechEvaluationTest::oracle), r))
                 .containsExactly(20, 20);
     }
 }

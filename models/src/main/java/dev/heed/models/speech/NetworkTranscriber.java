@@ -41,7 +41,12 @@ final class NetworkTranscriber implements Transcriber {
     }
 
     @Override
-    public Transcript transcribe(float[][] features) {
+    public StreamMean remember(StreamMean history, float[][] features) {
+        return preparation.remember(history, features);
+    }
+
+    @Override
+    public Transcript transcribe(float[][] features, StreamMean history) {
         long start = System.nanoTime();
         int mels = d.features().mels();
         if (features.length < network.minFrames()) {
@@ -59,7 +64,7 @@ final class NetworkTranscriber implements Transcriber {
                                 + " (model.json features.mels)");
             }
         }
-        features = preparation.apply(features);
+        features = preparation.apply(features, history);
         float[] flat = new float[features.length * mels];
         for (int t = 0; t < features.length; t++) {
             for (int m = 0; m < mels; m++) {

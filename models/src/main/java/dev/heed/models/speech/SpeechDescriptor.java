@@ -20,11 +20,12 @@ import java.util.Map;
  * <p>The model contract, for every {@link #format() format}: input {@code (B, T, M)} float32
  * log-mel frames as {@link #features()} describes, smoothed across mels when {@link
  * #cepstralKeep()} ({@link CepstralSmoothing}), less their utterance's speech mean when {@link
- * #utteranceMean()} ({@link UtteranceMean}), then normalised with {@link #normalization()}
- * (identity when empty); output {@code outputs.log_probs}: {@code (B, T', V)} log-probabilities (or
- * logits; a log-softmax is applied) over the vocabulary in file order, blank first, with about
- * {@code T / subsampling} steps T'; output {@code outputs.attention} when not -1: {@code (B, H, T',
- * T')} self-attention probabilities of one encoder layer.
+ * #utteranceMean()} ({@link UtteranceMean}) or their stream's when {@link #streamMean()} ({@link
+ * StreamMean}), then normalised with {@link #normalization()} (identity when empty); output {@code
+ * outputs.log_probs}: {@code (B, T', V)} log-probabilities (or logits; a log-softmax is applied)
+ * over the vocabulary in file order, blank first, with about {@code T / subsampling} steps T';
+ * output {@code outputs.attention} when not -1: {@code (B, H, T', T')} self-attention probabilities
+ * of one encoder layer.
  *
  * @param format {@code djl} (Heed's own), {@code torchscript} or {@code onnx}
  * @param task always {@value #TASK}
@@ -35,6 +36,9 @@ import java.util.Map;
  * @param normalization per-mel z-score applied before the network; empty for none
  * @param utteranceMean whether each utterance's per-mel mean over its speech frames is subtracted
  *     first ({@link UtteranceMean}); absent is false
+ * @param streamMean whether the mean subtracted is that of the utterance's and its stream's earlier
+ *     utterances' speech frames together ({@link StreamMean}: the speaker's and microphone's, the
+ *     utterance's own when the stream has none); absent is false; not with {@code utteranceMean}
  * @param cepstralKeep how many cepstral coefficients of each frame's log-mel spectrum are kept
  *     ({@link CepstralSmoothing}): the spectral envelope without a voice's pitch harmonics; absent
  *     or 0 keeps the frames as they are
@@ -63,6 +67,7 @@ public record SpeechDescriptor(
         Features features,
         ModelDescriptor.Normalization normalization,
         boolean utteranceMean,
+        boolean streamMean,
         int cepstralKeep,
         double minRepeatGap,
         int subsampling,
@@ -116,6 +121,7 @@ public record SpeechDescriptor(
                 features,
                 normalization,
                 utteranceMean,
+                streamMean,
                 cepstralKeep,
                 minRepeatGap,
                 subsampling,

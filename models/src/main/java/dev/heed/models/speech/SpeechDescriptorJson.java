@@ -84,6 +84,10 @@ final class SpeechDescriptorJson {
                         + f.mels()
                         + "): "
                         + d.cepstralKeep());
+        need(
+                !(d.streamMean() && d.utteranceMean()),
+                "stream_mean and utterance_mean are both true; set one (stream_mean already"
+                        + " subtracts the utterance's own mean while its stream has no history)");
         need(d.vocabulary() != null, "vocabulary (the vocabulary file name) is missing");
         need(d.weights() != null, "weights (the weights file name) is missing");
         int mean = d.normalization().mean().size();

@@ -18,36 +18,34 @@ public final class UtteranceMean {
 
     /** {@code frames} {@code (T, M)} less their speech frames' per-mel mean; a new array. */
     public static float[][] apply(float[][] frames) {
-        if (frames.length == 0) {
-            return frames;
-        }
+        return StreamMean.NONE.subtract(frames);
+    }
+
+    /**
+     * Adds {@code frames}' speech frames (those within {@value #SPEECH_DB} dB of the loudest, by
+     * frame mean of log-mel) into {@code sum}, per mel; returns how many there were (at least 1).
+     */
+    static int speechSum(float[][] frames, double[] sum) {
         int mels = frames[0].length;
         double[] energy = new double[frames.length];
         double loudest = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < frames.length; t++) {
-            double sum = 0;
+            double e = 0;
             for (float v : frames[t]) {
-                sum += v;
+                e += v;
             }
-            energy[t] = sum / mels;
+            energy[t] = e / mels;
             loudest = Math.max(loudest, energy[t]);
         }
-        double[] mean = new double[mels];
         int n = 0;
         for (int t = 0; t < frames.length; t++) {
             if (energy[t] >= loudest - SPEECH_LOG) {
                 for (int m = 0; m < mels; m++) {
-                    mean[m] += frames[t][m];
+                    sum[m] += frames[t][m];
                 }
                 n++;
             }
         }
-        float[][] out = new float[frames.length][mels];
-        for (int t = 0; t < frames.length; t++) {
-            for (int m = 0; m < mels; m++) {
-                out[t][m] = (float) (frames[t][m] - mean[m] / n);
-            }
-        }
-        return out;
+        return n;
     }
 }

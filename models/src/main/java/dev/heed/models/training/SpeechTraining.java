@@ -20,6 +20,7 @@ import dev.heed.models.nn.ConvSubsampling;
 import dev.heed.models.speech.FramePreparation;
 import dev.heed.models.speech.SpeechCtcBlock;
 import dev.heed.models.speech.SpeechDescriptor;
+import dev.heed.models.speech.StreamMean;
 import dev.heed.models.training.internal.CtcLoss;
 import dev.heed.models.training.internal.ParameterAverage;
 import dev.heed.models.training.internal.ParameterSnapshot;
@@ -57,7 +58,8 @@ final class SpeechTraining {
             throws IOException {
         long started = System.nanoTime();
         FramePreparation prep =
-                new FramePreparation(o.features().mels(), o.cepstralKeep(), o.utteranceMean());
+                new FramePreparation(
+                        o.features().mels(), o.cepstralKeep(), o.utteranceMean(), o.streamMean());
         if (!prep.isIdentity()) {
             SpeechExamples raw = examples;
             examples = size -> prepared(raw.next(size), prep);
@@ -208,7 +210,11 @@ final class SpeechTraining {
     private static SpeechBatch prepared(SpeechBatch batch, FramePreparation prep) {
         float[][][] f = new float[batch.features().length][][];
         for (int i = 0; i < f.length; i++) {
-            f[i] = prep.apply(batch.features()[i]);
+            StreamMean history = StreamMean.NONE;
+            for (float[][] earlier : batch.contextOf(i)) {
+                history = prep.remember(history, earlier);
+            }
+            f[i] = prep.apply(batch.features()[i], history);
         }
         return new SpeechBatch(f, batch.labels());
     }
@@ -286,6 +292,7 @@ final class SpeechTraining {
                 o.features(),
                 norm,
                 o.utteranceMean(),
+                o.streamMean(),
                 o.cepstralKeep(),
                 o.minRepeatGap(),
                 ConvSubsampling.FACTOR,

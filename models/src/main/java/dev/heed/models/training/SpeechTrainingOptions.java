@@ -25,6 +25,10 @@ import java.util.Map;
  * @param data what the data was, recorded in the descriptor
  * @param utteranceMean subtract each utterance's speech mean from its frames ({@link
  *     dev.heed.models.speech.UtteranceMean}), in training and in the model it writes
+ * @param streamMean subtract the pooled speech mean of each utterance and of its stream's earlier
+ *     utterances (the batches' {@link SpeechBatch#context()}; {@link
+ *     dev.heed.models.speech.StreamMean}), in training and in the model it writes; not with {@code
+ *     utteranceMean}
  * @param cepstralKeep keep this many cepstral coefficients of each frame ({@link
  *     dev.heed.models.speech.CepstralSmoothing}; 0: none), in training and in the model it writes
  * @param minRepeatGap the written model's {@link SpeechDescriptor#minRepeatGap()}, seconds
@@ -47,6 +51,7 @@ public record SpeechTrainingOptions(
         String command,
         Map<String, Object> data,
         boolean utteranceMean,
+        boolean streamMean,
         int cepstralKeep,
         double minRepeatGap,
         int averageLast) {
@@ -77,6 +82,10 @@ public record SpeechTrainingOptions(
                         + steps / Math.max(1, evalEvery)
                         + "): "
                         + averageLast);
+        check(
+                !(utteranceMean && streamMean),
+                "utterance mean and stream mean are exclusive (the stream mean is the utterance's"
+                        + " own while a stream has no history); choose one");
         check(evalEvery > 0, "eval-every must be > 0: " + evalEvery);
         check(vocabulary.size() >= 2, "vocabulary needs blank and a token: " + vocabulary);
         check(

@@ -21,6 +21,7 @@ class CtcGreedyDecoderTest {
                 new SpeechDescriptor.Features("log-mel", 8000, 200, 80, 256, 40, 20, 4000, 0.97),
                 null,
                 false,
+                false,
                 0,
                 minRepeatGap,
                 4,

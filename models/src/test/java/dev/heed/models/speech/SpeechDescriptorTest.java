@@ -77,6 +77,24 @@ class SpeechDescriptorTest {
     }
 
     @Test
+    void shouldReadAStreamMeanAndRefuseItBesideAnUtteranceMean() throws Exception {
+        String json = Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"));
+        assertThat(SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny")).streamMean()).isFalse();
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace("\"subsampling\": 2", "\"subsampling\": 2, \"stream_mean\": true"));
+        assertThat(SpeechDescriptor.read(temp).streamMean()).isTrue();
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace(
+                        "\"subsampling\": 2",
+                        "\"subsampling\": 2, \"stream_mean\": true, \"utterance_mean\": true"));
+        assertThatThrownBy(() -> SpeechDescriptor.read(temp))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("stream_mean and utterance_mean are both true; set one");
+    }
+
+    @Test
     void shouldRefuseAForecasterDescriptor() {
         assertThatThrownBy(() -> SpeechDescriptor.read(Fixtures.dir("onnx-tiny")))
                 .isInstanceOf(ModelLoadException.class)

@@ -71,6 +71,7 @@ class SpeechTrainerTest {
                 "SpeechTrainerTest",
                 null,
                 false,
+                false,
                 0,
                 0,
                 averageLast);

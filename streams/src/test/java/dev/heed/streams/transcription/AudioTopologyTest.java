@@ -13,7 +13,9 @@ import dev.heed.audio.WavFile;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
+import dev.heed.models.speech.StreamMean;
 import dev.heed.models.speech.Transcriber;
+import dev.heed.models.speech.Transcript;
 import dev.heed.streams.Fixtures;
 import dev.heed.streams.sensors.PredictionSchemaTest;
 import java.nio.charset.StandardCharsets;
@@ -139,11 +141,11 @@ class AudioTopologyTest {
                     @Override
                     public Transcriber newTranscriber() {
                         Transcriber inner = model.newTranscriber();
-                        return features -> {
+                        return (features, history) -> {
                             if (broken.get()) {
                                 throw new IllegalStateException("engine lost its device");
                             }
-                            return inner.transcribe(features);
+                            return inner.transcribe(features, history);
                         };
                     }
 
@@ -185,6 +187,64 @@ class AudioTopologyTest {
                         Boolean.toString((c + 1) * per >= x.length));
             }
             assertThat(finalText(h.transcripts())).as("the thread went on").isEqualTo("nine");
+        }
+    }
+
+    /**
+     * A stream-mean model's transcriber is given what the stream's finished utterances left: the
+     * first utterance nothing, later ones more, another stream nothing.
+     */
+    @Test
+    void shouldGiveAStreamMeanModelItsStreamsEarlierUtterances() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SpeechModel learning =
+                new SpeechModel() {
+                    @Override
+                    public SpeechDescriptor descriptor() {
+                        return model.descriptor();
+                    }
+
+                    @Override
+                    public List<String> vocabulary() {
+                        return model.vocabulary();
+                    }
+
+                    @Override
+                    public int minFrames() {
+                        return model.minFrames();
+                    }
+
+                    @Override
+                    public Transcriber newTranscriber() {
+                        Transcriber inner = model.newTranscriber();
+                        return new Transcriber() {
+                            @Override
+                            public Transcript transcribe(float[][] features, StreamMean history) {
+                                heard.add(Math.round(history.frames()) + "");
+                                return inner.transcribe(features, history);
+                            }
+
+                            @Override
+                            public StreamMean remember(StreamMean history, float[][] features) {
+                                return history.plus(features);
+                            }
+                        };
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        WavFile wav = WavFile.read(DIGITS);
+        try (Harness h = new Harness(Map.of(), learning)) {
+            stream(h, wav.samples(), wav.sampleRate(), 0, true);
+            assertThat(finals(h.transcripts())).hasSizeGreaterThan(1);
+            assertThat(heard.get(0)).as("the stream's first utterance").isEqualTo("0");
+            assertThat(Long.parseLong(heard.get(heard.size() - 1)))
+                    .as("its last utterance, after the others")
+                    .isPositive();
+            heard.clear();
+            h.stream(wav.samples(), wav.sampleRate(), 0, true);
+            assertThat(heard.get(0)).as("a stream that ended starts afresh").isEqualTo("0");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.heed.audio.StreamingResampler;
 import dev.heed.audio.VadConfig;
 import dev.heed.audio.VadEvent;
 import dev.heed.models.speech.SpeechModel;
+import dev.heed.models.speech.StreamMean;
 import dev.heed.models.speech.Transcriber;
 import dev.heed.models.speech.Transcript;
 import dev.heed.streams.RouteCounters;
@@ -287,13 +288,17 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
 
     private void emit(String stream, AudioState st, long end, boolean fin, long arrival) {
         serveCurrent();
-        Transcript t = transcriber.transcribe(st.frames(st.uttStart, end));
+        float[][] frames = st.frames(st.uttStart, end);
+        StreamMean history = StreamMean.fromBytes(st.history);
+        Transcript t = transcriber.transcribe(frames, history);
         byte[] json = writer.write(stream, st, end, fin, t, arrival);
         ctx.forward(
                 new Record<>(record(stream), json, ctx.currentSystemTimeMs(), new RecordHeaders()),
                 AudioSettings.TRANSCRIPTS_SINK);
         counters.transcript();
         if (fin) {
+            StreamMean next = transcriber.remember(history, frames);
+            st.history = next == history ? st.history : next.toBytes();
             counters.utterance();
             st.open = false;
             st.gaps.clear();

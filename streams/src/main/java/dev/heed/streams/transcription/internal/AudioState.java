@@ -8,15 +8,25 @@ import java.util.List;
 
 /**
  * One audio stream's state, kept in the changelog-backed {@code heed-audio} store: the feature
- * extractor's and voice activity detector's own state, the feature frames of the open utterance (or
- * the last few, as pre-roll, between utterances), their loudness, and the gaps seen. Frame {@code
- * i} starts {@code i} hops after the stream's first sample.
+ * extractor's and voice activity detector's own state, what its finished utterances left for a
+ * model with a stream mean, the feature frames of the open utterance (or the last few, as pre-roll,
+ * between utterances), their loudness, and the gaps seen. Frame {@code i} starts {@code i} hops
+ * after the stream's first sample.
  */
 final class AudioState {
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
 
-    /** Version 2 had no last-seen time; it still reads. */
+    /** Version 3 had no stream history; it still reads. */
+    private static final byte VERSION_3 = 3;
+
+    /** Version 2 had no last-seen time either; it still reads. */
     private static final byte VERSION_2 = 2;
+
+    /**
+     * What the stream's finished utterances left for a {@code stream_mean} model ({@link
+     * dev.heed.models.speech.StreamMean#toBytes()}); null while there is nothing.
+     */
+    byte[] history;
 
     /** Wall-clock time of the stream's last chunk, for idle expiry; 0 when not known. */
     long lastSeenMs;
@@ -103,7 +113,8 @@ final class AudioState {
                         + 4 * carry.length
                         + 4
                         + 16 * gaps.size()
-                        + 8;
+                        + 8
+                        + len(history);
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(VERSION);
         out.putLong(nextSeq);
@@ -132,6 +143,7 @@ final class AudioState {
             out.putLong(g[1]);
         }
         out.putLong(lastSeenMs);
+        putBytes(out, history);
         return out.array();
     }
 
@@ -139,7 +151,7 @@ final class AudioState {
         try {
             ByteBuffer in = ByteBuffer.wrap(b);
             byte version = in.get();
-            if (version != VERSION && version != VERSION_2) {
+            if (version != VERSION && version != VERSION_3 && version != VERSION_2) {
                 throw new IllegalStateException("unknown audio state version " + version);
             }
             AudioState s = new AudioState();
@@ -165,7 +177,8 @@ final class AudioState {
             for (int i = 0; i < gaps; i++) {
                 s.gaps.add(new long[] {in.getLong(), in.getLong()});
             }
-            s.lastSeenMs = version == VERSION ? in.getLong() : 0;
+            s.lastSeenMs = version == VERSION_2 ? 0 : in.getLong();
+            s.history = version == VERSION ? getBytes(in) : null;
             return s;
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new IllegalStateException(

@@ -18,9 +18,13 @@ class AudioStateTest {
         for (int trial = 0; trial < 50; trial++) {
             AudioState s = random(rnd);
             byte[] bytes = s.toBytes();
-            assertThat(bytes).isEqualTo(legacy(s, 3));
+            assertThat(bytes).isEqualTo(legacy(s, 4));
             AudioState back = AudioState.fromBytes(bytes);
             assertThat(back.lastSeenMs).isEqualTo(s.lastSeenMs);
+            assertThat(back.history).isEqualTo(s.history);
+            AudioState v3 = AudioState.fromBytes(legacy(s, 3));
+            assertThat(v3.lastSeenMs).isEqualTo(s.lastSeenMs);
+            assertThat(v3.history).as("version 3 had none").isNull();
             AudioState v2 = AudioState.fromBytes(legacy(s, 2));
             assertThat(v2.lastSeenMs).as("version 2 had none").isZero();
             assertThat(v2.buf).hasSameSizeAs(s.buf);
@@ -54,6 +58,7 @@ class AudioStateTest {
         AudioState s = new AudioState();
         s.nextSeq = rnd.nextInt(1000) - 1;
         s.lastSeenMs = 1_700_000_000_000L + rnd.nextInt(1_000_000);
+        s.history = rnd.nextBoolean() ? bytes(rnd, 12 + 8 * 40) : null;
         s.extractor = rnd.nextBoolean() ? bytes(rnd, rnd.nextInt(300)) : null;
         s.vad = bytes(rnd, rnd.nextInt(40));
         s.resampler = rnd.nextBoolean() ? bytes(rnd, rnd.nextInt(90)) : null;
@@ -92,7 +97,7 @@ class AudioStateTest {
 
     /**
      * The encoder of earlier versions ({@code DataOutputStream}), kept as the format's reference:
-     * version 2, and 3 with the last-seen time at the end.
+     * version 2, 3 with the last-seen time at the end, 4 with the stream history after it.
      */
     private static byte[] legacy(AudioState s, int version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -125,6 +130,9 @@ class AudioStateTest {
             }
             if (version >= 3) {
                 out.writeLong(s.lastSeenMs);
+            }
+            if (version >= 4) {
+                legacyBytes(out, s.history);
             }
         }
         return bytes.toByteArray();

@@ -1,0 +1,23 @@
+package dev.heed.eval.speech;
+
+import java.util.function.Function;
+
+/**
+ * A recogniser as an evaluation calls it: one utterance of a speaker to the words heard. A
+ * recogniser that learns a stream (a {@code stream_mean} model) keeps one stream per speaker, each
+ * heard in the order the calls come.
+ */
+@FunctionalInterface
+public interface Recognize {
+
+    /**
+     * @param speaker who speaks, as the recordings name them; null when unknown
+     * @param samples mono samples at the model's rate
+     */
+    String words(String speaker, float[] samples);
+
+    /** A recogniser that does not care who speaks. */
+    static Recognize anyone(Function<float[], String> recognizer) {
+        return (speaker, samples) -> recognizer.apply(samples);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.heed.eval.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.audio.FeatureConfig;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.speech.SpeechModel;
+import dev.heed.models.speech.StreamMean;
+import dev.heed.models.speech.Transcriber;
+import dev.heed.models.speech.Transcript;
+import dev.heed.streams.transcription.SpeechFeatures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model whose {@code model.json} says {@code stream_mean} learns its stream: its transcriber
+ * remembers finished utterances, what it hears depends on them, and a microphone's fixed colouring
+ * heard throughout the stream changes nothing. A model without the setting remembers nothing.
+ */
+class StreamMeanModelTest {
+
+    private static final Path SHIPPED = Path.of("../models/shipped/speech-digits");
+
+    @TempDir Path temp;
+
+    private static float[][] tilted(float[][] frames) {
+        float[][] out = new float[frames.length][];
+        for (int i = 0; i < frames.length; i++) {
+            out[i] = frames[i].clone();
+            for (int k = 0; k < out[i].length; k++) {
+                out[i][k] += 2f - 0.1f * k; // bass up, treble down
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldLearnItsStreamAndCancelTheMicrophoneThroughout() throws Exception {
+        Path dir = temp.resolve("stream");
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(SHIPPED)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode d = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        d.put("utterance_mean", false);
+        d.put("stream_mean", true);
+        json.writeValue(dir.resolve("model.json").toFile(), d);
+        try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU);
+                SpeechModel plainModel = SpeechModel.load(SHIPPED, DeviceChoice.CPU)) {
+            FeatureConfig features = SpeechFeatures.of(m.descriptor());
+            List<float[][]> samples = new ArrayList<>(SampleFrames.padded(features).values());
+            Transcriber t = m.newTranscriber();
+            Transcriber shipped = plainModel.newTranscriber();
+            assertThat(shipped.remember(StreamMean.NONE, samples.get(0)))
+                    .as("a model without stream_mean keeps nothing")
+                    .isSameAs(StreamMean.NONE);
+            StreamMean clean = StreamMean.NONE;
+            StreamMean coloured = StreamMean.NONE;
+            double moved = 0;
+            for (float[][] frames : samples) {
+                Transcript a = t.transcribe(frames, clean);
+                Transcript b = t.transcribe(tilted(frames), coloured);
+                Transcript alone = t.transcribe(frames);
+                assertThat(b.text()).isEqualTo(a.text());
+                for (int i = 0; i < a.tokens().size(); i++) {
+                    assertThat(b.tokens().get(i).confidence())
+                            .isCloseTo(a.tokens().get(i).confidence(), within(1e-3f));
+                }
+                moved += Math.abs(confidence(a) - confidence(alone));
+                clean = t.remember(clean, frames);
+                coloured = t.remember(coloured, tilted(frames));
+            }
+            assertThat(clean.frames()).as("it remembered the stream").isPositive();
+            assertThat(moved).as("the stream's history changes what it hears").isGreaterThan(1e-3);
+        }
+    }
+
+    private static double confidence(Transcript t) {
+        double sum = 0;
+        for (var token : t.tokens()) {
+            sum += token.confidence();
+        }
+        return sum;
+    }
+}
