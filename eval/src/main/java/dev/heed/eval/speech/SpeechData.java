@@ -173,7 +173,11 @@ public final class SpeechData implements SpeechExamples {
                                 features, augment(java.util.Arrays.copyOf(audio[i], longest)));
             }
             if (recipe.vtlp() > 0) {
-                x[i] = Vtlp.warp(x[i], features, 1 + recipe.vtlp() * (2 * random.nextDouble() - 1));
+                double warp = 1 + recipe.vtlp() * (2 * random.nextDouble() - 1);
+                x[i] = Vtlp.warp(x[i], features, warp);
+                for (int j = 0; context != null && j < context[i].length; j++) {
+                    context[i][j] = Vtlp.warp(context[i][j], features, warp); // the same voice
+                }
             }
             if (recipe.specAugment()) {
                 SpecAugment.mask(x[i], random);
