@@ -178,20 +178,7 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             joined,
                             features.sampleRate());
             print(System.out, "Heed " + m.descriptor().name(), heed);
-            if (m.descriptor().streamMean()) {
-                SpeechEvaluation.Result first =
-                        SpeechEvaluation.run(
-                                SpeechEvaluation.heedFirst(m.newTranscriber(), features),
-                                isolated,
-                                joined,
-                                features.sampleRate());
-                System.out.printf(
-                        Locale.ROOT,
-                        "  each the first of its stream   isolated %6.2f%%, digit-string WER"
-                                + " %6.2f%% (stream_mean: no earlier utterance to learn from)%n",
-                        100 * first.accuracy(),
-                        100 * first.wer());
-            }
+            printFirstOfStream(System.out, m, features, isolated, joined);
             SpeechEvaluation.AttentionPeaks peaks =
                     SpeechEvaluation.attentionPeaks(m.newTranscriber(), features, joined);
             System.out.printf(
@@ -261,6 +248,33 @@ final class EvalSpeechCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * For a {@code stream_mean} model: the figures of every utterance heard first on its stream
+     * (nothing before it to learn from); nothing for other models.
+     */
+    static void printFirstOfStream(
+            PrintStream out,
+            SpeechModel m,
+            FeatureConfig features,
+            List<Recording> isolated,
+            List<DigitStrings.Utterance> joined) {
+        if (!m.descriptor().streamMean()) {
+            return;
+        }
+        SpeechEvaluation.Result first =
+                SpeechEvaluation.run(
+                        SpeechEvaluation.heedFirst(m.newTranscriber(), features),
+                        isolated,
+                        joined,
+                        features.sampleRate());
+        out.printf(
+                Locale.ROOT,
+                "  each the first of its stream   isolated %6.2f%%, digit-string WER %6.2f%%"
+                        + " (stream_mean: no earlier utterance to learn from)%n",
+                100 * first.accuracy(),
+                100 * first.wer());
     }
 
     private void streamed(SpeechModel m, int rate, List<Recording> isolated) throws IOException {

@@ -112,20 +112,7 @@ final class LeaveOneSpeakerOut {
                                 f.sampleRate());
                 EvalSpeechCommand.print(
                         out, "unseen speaker " + speaker + " (model " + dir + ")", r);
-                if (m.descriptor().streamMean()) {
-                    SpeechEvaluation.Result first =
-                            SpeechEvaluation.run(
-                                    SpeechEvaluation.heedFirst(m.newTranscriber(), f),
-                                    own,
-                                    joined,
-                                    f.sampleRate());
-                    out.printf(
-                            Locale.ROOT,
-                            "  each the first of its stream   isolated %6.2f%%, digit-string WER"
-                                    + " %6.2f%%%n",
-                            100 * first.accuracy(),
-                            100 * first.wer());
-                }
+                EvalSpeechCommand.printFirstOfStream(out, m, f, own, joined);
                 double[][] babble = new double[babbleSnr.size()][];
                 for (int i = 0; i < babble.length; i++) {
                     SpeechEvaluation.Result b =

@@ -3,19 +3,16 @@ package dev.heed.eval.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.audio.FeatureConfig;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.SpeechToken;
 import dev.heed.models.speech.Transcript;
 import dev.heed.streams.transcription.SpeechFeatures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,26 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CepstralSmoothingModelTest {
 
-    private static final Path SHIPPED = Path.of("../models/shipped/speech-digits");
-
     @TempDir Path temp;
 
     @Test
     void shouldNotHearRippleFinerThanTheKeptCepstra() throws Exception {
-        Path smoothed = temp.resolve("smoothed");
-        Files.createDirectories(smoothed);
-        try (Stream<Path> files = Files.list(SHIPPED)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, smoothed.resolve(f.getFileName()));
-            }
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode d = (ObjectNode) json.readTree(smoothed.resolve("model.json").toFile());
-        d.put("cepstral_keep", 13);
-        json.writeValue(smoothed.resolve("model.json").toFile(), d);
+        Path smoothed = ShippedCopy.with(temp.resolve("smoothed"), Map.of("cepstral_keep", 13));
         List<float[][]> plain = new ArrayList<>();
         List<float[][]> rippled = new ArrayList<>();
-        try (SpeechModel m = SpeechModel.load(SHIPPED, DeviceChoice.CPU)) {
+        try (SpeechModel m = SpeechModel.load(ShippedCopy.SHIPPED, DeviceChoice.CPU)) {
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
             for (float[][] frames : SampleFrames.padded(features).values()) {
                 plain.add(frames);

@@ -3,8 +3,6 @@ package dev.heed.eval.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.audio.FeatureConfig;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
@@ -12,11 +10,10 @@ import dev.heed.models.speech.StreamMean;
 import dev.heed.models.speech.Transcriber;
 import dev.heed.models.speech.Transcript;
 import dev.heed.streams.transcription.SpeechFeatures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * heard throughout the stream changes nothing. A model without the setting remembers nothing.
  */
 class StreamMeanModelTest {
-
-    private static final Path SHIPPED = Path.of("../models/shipped/speech-digits");
 
     @TempDir Path temp;
 
@@ -44,20 +39,12 @@ class StreamMeanModelTest {
 
     @Test
     void shouldLearnItsStreamAndCancelTheMicrophoneThroughout() throws Exception {
-        Path dir = temp.resolve("stream");
-        Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(SHIPPED)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode d = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
-        d.put("utterance_mean", false);
-        d.put("stream_mean", true);
-        json.writeValue(dir.resolve("model.json").toFile(), d);
+        Path dir =
+                ShippedCopy.with(
+                        temp.resolve("stream"),
+                        Map.of("utterance_mean", false, "stream_mean", true));
         try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU);
-                SpeechModel plainModel = SpeechModel.load(SHIPPED, DeviceChoice.CPU)) {
+                SpeechModel plainModel = SpeechModel.load(ShippedCopy.SHIPPED, DeviceChoice.CPU)) {
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
             List<float[][]> samples = new ArrayList<>(SampleFrames.padded(features).values());
             Transcriber t = m.newTranscriber();

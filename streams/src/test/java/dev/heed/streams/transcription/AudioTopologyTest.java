@@ -122,36 +122,14 @@ class AudioTopologyTest {
     void shouldDeadLetterAChunkThatMakesTheModelThrowAndGoOn() throws Exception {
         AtomicBoolean broken = new AtomicBoolean(true);
         SpeechModel flaky =
-                new SpeechModel() {
-                    @Override
-                    public SpeechDescriptor descriptor() {
-                        return model.descriptor();
-                    }
-
-                    @Override
-                    public List<String> vocabulary() {
-                        return model.vocabulary();
-                    }
-
-                    @Override
-                    public int minFrames() {
-                        return model.minFrames();
-                    }
-
-                    @Override
-                    public Transcriber newTranscriber() {
-                        Transcriber inner = model.newTranscriber();
-                        return (features, history) -> {
-                            if (broken.get()) {
-                                throw new IllegalStateException("engine lost its device");
-                            }
-                            return inner.transcribe(features, history);
-                        };
-                    }
-
-                    @Override
-                    public void close() {}
-                };
+                around(
+                        inner ->
+                                (features, history) -> {
+                                    if (broken.get()) {
+                                        throw new IllegalStateException("engine lost its device");
+                                    }
+                                    return inner.transcribe(features, history);
+                                });
         WavFile wav = WavFile.read(DIGITS);
         try (Harness h = new Harness(Map.of(), flaky)) {
             stream(h, wav.samples(), wav.sampleRate(), 0, true);
@@ -198,42 +176,22 @@ class AudioTopologyTest {
     void shouldGiveAStreamMeanModelItsStreamsEarlierUtterances() throws Exception {
         List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         SpeechModel learning =
-                new SpeechModel() {
-                    @Override
-                    public SpeechDescriptor descriptor() {
-                        return model.descriptor();
-                    }
+                around(
+                        inner ->
+                                new Transcriber() {
+                                    @Override
+                                    public Transcript transcribe(
+                                            float[][] features, StreamMean history) {
+                                        heard.add(Math.round(history.frames()) + "");
+                                        return inner.transcribe(features, history);
+                                    }
 
-                    @Override
-                    public List<String> vocabulary() {
-                        return model.vocabulary();
-                    }
-
-                    @Override
-                    public int minFrames() {
-                        return model.minFrames();
-                    }
-
-                    @Override
-                    public Transcriber newTranscriber() {
-                        Transcriber inner = model.newTranscriber();
-                        return new Transcriber() {
-                            @Override
-                            public Transcript transcribe(float[][] features, StreamMean history) {
-                                heard.add(Math.round(history.frames()) + "");
-                                return inner.transcribe(features, history);
-                            }
-
-                            @Override
-                            public StreamMean remember(StreamMean history, float[][] features) {
-                                return history.plus(features);
-                            }
-                        };
-                    }
-
-                    @Override
-                    public void close() {}
-                };
+                                    @Override
+                                    public StreamMean remember(
+                                            StreamMean history, float[][] features) {
+                                        return history.plus(features);
+                                    }
+                                });
         WavFile wav = WavFile.read(DIGITS);
         try (Harness h = new Harness(Map.of(), learning)) {
             stream(h, wav.samples(), wav.sampleRate(), 0, true);
@@ -246,6 +204,34 @@ class AudioTopologyTest {
             h.stream(wav.samples(), wav.sampleRate(), 0, true);
             assertThat(heard.get(0)).as("a stream that ended starts afresh").isEqualTo("0");
         }
+    }
+
+    /** The shipped model with each transcriber wrapped by {@code wrap}. */
+    private static SpeechModel around(java.util.function.UnaryOperator<Transcriber> wrap) {
+        return new SpeechModel() {
+            @Override
+            public SpeechDescriptor descriptor() {
+                return model.descriptor();
+            }
+
+            @Override
+            public List<String> vocabulary() {
+                return model.vocabulary();
+            }
+
+            @Override
+            public int minFrames() {
+                return model.minFrames();
+            }
+
+            @Override
+            public Transcriber newTranscriber() {
+                return wrap.apply(model.newTranscriber());
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String key) {
