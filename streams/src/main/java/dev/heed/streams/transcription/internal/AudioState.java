@@ -142,8 +142,8 @@ final class AudioState {
             out.putLong(g[0]);
             out.putLong(g[1]);
         }
-        out.putLong(lastSeenMs);
         putBytes(out, history);
+        out.putLong(lastSeenMs); // last: IdleStates reads it from the final 8 bytes
         return out.array();
     }
 
@@ -177,8 +177,8 @@ final class AudioState {
             for (int i = 0; i < gaps; i++) {
                 s.gaps.add(new long[] {in.getLong(), in.getLong()});
             }
-            s.lastSeenMs = version == VERSION_2 ? 0 : in.getLong();
             s.history = version == VERSION ? getBytes(in) : null;
+            s.lastSeenMs = version == VERSION_2 ? 0 : in.getLong();
             return s;
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new IllegalStateException(

@@ -97,7 +97,7 @@ class AudioStateTest {
 
     /**
      * The encoder of earlier versions ({@code DataOutputStream}), kept as the format's reference:
-     * version 2, 3 with the last-seen time at the end, 4 with the stream history after it.
+     * version 2, 3 with the last-seen time at the end, 4 with the stream history before it.
      */
     private static byte[] legacy(AudioState s, int version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -128,11 +128,11 @@ class AudioStateTest {
                 out.writeLong(g[0]);
                 out.writeLong(g[1]);
             }
-            if (version >= 3) {
-                out.writeLong(s.lastSeenMs);
-            }
             if (version >= 4) {
                 legacyBytes(out, s.history);
+            }
+            if (version >= 3) {
+                out.writeLong(s.lastSeenMs);
             }
         }
         return bytes.toByteArray();
