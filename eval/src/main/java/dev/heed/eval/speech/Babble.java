@@ -19,7 +19,17 @@ public final class Babble {
     public static Recognize noisy(
             Recognize recognizer, List<Recording> pool, double snrDb, long seed) {
         Random random = new Random(seed);
-        return (speaker, samples) -> recognizer.words(speaker, mix(samples, pool, snrDb, random));
+        return new Recognize() {
+            @Override
+            public String words(String speaker, float[] samples) {
+                return recognizer.words(speaker, mix(samples, pool, snrDb, random));
+            }
+
+            @Override
+            public boolean learnsStreams() {
+                return recognizer.learnsStreams();
+            }
+        };
     }
 
     /**

@@ -16,6 +16,14 @@ public interface Recognize {
      */
     String words(String speaker, float[] samples);
 
+    /**
+     * Whether what it hears depends on the speaker's earlier utterances; the evaluation then
+     * shuffles the isolated recordings (a stream hears varied words, not one digit fifty times).
+     */
+    default boolean learnsStreams() {
+        return false;
+    }
+
     /** A recogniser that does not care who speaks. */
     static Recognize anyone(Function<float[], String> recognizer) {
         return (speaker, samples) -> recognizer.apply(samples);

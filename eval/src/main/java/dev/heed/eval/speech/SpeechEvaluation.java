@@ -74,12 +74,23 @@ public final class SpeechEvaluation {
      */
     public static Recognize heed(Transcriber transcriber, FeatureConfig features) {
         Map<String, StreamMean> streams = new HashMap<>();
-        return (speaker, samples) -> {
-            float[][] x = LogMelExtractor.extract(features, samples);
-            StreamMean history = streams.getOrDefault(speaker, StreamMean.NONE);
-            String words = transcriber.transcribe(x, history).text();
-            streams.put(speaker, transcriber.remember(history, x));
-            return words;
+        boolean learns =
+                transcriber.remember(StreamMean.NONE, new float[1][features.mels()])
+                        != StreamMean.NONE;
+        return new Recognize() {
+            @Override
+            public String words(String speaker, float[] samples) {
+                float[][] x = LogMelExtractor.extract(features, samples);
+                StreamMean history = streams.getOrDefault(speaker, StreamMean.NONE);
+                String words = transcriber.transcribe(x, history).text();
+                streams.put(speaker, transcriber.remember(history, x));
+                return words;
+            }
+
+            @Override
+            public boolean learnsStreams() {
+                return learns;
+            }
         };
     }
 
@@ -116,7 +127,7 @@ public final class SpeechEvaluation {
      */
     public static int[] unpadded(Recognize recognizer, List<Recording> isolated) {
         int correct = 0;
-        for (Recording r : heardOrder(isolated)) {
+        for (Recording r : heardOrder(isolated, recognizer)) {
             if (recognizer.words(r.speaker(), r.samples()).strip().equals(r.label())) {
                 correct++;
             }
@@ -138,7 +149,7 @@ public final class SpeechEvaluation {
         List<String> confusions = new ArrayList<>();
         double busy = 0;
         double audio = 0;
-        for (Recording r : heardOrder(isolated)) {
+        for (Recording r : heardOrder(isolated, recognizer)) {
             DigitStrings.Utterance u =
                     pad(new DigitStrings.Utterance(r.samples(), List.of(r.label())), sampleRate);
             long t0 = System.nanoTime();
@@ -167,8 +178,14 @@ public final class SpeechEvaluation {
         return new Result(bySpeaker, errors, words, busy, audio, confusions);
     }
 
-    /** {@code isolated} in the order a stream hears them: shuffled with a fixed seed. */
-    static List<Recording> heardOrder(List<Recording> isolated) {
+    /**
+     * {@code isolated} in the order {@code recognizer} hears them: as given, or shuffled with a
+     * fixed seed for one that learns its streams.
+     */
+    static List<Recording> heardOrder(List<Recording> isolated, Recognize recognizer) {
+        if (!recognizer.learnsStreams()) {
+            return isolated;
+        }
         List<Recording> out = new ArrayList<>(isolated);
         Collections.shuffle(out, new Random(HEARD_ORDER_SEED));
         return out;

@@ -66,6 +66,55 @@ class SpeechStreamsTest {
     }
 
     @Test
+    void shouldShuffleTheRecordingsOnlyForARecogniserThatLearnsItsStreams() {
+        List<Recording> isolated = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            float[] s = new float[400];
+            s[0] = (i + 1) / 100f;
+            isolated.add(new Recording(Path.of(i + "_ann_0.wav"), "zero", "ann", 0, s));
+        }
+        assertThat(heard(isolated, false)).isSorted();
+        List<Integer> learning = heard(isolated, true);
+        assertThat(learning).containsExactlyInAnyOrderElementsOf(heard(isolated, false));
+        assertThat(learning)
+                .as("a stream hears varied words, not one digit after another")
+                .isNotEqualTo(heard(isolated, false));
+        assertThat(SpeechEvaluation.heed(new Counting(), F).learnsStreams()).isTrue();
+        Transcriber plain = (features, history) -> new Transcript(List.of(), 0, 0, 0.04, 0);
+        assertThat(SpeechEvaluation.heed(plain, F).learnsStreams()).isFalse();
+        assertThat(
+                        Babble.noisy(SpeechEvaluation.heed(new Counting(), F), isolated, 10, 1)
+                                .learnsStreams())
+                .as("through babble too")
+                .isTrue();
+    }
+
+    /** The order in which the evaluation hands the recordings to a recogniser. */
+    private static List<Integer> heard(List<Recording> isolated, boolean learns) {
+        List<Integer> order = new ArrayList<>();
+        Recognize r =
+                new Recognize() {
+                    @Override
+                    public String words(String speaker, float[] samples) {
+                        for (float v : samples) {
+                            if (v != 0f) {
+                                order.add(Math.round(v * 100));
+                                break;
+                            }
+                        }
+                        return "";
+                    }
+
+                    @Override
+                    public boolean learnsStreams() {
+                        return learns;
+                    }
+                };
+        SpeechEvaluation.run(r, isolated, List.of(), 8000);
+        return order;
+    }
+
+    @Test
     void shouldJoinThePastBeforeTheUtteranceAndSplitThemBack() {
         List<Recording> past = new ArrayList<>();
         for (int j = 0; j < 3; j++) {
