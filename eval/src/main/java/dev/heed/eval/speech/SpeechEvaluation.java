@@ -137,8 +137,7 @@ public final class SpeechEvaluation {
 
     /**
      * Scores {@code recognizer} (samples at {@code sampleRate} to words): the isolated recordings
-     * in a seeded shuffled order (a stream hears varied words, not all of one digit first), then
-     * the strings.
+     * in the order {@link #heardOrder} gives, then the strings.
      */
     public static Result run(
             Recognize recognizer,
