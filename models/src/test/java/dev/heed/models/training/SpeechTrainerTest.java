@@ -8,6 +8,7 @@ import dev.heed.models.HeedModelException;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.SpeechToken;
+import dev.heed.models.speech.StreamMean;
 import dev.heed.models.speech.Transcript;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,11 @@ class SpeechTrainerTest {
     }
 
     private static SpeechTrainingOptions options(Path dir, int evalEvery, int averageLast) {
+        return options(dir, 900, evalEvery, averageLast, false);
+    }
+
+    private static SpeechTrainingOptions options(
+            Path dir, int steps, int evalEvery, int averageLast, boolean streamMean) {
         return new SpeechTrainingOptions(
                 dir,
                 "tiny",
@@ -63,7 +69,7 @@ class SpeechTrainerTest {
                         "conv-transformer-ctc", 8, 32, 2, 2, 64, 0.0, true),
                 16,
                 3e-3,
-                900,
+                steps,
                 0,
                 evalEvery,
                 5.0,
@@ -71,10 +77,36 @@ class SpeechTrainerTest {
                 "SpeechTrainerTest",
                 null,
                 false,
-                false,
+                streamMean,
                 0,
                 0,
                 averageLast);
+    }
+
+    @Test
+    void shouldWriteAStreamMeanModelThatRemembersItsStream() throws Exception {
+        Path dir = temp.resolve("stream");
+        Random random = new Random(5);
+        SpeechDescriptor d =
+                SpeechTrainer.train(
+                        options(dir, 20, 10, 0, true),
+                        size -> {
+                            SpeechBatch b = batch(random, size);
+                            float[][][][] past = new float[size][][][];
+                            for (int i = 0; i < size; i++) {
+                                past[i] = new float[][][] {utterance(new int[] {1, 2}, random)};
+                            }
+                            return new SpeechBatch(b.features(), b.labels(), past);
+                        },
+                        List.of(batch(new Random(99), 16)),
+                        line -> {});
+        assertThat(d.streamMean()).isTrue();
+        assertThat(SpeechDescriptor.read(dir).streamMean()).isTrue();
+        try (SpeechModel model = SpeechModel.load(dir, DeviceChoice.CPU)) {
+            float[][] heard = utterance(new int[] {1}, new Random(3));
+            assertThat(model.newTranscriber().remember(StreamMean.NONE, heard).frames())
+                    .isPositive();
+        }
     }
 
     @Test
