@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Spec;
                         + " are the recipe of the shipped models/shipped/speech-digits.")
 final class TrainSpeechCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin SpeechRecipeOptions recipe;
 
     @Option(
             names = "--data",
@@ -108,12 +111,6 @@ final class TrainSpeechCommand implements Callable<Integer> {
     long seed;
 
     @Option(
-            names = "--max-words",
-            defaultValue = "6",
-            description = "Longest training string in words (1: isolated words only).")
-    int maxWords;
-
-    @Option(
             names = "--exclude-speakers",
             split = ",",
             paramLabel = "NAME",
@@ -145,44 +142,6 @@ final class TrainSpeechCommand implements Callable<Integer> {
     int syntheticTakes;
 
     @Option(
-            names = "--utterance-mean",
-            description =
-                    "Subtract each utterance's per-mel mean over its speech frames from its"
-                            + " log-mel frames, in training and in the model (UtteranceMean).")
-    boolean utteranceMean;
-
-    @Option(
-            names = "--stream-mean",
-            defaultValue = "0",
-            paramLabel = "N",
-            description =
-                    "Subtract the per-mel speech mean of each utterance and of the utterances its"
-                            + " stream heard before it (StreamMean: the speaker's and microphone's"
-                            + " colouring, not the word's), in training and in the model; training"
-                            + " utterances come after up to N other recordings of their speaker"
-                            + " (0: off). Not with --utterance-mean.")
-    int streamMean;
-
-    @Option(
-            names = "--stream-cold",
-            defaultValue = "0.5",
-            paramLabel = "SHARE",
-            description =
-                    "With --stream-mean: the share of training utterances heard first on their"
-                            + " stream (nothing before them).")
-    double streamCold;
-
-    @Option(
-            names = "--cepstral-keep",
-            defaultValue = "0",
-            paramLabel = "K",
-            description =
-                    "Keep the first K cepstral coefficients of each log-mel frame (its spectral"
-                            + " envelope without the voice's pitch harmonics), in training and in"
-                            + " the model (CepstralSmoothing); 0: frames as they are.")
-    int cepstralKeep;
-
-    @Option(
             names = "--min-repeat-gap",
             defaultValue = "0.24",
             paramLabel = "SECONDS",
@@ -192,78 +151,9 @@ final class TrainSpeechCommand implements Callable<Integer> {
                             + " (0: plain CTC decoding).")
     double minRepeatGap;
 
-    @Option(
-            names = "--spec-augment",
-            description = "Mask mel bands and time spans of the training features (SpecAugment).")
-    boolean specAugment;
-
-    @Option(
-            names = "--speed",
-            defaultValue = "0.15",
-            description = "Each training word is sped up or slowed by up to this share.")
-    double speed;
-
-    @Option(
-            names = "--babble",
-            defaultValue = "0",
-            description =
-                    "Share of training utterances heard through babble: three other recordings of"
-                            + " the same training pool at once, 0-20 dB below the speech.")
-    double babble;
-
-    @Option(
-            names = "--babble-edges",
-            description =
-                    "With --babble: babble covers a random stretch of each utterance (from its"
-                            + " first half into its second) instead of all of it, and a quarter of"
-                            + " the utterances start at their first sample.")
-    boolean babbleEdges;
-
-    @Option(
-            names = "--mixed-voices",
-            defaultValue = "0",
-            description =
-                    "Share of training strings of several digits whose digits are by any speakers"
-                            + " of the pool (voices that change within an utterance) instead of"
-                            + " one.")
-    double mixedVoices;
-
-    @Option(
-            names = "--vtlp",
-            defaultValue = "0",
-            description =
-                    "Vocal tract length perturbation: each training utterance's frequency axis is"
-                            + " warped by a factor within 1 +- this (0: none; 0.1 is usual).")
-    double vtlp;
-
     @Override
     public Integer call() throws Exception {
-        if (!(babble >= 0 && babble <= 1)) {
-            throw new HeedStreamsException("--babble must be a share between 0 and 1: " + babble);
-        }
-        if (!(mixedVoices >= 0 && mixedVoices <= 1)) {
-            throw new HeedStreamsException(
-                    "--mixed-voices must be a share between 0 and 1: " + mixedVoices);
-        }
-        if (!(vtlp >= 0 && vtlp < 0.5)) {
-            throw new HeedStreamsException("--vtlp must be in [0, 0.5): " + vtlp);
-        }
-        if (streamMean < 0 || !(streamCold >= 0 && streamCold <= 1)) {
-            throw new HeedStreamsException(
-                    "--stream-mean must be 0 (off) or more recordings and --stream-cold a share"
-                            + " between 0 and 1: "
-                            + streamMean
-                            + ", "
-                            + streamCold);
-        }
-        if (streamMean > 0 && utteranceMean) {
-            throw new HeedStreamsException(
-                    "--stream-mean "
-                            + streamMean
-                            + " and --utterance-mean are exclusive (the stream mean is the"
-                            + " utterance's own while its stream has heard nothing before); drop"
-                            + " one");
-        }
+        recipe.check();
         FeatureConfig features = FeatureConfig.speech8k();
         List<Recording> train =
                 without(FsddCorpus.load(data, i -> i >= 5 && i < 45, features.sampleRate()));
@@ -281,65 +171,8 @@ final class TrainSpeechCommand implements Callable<Integer> {
         if (!excluded.isEmpty()) {
             dataInfo.put("excluded_speakers", List.copyOf(excluded));
         }
-        dataInfo.put(
-                "augmentation",
-                "strings of 1-6 digits (1/3 of batches single digits) by one"
-                        + " speaker, 50-500 ms pauses, speed +-"
-                        + Math.round(100 * speed)
-                        + "% per digit, 0-400 ms lead, reverb 20%, gain"
-                        + " x0.25-x2, white noise 5-45 dB SNR 85%"
-                        + (specAugment
-                                ? "; SpecAugment: 2 bands of 0-6 mels and 2 spans of 0-8 frames"
-                                        + " set to the utterance mean"
-                                : "")
-                        + (babble > 0
-                                ? "; babble of 3 recordings of the same pool at 0-20 dB SNR in "
-                                        + Math.round(100 * babble)
-                                        + "% of utterances"
-                                        + (babbleEdges
-                                                ? " (over a random stretch from the first half"
-                                                        + " into the second; a quarter of"
-                                                        + " utterances without lead)"
-                                                : "")
-                                : "")
-                        + (mixedVoices > 0
-                                ? "; "
-                                        + Math.round(100 * mixedVoices)
-                                        + "% of strings by any speakers of the pool"
-                                : "")
-                        + (vtlp > 0
-                                ? "; vocal tract length perturbation: mel axis warped by x"
-                                        + (1 - vtlp)
-                                        + "-x"
-                                        + (1 + vtlp)
-                                        + " per utterance"
-                                : "")
-                        + (utteranceMean ? "; features less their utterance's speech mean" : "")
-                        + (streamMean > 0
-                                ? "; features less the speech mean of the utterance and the"
-                                        + " recordings its stream heard before it: none for "
-                                        + Math.round(100 * streamCold)
-                                        + "% of utterances, else 1-"
-                                        + streamMean
-                                        + " other recordings of the same speaker, joined before it"
-                                        + " and augmented with it; validation after "
-                                        + streamMean
-                                : "")
-                        + (cepstralKeep > 0
-                                ? "; log-mel frames smoothed to " + cepstralKeep + " cepstra"
-                                : ""));
-        SpeechData.Recipe recipe =
-                new SpeechData.Recipe(
-                        maxWords,
-                        specAugment,
-                        speed,
-                        babble,
-                        mixedVoices,
-                        vtlp,
-                        babbleEdges,
-                        streamMean,
-                        streamCold);
-        SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, recipe);
+        dataInfo.put("augmentation", recipe.describe());
+        SpeechExamples examples = new SpeechData(train, vocabulary, features, seed, recipe.data());
         if (synthetic != null) {
             if (!(syntheticShare >= 0 && syntheticShare <= 1)) {
                 throw new HeedStreamsException(
@@ -361,7 +194,7 @@ final class TrainSpeechCommand implements Callable<Integer> {
             examples =
                     new MixedExamples(
                             examples,
-                            new SpeechData(voices, vocabulary, features, seed + 2, recipe),
+                            new SpeechData(voices, vocabulary, features, seed + 2, recipe.data()),
                             syntheticShare,
                             seed + 3);
         }
@@ -391,13 +224,14 @@ final class TrainSpeechCommand implements Callable<Integer> {
                                 + String.join(
                                         " ", spec.commandLine().getParseResult().originalArgs()),
                         dataInfo,
-                        utteranceMean,
-                        streamMean > 0,
-                        cepstralKeep,
+                        recipe.utteranceMean,
+                        recipe.streamMean > 0,
+                        recipe.cepstralKeep,
                         minRepeatGap,
                         averageLast);
         List<SpeechBatch> validation =
-                SpeechData.validation(dev, vocabulary, features, 8, 25, seed + 1, streamMean);
+                SpeechData.validation(
+                        dev, vocabulary, features, 8, 25, seed + 1, recipe.streamMean);
         System.err.printf(
                 "heed: training speech model on %d recordings (%d validation strings),"
                         + " %d steps of %d -> %s%n",

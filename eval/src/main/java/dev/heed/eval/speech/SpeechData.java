@@ -64,7 +64,7 @@ public final class SpeechData implements SpeechExamples {
         /** The shipped recipe's augmentation: strings of up to 6 words, speed +-15%. */
         public static final Recipe DEFAULT = new Recipe(6, false, 0.15, 0, 0, 0);
 
-        /** Babble, when any, over the whole utterance. */
+        /** Babble, when any, over the whole utterance; no stream past. */
         public Recipe(
                 int maxWords,
                 boolean specAugment,
@@ -72,19 +72,7 @@ public final class SpeechData implements SpeechExamples {
                 double babble,
                 double mixedVoices,
                 double vtlp) {
-            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false);
-        }
-
-        /** No stream context. */
-        public Recipe(
-                int maxWords,
-                boolean specAugment,
-                double speed,
-                double babble,
-                double mixedVoices,
-                double vtlp,
-                boolean babbleEdges) {
-            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, babbleEdges, 0, 0);
+            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false, 0, 0);
         }
 
         public Recipe {

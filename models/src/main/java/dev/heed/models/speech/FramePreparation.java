@@ -35,11 +35,6 @@ public final class FramePreparation {
         return smoothing.isIdentity() && !utteranceMean && !streamMean;
     }
 
-    /** Whether {@link #remember} keeps anything: the model subtracts a stream's mean. */
-    public boolean usesStream() {
-        return streamMean;
-    }
-
     /** {@code frames} {@code (T, M)} prepared; the frames themselves when {@link #isIdentity()}. */
     public float[][] apply(float[][] frames) {
         return apply(frames, StreamMean.NONE);
