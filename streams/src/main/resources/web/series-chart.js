@@ -45,8 +45,10 @@ export class SeriesChart {
         animation: false, maintainAspectRatio: false, normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
+          // no dates on an empty chart (Chart.js would count them from 1970)
           x: { type: 'linear', bounds: 'data',
-            ticks: { maxTicksLimit: 8, callback: v => dateTime(v) } },
+            ticks: { maxTicksLimit: 8,
+              callback(v) { return this.chart.data.datasets[0].data.length ? dateTime(v) : ''; } } },
           y: { title: { display: true, text: 'value' } },
           score: { position: 'right', min: 0, max: 1, display: 'auto',
             grid: { drawOnChartArea: false }, title: { display: true, text: 'anomaly score' } },

@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,6 +101,14 @@ class TalkIT {
                 browser.findElement(By.id("talk")).click();
                 wait.until(
                         d -> d.findElement(By.id("talk-status")).getText().startsWith("stopped"));
+                // no prediction has come: the series chart's axis names no dates (not 1970's)
+                Object labels =
+                        ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return Chart.getChart(document.getElementById("
+                                                + "'series-chart')).scales.x.ticks"
+                                                + ".map(t => t.label)");
+                assertThat((List<?>) labels).isNotEmpty().allMatch(""::equals);
                 Files.write(SHOTS.resolve("talk.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
