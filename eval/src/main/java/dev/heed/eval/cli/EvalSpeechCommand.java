@@ -322,10 +322,14 @@ final class EvalSpeechCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  isolated-digit accuracy        %6.2f%%%n", 100 * r.accuracy());
         out.printf(
                 Locale.ROOT,
-                "  digit-string WER               %6.2f%% (%d errors / %d words)%n",
+                "  digit-string WER               %6.2f%% (%d errors / %d words: %d substituted,"
+                        + " %d dropped, %d inserted)%n",
                 100 * r.wer(),
                 r.wordErrors(),
-                r.words());
+                r.words(),
+                r.errorKinds()[0],
+                r.errorKinds()[1],
+                r.errorKinds()[2]);
         out.printf(
                 Locale.ROOT,
                 "  real-time factor (one core)    %.4f (%.1f s for %.1f s of audio)%n",
@@ -334,6 +338,9 @@ final class EvalSpeechCommand implements Callable<Integer> {
                 r.audioSeconds());
         for (String c : r.confusions()) {
             out.println("    error: " + c);
+        }
+        for (String c : r.stringConfusions()) {
+            out.println("    string error: " + c);
         }
     }
 

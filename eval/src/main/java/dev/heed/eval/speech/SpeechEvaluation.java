@@ -39,6 +39,8 @@ public final class SpeechEvaluation {
      * @param processingSeconds time spent recognising (features and model)
      * @param audioSeconds audio recognised
      * @param confusions up to 20 examples of errors, "reference -> hypothesis"
+     * @param errorKinds the strings' word errors as substitutions, deletions, insertions
+     * @param stringConfusions up to 20 strings with errors, "reference -> hypothesis"
      */
     public record Result(
             Map<String, int[]> correctBySpeaker,
@@ -46,7 +48,9 @@ public final class SpeechEvaluation {
             long words,
             double processingSeconds,
             double audioSeconds,
-            List<String> confusions) {
+            List<String> confusions,
+            long[] errorKinds,
+            List<String> stringConfusions) {
 
         public double accuracy() {
             int c = 0;
@@ -165,16 +169,25 @@ public final class SpeechEvaluation {
         }
         long errors = 0;
         long words = 0;
+        long[] kinds = new long[3];
+        List<String> wrongStrings = new ArrayList<>();
         for (DigitStrings.Utterance u : strings) {
             long t0 = System.nanoTime();
             String said = recognizer.words(u.speaker(), u.samples()).strip();
             busy += (System.nanoTime() - t0) / 1e9;
             audio += u.samples().length / (double) sampleRate;
             List<String> hyp = said.isEmpty() ? List.of() : Arrays.asList(said.split("\\s+"));
-            errors += EditDistance.of(u.words(), hyp);
+            int[] k = EditDistance.kinds(u.words(), hyp);
+            for (int i = 0; i < kinds.length; i++) {
+                kinds[i] += k[i];
+                errors += k[i];
+            }
             words += u.words().size();
+            if (k[0] + k[1] + k[2] > 0 && wrongStrings.size() < 20) {
+                wrongStrings.add(String.join(" ", u.words()) + " -> '" + said + "'");
+            }
         }
-        return new Result(bySpeaker, errors, words, busy, audio, confusions);
+        return new Result(bySpeaker, errors, words, busy, audio, confusions, kinds, wrongStrings);
     }
 
     /**

@@ -64,6 +64,13 @@ class SpeechEvaluationTest {
         }
         assertThat(result.wordErrors()).isEqualTo(expected);
         assertThat(result.correctBySpeaker().get("ann")).containsExactly(1, 10);
+        long without = strings.stream().filter(u -> !u.words().contains("one")).count();
+        assertThat(result.errorKinds())
+                .as("substituted, dropped, inserted")
+                .containsExactly(without, expected - without, 0L);
+        assertThat(result.stringConfusions()).hasSize((int) Math.min(20, strings.size()));
+        assertThat(result.stringConfusions().get(0))
+                .isEqualTo(String.join(" ", strings.get(0).words()) + " -> 'one'");
     }
 
     @Test
