@@ -90,6 +90,17 @@ final class SpeechRecipeOptions {
     double streamCold;
 
     @Option(
+            names = "--stream-prior",
+            defaultValue = "0",
+            paramLabel = "FRAMES",
+            description =
+                    "With --stream-mean: the speech mean of 1,024 training utterances stands in"
+                            + " for this many speech frames of a stream's history while the stream"
+                            + " has fewer of its own (StreamPrior; 0: none; 100 is about two and a"
+                            + " half digits).")
+    int streamPrior;
+
+    @Option(
             names = "--cepstral-keep",
             defaultValue = "0",
             paramLabel = "K",
@@ -118,6 +129,12 @@ final class SpeechRecipeOptions {
                             + streamMean
                             + ", "
                             + streamCold);
+        }
+        if (streamPrior < 0 || (streamPrior > 0 && streamMean == 0)) {
+            throw new HeedStreamsException(
+                    "--stream-prior must be 0 (none) or, with --stream-mean, the speech frames the"
+                            + " prior stands for: "
+                            + streamPrior);
         }
         if (streamMean > 0 && utteranceMean) {
             throw new HeedStreamsException(
@@ -186,6 +203,12 @@ final class SpeechRecipeOptions {
                                 + " other recordings of the same speaker, joined before it"
                                 + " and augmented with it; validation after "
                                 + streamMean
+                                + (streamPrior > 0
+                                        ? "; the speech mean of 1,024 training utterances"
+                                                + " weighing what the history lacks of "
+                                                + streamPrior
+                                                + " speech frames"
+                                        : "")
                         : "")
                 + (cepstralKeep > 0
                         ? "; log-mel frames smoothed to " + cepstralKeep + " cepstra"

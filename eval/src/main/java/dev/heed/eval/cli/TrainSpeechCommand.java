@@ -226,6 +226,7 @@ final class TrainSpeechCommand implements Callable<Integer> {
                         dataInfo,
                         recipe.utteranceMean,
                         recipe.streamMean > 0,
+                        recipe.streamPrior,
                         recipe.cepstralKeep,
                         minRepeatGap,
                         averageLast);

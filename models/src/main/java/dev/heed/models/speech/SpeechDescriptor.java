@@ -39,6 +39,8 @@ import java.util.Map;
  * @param streamMean whether the mean subtracted is that of the utterance's and its stream's earlier
  *     utterances' speech frames together ({@link StreamMean}: the speaker's and microphone's, the
  *     utterance's own when the stream has none); absent is false; not with {@code utteranceMean}
+ * @param streamPrior with {@code streamMean}: the population's speech mean that stands in for what
+ *     a stream's history lacks of its frames ({@link StreamPrior}); absent is none
  * @param cepstralKeep how many cepstral coefficients of each frame's log-mel spectrum are kept
  *     ({@link CepstralSmoothing}): the spectral envelope without a voice's pitch harmonics; absent
  *     or 0 keeps the frames as they are
@@ -68,6 +70,7 @@ public record SpeechDescriptor(
         ModelDescriptor.Normalization normalization,
         boolean utteranceMean,
         boolean streamMean,
+        StreamPrior streamPrior,
         int cepstralKeep,
         double minRepeatGap,
         int subsampling,
@@ -88,6 +91,7 @@ public record SpeechDescriptor(
     public SpeechDescriptor {
         normalization = normalization == null ? ModelDescriptor.Normalization.NONE : normalization;
         outputs = outputs == null ? Outputs.DEFAULT : outputs;
+        streamPrior = streamPrior == null ? StreamPrior.NONE : streamPrior;
         data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
         metrics =
                 metrics == null
@@ -122,6 +126,7 @@ public record SpeechDescriptor(
                 normalization,
                 utteranceMean,
                 streamMean,
+                streamPrior,
                 cepstralKeep,
                 minRepeatGap,
                 subsampling,

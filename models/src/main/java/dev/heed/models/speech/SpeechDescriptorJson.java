@@ -88,6 +88,19 @@ final class SpeechDescriptorJson {
                 !(d.streamMean() && d.utteranceMean()),
                 "stream_mean and utterance_mean are both true; set one (stream_mean already"
                         + " subtracts the utterance's own mean while its stream has no history)");
+        StreamPrior prior = d.streamPrior();
+        need(
+                prior.isNone() || d.streamMean(),
+                "stream_prior is set but stream_mean is false; set stream_mean or drop the prior");
+        need(
+                prior.frames() >= 0 && (prior.frames() == 0 || prior.mean().size() == f.mels()),
+                "stream_prior needs frames >= 0 and one mean per mel ("
+                        + f.mels()
+                        + "): frames "
+                        + prior.frames()
+                        + ", "
+                        + prior.mean().size()
+                        + " means");
         need(d.vocabulary() != null, "vocabulary (the vocabulary file name) is missing");
         need(d.weights() != null, "weights (the weights file name) is missing");
         int mean = d.normalization().mean().size();

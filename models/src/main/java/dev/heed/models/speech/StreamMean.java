@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
  * of the utterances a stream has finished. A model with {@code stream_mean} subtracts the pooled
  * mean of these and the current utterance's speech frames: the speaker's and microphone's colouring
  * goes, as with an utterance's own mean, but the word's own spectrum stays (an utterance's own mean
- * takes the /s/ out of "six" and "seven" alike). With no history it is the utterance's own mean.
+ * takes the /s/ out of "six" and "seven" alike). With no history it is the utterance's own mean,
+ * pulled towards a {@link StreamPrior} when the model has one.
  *
  * <p>Bounded: past {@value #CAP} frames the history is scaled down to that many, so that the mean
  * follows a new speaker or microphone on the same stream within a few utterances. Immutable.
@@ -60,18 +61,29 @@ public final class StreamMean {
      * {@code frames} {@code (T, M)} less the pooled mean of this history and their speech frames.
      */
     public float[][] subtract(float[][] frames) {
+        return subtract(frames, StreamPrior.NONE);
+    }
+
+    /**
+     * {@code frames} {@code (T, M)} less the pooled mean of this history, their speech frames and
+     * {@code prior} weighing what the history lacks of its frames.
+     */
+    public float[][] subtract(float[][] frames, StreamPrior prior) {
         if (frames.length == 0) {
             return frames;
         }
         int mels = frames[0].length;
         double[] s = new double[mels];
         double n = UtteranceMean.speechSum(frames, s);
+        double had = 0;
         if (sum.length == mels) {
             for (int m = 0; m < mels; m++) {
                 s[m] += sum[m];
             }
             n += count;
+            had = count;
         }
+        n += prior.addTo(s, had);
         float[][] out = new float[frames.length][mels];
         for (int t = 0; t < frames.length; t++) {
             for (int m = 0; m < mels; m++) {

@@ -21,6 +21,7 @@ import dev.heed.models.speech.FramePreparation;
 import dev.heed.models.speech.SpeechCtcBlock;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.StreamMean;
+import dev.heed.models.speech.StreamPrior;
 import dev.heed.models.training.internal.CtcLoss;
 import dev.heed.models.training.internal.ParameterAverage;
 import dev.heed.models.training.internal.ParameterSnapshot;
@@ -47,6 +48,7 @@ final class SpeechTraining {
 
     static final String VOCAB_FILE = "vocab.txt";
     private static final int STAT_BATCHES = 16;
+    static final int PRIOR_BATCHES = 4 * STAT_BATCHES;
 
     private SpeechTraining() {}
 
@@ -57,9 +59,11 @@ final class SpeechTraining {
             Consumer<String> progress)
             throws IOException {
         long started = System.nanoTime();
-        FramePreparation prep =
+        FramePreparation plain =
                 new FramePreparation(
                         o.features().mels(), o.cepstralKeep(), o.utteranceMean(), o.streamMean());
+        StreamPrior prior = prior(o, examples, plain);
+        FramePreparation prep = plain.withPrior(prior);
         if (!prep.isIdentity()) {
             SpeechExamples raw = examples;
             examples = size -> prepared(raw.next(size), prep);
@@ -67,7 +71,7 @@ final class SpeechTraining {
         }
         ModelDescriptor.Normalization norm =
                 statistics(examples, o.batchSize(), o.features().mels());
-        SpeechDescriptor draft = descriptor(o, norm, null, null, Map.of());
+        SpeechDescriptor draft = descriptor(o, norm, prior, null, null, Map.of());
         TimedSchedule schedule = new TimedSchedule(o.learningRate(), o.steps(), o.maxMinutes());
         SpeechCtcBlock block = new SpeechCtcBlock(o.architecture(), o.vocabulary().size());
         int rollbacks = 0;
@@ -186,10 +190,27 @@ final class SpeechTraining {
             } else {
                 metrics.put("validation_token_error_rate", best);
             }
-            SpeechDescriptor d = descriptor(o, norm, Hashing.sha256(weights), training, metrics);
+            SpeechDescriptor d =
+                    descriptor(o, norm, prior, Hashing.sha256(weights), training, metrics);
             d.write(o.outputDir());
             return d;
         }
+    }
+
+    /**
+     * The stream prior of {@value #PRIOR_BATCHES} batches of raw training utterances, when {@code
+     * o} asks for one; {@link StreamPrior#NONE} otherwise (and no batch drawn).
+     */
+    private static StreamPrior prior(
+            SpeechTrainingOptions o, SpeechExamples raw, FramePreparation prep) {
+        if (o.streamPrior() <= 0) {
+            return StreamPrior.NONE;
+        }
+        List<float[][]> sample = new ArrayList<>();
+        for (int i = 0; i < PRIOR_BATCHES; i++) {
+            sample.addAll(List.of(raw.next(o.batchSize()).features()));
+        }
+        return prep.prior(sample, o.streamPrior());
     }
 
     /** One forward and backward pass; gradients are left for the step. */
@@ -279,6 +300,7 @@ final class SpeechTraining {
     private static SpeechDescriptor descriptor(
             SpeechTrainingOptions o,
             ModelDescriptor.Normalization norm,
+            StreamPrior prior,
             String sha,
             ModelDescriptor.Training training,
             Map<String, Double> metrics) {
@@ -293,6 +315,7 @@ final class SpeechTraining {
                 norm,
                 o.utteranceMean(),
                 o.streamMean(),
+                prior,
                 o.cepstralKeep(),
                 o.minRepeatGap(),
                 ConvSubsampling.FACTOR,

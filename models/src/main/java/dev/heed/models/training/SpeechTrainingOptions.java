@@ -29,6 +29,9 @@ import java.util.Map;
  *     utterances (the batches' {@link SpeechBatch#context()}; {@link
  *     dev.heed.models.speech.StreamMean}), in training and in the model it writes; not with {@code
  *     utteranceMean}
+ * @param streamPrior with {@code streamMean}: the speech frames a {@link
+ *     dev.heed.models.speech.StreamPrior} of the training utterances stands for in an empty stream
+ *     history (0: no prior), in training and in the model it writes
  * @param cepstralKeep keep this many cepstral coefficients of each frame ({@link
  *     dev.heed.models.speech.CepstralSmoothing}; 0: none), in training and in the model it writes
  * @param minRepeatGap the written model's {@link SpeechDescriptor#minRepeatGap()}, seconds
@@ -52,6 +55,7 @@ public record SpeechTrainingOptions(
         Map<String, Object> data,
         boolean utteranceMean,
         boolean streamMean,
+        int streamPrior,
         int cepstralKeep,
         double minRepeatGap,
         int averageLast) {
@@ -86,6 +90,10 @@ public record SpeechTrainingOptions(
                 !(utteranceMean && streamMean),
                 "utterance mean and stream mean are exclusive (the stream mean is the utterance's"
                         + " own while a stream has no history); choose one");
+        check(
+                streamPrior >= 0 && (streamPrior == 0 || streamMean),
+                "stream prior must be 0 (none) or, with a stream mean, the frames it weighs: "
+                        + streamPrior);
         check(evalEvery > 0, "eval-every must be > 0: " + evalEvery);
         check(vocabulary.size() >= 2, "vocabulary needs blank and a token: " + vocabulary);
         check(

@@ -22,6 +22,7 @@ class CtcGreedyDecoderTest {
                 null,
                 false,
                 false,
+                null,
                 0,
                 minRepeatGap,
                 4,

@@ -95,6 +95,53 @@ class SpeechDescriptorTest {
     }
 
     @Test
+    void shouldReadAStreamPriorOnlyBesideAStreamMeanAndWithAMeanPerMel() throws Exception {
+        String json = Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"));
+        int mels = SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny")).features().mels();
+        assertThat(SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny")).streamPrior().isNone())
+                .isTrue();
+        String mean = String.join(",", java.util.Collections.nCopies(mels, "-4.5"));
+        String prior = "\"stream_prior\": {\"frames\": 100, \"mean\": [" + mean + "]}";
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace(
+                        "\"subsampling\": 2",
+                        "\"subsampling\": 2, \"stream_mean\": true, " + prior));
+        SpeechDescriptor d = SpeechDescriptor.read(temp);
+        assertThat(d.streamPrior().frames()).isEqualTo(100);
+        assertThat(d.streamPrior().mean()).hasSize(mels).containsOnly(-4.5);
+        float[][] x = new float[30][mels];
+        for (int t = 0; t < x.length; t++) {
+            x[t][t % mels] = -2f;
+        }
+        assertThat(FramePreparation.of(d).apply(x))
+                .as("a model with a prior prepares a stream's first utterance with it")
+                .isDeepEqualTo(StreamMean.NONE.subtract(x, d.streamPrior()))
+                .isNotEqualTo(new FramePreparation(mels, 0, false, true).apply(x));
+        d.write(temp.resolve("again"));
+        assertThat(SpeechDescriptor.read(temp.resolve("again")).streamPrior())
+                .isEqualTo(d.streamPrior());
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace("\"subsampling\": 2", "\"subsampling\": 2, " + prior));
+        assertThatThrownBy(() -> SpeechDescriptor.read(temp))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("stream_prior is set but stream_mean is false");
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace(
+                        "\"subsampling\": 2",
+                        "\"subsampling\": 2, \"stream_mean\": true, "
+                                + "\"stream_prior\": {\"frames\": 100, \"mean\": [-4.5]}"));
+        assertThatThrownBy(() -> SpeechDescriptor.read(temp))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(
+                        "stream_prior needs frames >= 0 and one mean per mel ("
+                                + mels
+                                + "): frames 100.0, 1 means");
+    }
+
+    @Test
     void shouldRefuseAForecasterDescriptor() {
         assertThatThrownBy(() -> SpeechDescriptor.read(Fixtures.dir("onnx-tiny")))
                 .isInstanceOf(ModelLoadException.class)

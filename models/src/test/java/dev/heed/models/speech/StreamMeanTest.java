@@ -3,6 +3,8 @@ package dev.heed.models.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +93,33 @@ class StreamMeanTest {
                     .as("mel %d: the new microphone's colouring is gone", m)
                     .isCloseTo(0, within(0.4));
         }
+    }
+
+    @Test
+    void shouldPullAFirstUtteranceTowardsThePriorUntilTheStreamHasItsFrames() {
+        double[] six = shape(new Random(12));
+        float[][] first = word(new Random(13), six, 0);
+        List<Double> population = new ArrayList<>();
+        for (int m = 0; m < MELS; m++) {
+            population.add(-5.0);
+        }
+        StreamPrior prior = new StreamPrior(120, population);
+        float[][] own = StreamMean.NONE.subtract(first);
+        float[][] pulled = StreamMean.NONE.subtract(first, prior);
+        double kept = 0;
+        for (int m = 0; m < MELS; m++) {
+            // 40 own speech frames and 120 of the prior: 1/4 of the word's own mean is taken out
+            assertThat(meanOf(pulled, m)).as("mel %d", m).isCloseTo(0.75 * six[m], within(0.05));
+            kept += Math.abs(meanOf(pulled, m) - meanOf(own, m));
+        }
+        assertThat(kept / MELS).as("the word's spectrum the prior keeps").isGreaterThan(0.3);
+        StreamMean some = history(new Random(14), 1, 0);
+        assertThat(some.frames()).as("the prior is never stored").isEqualTo(40);
+        StreamMean enough = history(new Random(14), 3, 0);
+        assertThat(enough.subtract(first, prior))
+                .as("120 frames of the stream's own: the prior weighs nothing")
+                .isDeepEqualTo(enough.subtract(first));
+        assertThat(some.subtract(first, prior)).isNotEqualTo(some.subtract(first));
     }
 
     @Test

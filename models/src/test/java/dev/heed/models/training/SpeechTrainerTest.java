@@ -9,6 +9,7 @@ import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.SpeechToken;
 import dev.heed.models.speech.StreamMean;
+import dev.heed.models.speech.StreamPrior;
 import dev.heed.models.speech.Transcript;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,16 @@ class SpeechTrainerTest {
 
     private static SpeechTrainingOptions options(
             Path dir, int steps, int evalEvery, int averageLast, boolean streamMean) {
+        return options(dir, steps, evalEvery, averageLast, streamMean, 0);
+    }
+
+    private static SpeechTrainingOptions options(
+            Path dir,
+            int steps,
+            int evalEvery,
+            int averageLast,
+            boolean streamMean,
+            int streamPrior) {
         return new SpeechTrainingOptions(
                 dir,
                 "tiny",
@@ -78,9 +89,44 @@ class SpeechTrainerTest {
                 null,
                 false,
                 streamMean,
+                streamPrior,
                 0,
                 0,
                 averageLast);
+    }
+
+    /** Batches whose utterances each come after one earlier utterance of their stream. */
+    private static SpeechExamples streamed(Random random) {
+        return size -> {
+            SpeechBatch b = batch(random, size);
+            float[][][][] past = new float[size][][][];
+            for (int i = 0; i < size; i++) {
+                past[i] = new float[][][] {utterance(new int[] {1, 2}, random)};
+            }
+            return new SpeechBatch(b.features(), b.labels(), past);
+        };
+    }
+
+    @Test
+    void shouldWriteTheSpeechMeanOfItsTrainingUtterancesAsTheStreamPrior() throws Exception {
+        Path dir = temp.resolve("prior");
+        SpeechDescriptor d =
+                SpeechTrainer.train(
+                        options(dir, 20, 10, 0, true, 60),
+                        streamed(new Random(5)),
+                        List.of(batch(new Random(99), 16)),
+                        line -> {});
+        SpeechExamples again = streamed(new Random(5));
+        List<float[][]> first = new ArrayList<>();
+        for (int i = 0; i < SpeechTraining.PRIOR_BATCHES; i++) {
+            first.addAll(List.of(again.next(16).features()));
+        }
+        assertThat(d.streamPrior().mean()).hasSize(MELS);
+        assertThat(d.streamPrior()).isEqualTo(StreamPrior.of(first, 60));
+        assertThat(SpeechDescriptor.read(dir).streamPrior()).isEqualTo(d.streamPrior());
+        assertThatThrownBy(() -> options(dir, 20, 10, 0, false, 60))
+                .isInstanceOf(HeedModelException.class)
+                .hasMessageContaining("stream prior must be 0 (none) or, with a stream mean");
     }
 
     @Test
@@ -90,14 +136,7 @@ class SpeechTrainerTest {
         SpeechDescriptor d =
                 SpeechTrainer.train(
                         options(dir, 20, 10, 0, true),
-                        size -> {
-                            SpeechBatch b = batch(random, size);
-                            float[][][][] past = new float[size][][][];
-                            for (int i = 0; i < size; i++) {
-                                past[i] = new float[][][] {utterance(new int[] {1, 2}, random)};
-                            }
-                            return new SpeechBatch(b.features(), b.labels(), past);
-                        },
+                        streamed(random),
                         List.of(batch(new Random(99), 16)),
                         line -> {});
         assertThat(d.streamMean()).isTrue();

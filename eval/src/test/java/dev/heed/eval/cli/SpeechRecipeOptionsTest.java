@@ -1,0 +1,31 @@
+package dev.heed.eval.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heed.streams.HeedStreamsException;
+import org.junit.jupiter.api.Test;
+
+/** {@code --stream-prior} needs {@code --stream-mean} and is recorded in the data's description. */
+class SpeechRecipeOptionsTest {
+
+    @Test
+    void shouldRefuseAStreamPriorWithoutAStreamMeanAndDescribeIt() {
+        SpeechRecipeOptions o = new SpeechRecipeOptions();
+        o.streamCold = 0.5;
+        o.streamPrior = 100;
+        assertThatThrownBy(o::check)
+                .isInstanceOf(HeedStreamsException.class)
+                .hasMessageContaining(
+                        "--stream-prior must be 0 (none) or, with --stream-mean, the speech"
+                                + " frames the prior stands for: 100");
+        o.streamMean = 10;
+        o.check();
+        assertThat(o.describe())
+                .contains(
+                        "the speech mean of 1,024 training utterances weighing what the history"
+                                + " lacks of 100 speech frames");
+        o.streamPrior = 0;
+        assertThat(o.describe()).doesNotContain("1,024 training utterances");
+    }
+}
