@@ -11,7 +11,6 @@ import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechEvaluation;
 import dev.heed.eval.speech.StreamingEvaluation;
 import dev.heed.models.DeviceChoice;
-import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
@@ -19,7 +18,6 @@ import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.cli.ConfigOptions;
 import dev.heed.streams.transcription.SpeechFeatures;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -177,8 +175,8 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             isolated,
                             joined,
                             features.sampleRate());
-            print(System.out, "Heed " + m.descriptor().name(), heed);
-            printFirstOfStream(System.out, m, features, isolated, joined);
+            SpeechReport.result(System.out, "Heed " + m.descriptor().name(), heed);
+            SpeechReport.firstOfStream(System.out, m, features, isolated, joined);
             SpeechEvaluation.AttentionPeaks peaks =
                     SpeechEvaluation.attentionPeaks(m.newTranscriber(), features, joined);
             System.out.printf(
@@ -212,7 +210,7 @@ final class EvalSpeechCommand implements Callable<Integer> {
                     100 * mixed.wer(),
                     mixed.wordErrors(),
                     mixed.words());
-            describe(System.out, m.descriptor());
+            SpeechReport.model(System.out, m.descriptor());
             for (double snr : babbleSnr) {
                 SpeechEvaluation.Result r =
                         Babble.score(
@@ -243,38 +241,11 @@ final class EvalSpeechCommand implements Callable<Integer> {
                                     joined,
                                     features.sampleRate());
                     System.out.println();
-                    print(System.out, other.description(), r);
+                    SpeechReport.result(System.out, other.description(), r);
                 }
             }
         }
         return 0;
-    }
-
-    /**
-     * For a {@code stream_mean} model: the figures of every utterance heard first on its stream
-     * (nothing before it to learn from); nothing for other models.
-     */
-    static void printFirstOfStream(
-            PrintStream out,
-            SpeechModel m,
-            FeatureConfig features,
-            List<Recording> isolated,
-            List<DigitStrings.Utterance> joined) {
-        if (!m.descriptor().streamMean()) {
-            return;
-        }
-        SpeechEvaluation.Result first =
-                SpeechEvaluation.run(
-                        SpeechEvaluation.heedFirst(m.newTranscriber(), features),
-                        isolated,
-                        joined,
-                        features.sampleRate());
-        out.printf(
-                Locale.ROOT,
-                "  each the first of its stream   isolated %6.2f%%, digit-string WER %6.2f%%"
-                        + " (stream_mean: no earlier utterance to learn from)%n",
-                100 * first.accuracy(),
-                100 * first.wer());
     }
 
     private void streamed(SpeechModel m, int rate, List<Recording> isolated) throws IOException {
@@ -305,67 +276,6 @@ final class EvalSpeechCommand implements Callable<Integer> {
                     100.0 * r.correct() / Math.max(1, r.recordings()));
         } finally {
             TempDirs.deleteTree(state);
-        }
-    }
-
-    static void print(PrintStream out, String name, SpeechEvaluation.Result r) {
-        out.printf(Locale.ROOT, "%s%n", name);
-        for (Map.Entry<String, int[]> e : r.correctBySpeaker().entrySet()) {
-            out.printf(
-                    Locale.ROOT,
-                    "  isolated digits, %-10s %4d/%-4d %6.2f%%%n",
-                    e.getKey(),
-                    e.getValue()[0],
-                    e.getValue()[1],
-                    100.0 * e.getValue()[0] / e.getValue()[1]);
-        }
-        out.printf(Locale.ROOT, "  isolated-digit accuracy        %6.2f%%%n", 100 * r.accuracy());
-        out.printf(
-                Locale.ROOT,
-                "  digit-string WER               %6.2f%% (%d errors / %d words: %d substituted,"
-                        + " %d dropped, %d inserted)%n",
-                100 * r.wer(),
-                r.wordErrors(),
-                r.words(),
-                r.errorKinds()[0],
-                r.errorKinds()[1],
-                r.errorKinds()[2]);
-        out.printf(
-                Locale.ROOT,
-                "  real-time factor (one core)    %.4f (%.1f s for %.1f s of audio)%n",
-                r.realTimeFactor(),
-                r.processingSeconds(),
-                r.audioSeconds());
-        for (String c : r.confusions()) {
-            out.println("    error: " + c);
-        }
-        for (String c : r.stringConfusions()) {
-            out.println("    string error: " + c);
-        }
-    }
-
-    private static void describe(PrintStream out, SpeechDescriptor d) {
-        SpeechDescriptor.Architecture a = d.architecture();
-        if (a != null) {
-            out.printf(
-                    Locale.ROOT,
-                    "  model %s version %s: %s, conv %d ch, d_model %d, %d heads, %d"
-                            + " layers, ff %d%n",
-                    d.name(),
-                    d.version(),
-                    a.type(),
-                    a.convChannels(),
-                    a.dModel(),
-                    a.heads(),
-                    a.layers(),
-                    a.ffDim());
-        }
-        if (d.training() != null) {
-            out.printf(
-                    Locale.ROOT,
-                    "  trained %.1f min: %s%n",
-                    d.training().seconds() / 60,
-                    d.training().command());
         }
     }
 

@@ -110,9 +110,8 @@ final class LeaveOneSpeakerOut {
                                 own,
                                 joined,
                                 f.sampleRate());
-                EvalSpeechCommand.print(
-                        out, "unseen speaker " + speaker + " (model " + dir + ")", r);
-                EvalSpeechCommand.printFirstOfStream(out, m, f, own, joined);
+                SpeechReport.result(out, "unseen speaker " + speaker + " (model " + dir + ")", r);
+                SpeechReport.firstOfStream(out, m, f, own, joined);
                 double[][] babble = new double[babbleSnr.size()][];
                 for (int i = 0; i < babble.length; i++) {
                     SpeechEvaluation.Result b =
