@@ -9,22 +9,8 @@ public final class EditDistance {
 
     /** Substitutions + insertions + deletions turning {@code reference} into {@code hypothesis}. */
     public static int of(List<?> reference, List<?> hypothesis) {
-        int[] prev = new int[hypothesis.size() + 1];
-        int[] cur = new int[prev.length];
-        for (int j = 0; j < prev.length; j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= reference.size(); i++) {
-            cur[0] = i;
-            for (int j = 1; j < prev.length; j++) {
-                int same = reference.get(i - 1).equals(hypothesis.get(j - 1)) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[hypothesis.size()];
+        int[] k = kinds(reference, hypothesis);
+        return k[0] + k[1] + k[2];
     }
 
     /**

@@ -29,10 +29,16 @@ class EditDistanceTest {
     }
 
     @Test
-    void shouldSumToTheDistance() {
-        List<String> ref = words("three one four one five nine two six");
-        List<String> hyp = words("three four four one one five two two six zero");
-        int[] k = EditDistance.kinds(ref, hyp);
-        assertThat(k[0] + k[1] + k[2]).isEqualTo(EditDistance.of(ref, hyp));
+    void shouldBeTheLevenshteinDistance() {
+        // the classic example: kitten -> sitting is 3 edits (k->s, e->i, +g)
+        assertThat(EditDistance.of(chars("kitten"), chars("sitting"))).isEqualTo(3);
+        assertThat(EditDistance.kinds(chars("kitten"), chars("sitting"))).containsExactly(2, 0, 1);
+        assertThat(EditDistance.of(chars("flaw"), chars("lawn"))).isEqualTo(2);
+        assertThat(EditDistance.of(chars(""), chars("abc"))).isEqualTo(3);
+        assertThat(EditDistance.of(new int[] {1, 2, 3}, List.of(1, 3))).isEqualTo(1);
+    }
+
+    private static List<Character> chars(String s) {
+        return s.chars().mapToObj(c -> (char) c).toList();
     }
 }
