@@ -122,8 +122,8 @@ final class EvalSpeechCommand implements Callable<Integer> {
             defaultValue = "",
             paramLabel = "ARGS",
             description =
-                    "Extra heed train speech options for the folds, one string (default: the"
-                            + " shipped recipe).")
+                    "Extra heed train speech options for the folds, one string (default: none, so"
+                            + " heed train speech's own defaults).")
     String trainArgs;
 
     @Option(

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
         showDefaultValues = true,
         description =
                 "Train the speech (CTC) model on a folder of {digit}_{speaker}_{index}.wav"
-                        + " recordings: indices 5-44 train, 45-49 validation, 0-4 (test) never read. The defaults"
-                        + " are the recipe of the shipped models/shipped/speech-digits.")
+                        + " recordings: indices 5-44 train, 45-49 validation, 0-4 (test) never read. The shipped"
+                        + " models/shipped/speech-digits was trained with the command in its model.json.")
 final class TrainSpeechCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
