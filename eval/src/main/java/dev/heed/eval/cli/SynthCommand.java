@@ -2,6 +2,7 @@ package dev.heed.eval.cli;
 
 import dev.heed.eval.nab.SyntheticNab;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +30,12 @@ final class SynthCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description =
                     "Write long synthetic series (web traffic, machine temperature, CPU, demand,"
-                            + " ambient temperature, latency) in NAB's layout: synthNoAnomaly and"
-                            + " synthWithAnomaly (planted anomalies, NAB's windows), for heed eval nab --data.")
+                            + " ambient temperature, latency; on request mention counts, ad prices,"
+                            + " road speeds) in NAB's layout: synthNoAnomaly and synthWithAnomaly"
+                            + " (planted anomalies, NAB's windows), for heed eval nab --data.")
     static final class Nab implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
         @Option(
                 names = "--out",
                 required = true,
@@ -51,9 +55,27 @@ final class SynthCommand implements Runnable {
                 description = "Series per family and category (default ${DEFAULT-VALUE}).")
         int copies;
 
+        @Option(
+                names = "--families",
+                split = ",",
+                paramLabel = "F,...",
+                description =
+                        "Families to write (default traffic,machine_temp,cpu,demand,ambient,latency;"
+                                + " also mentions, adexchange, road).")
+        List<String> families;
+
         @Override
         public Integer call() throws Exception {
-            int files = SyntheticNab.write(out, seed, copies);
+            List<String> chosen =
+                    families == null || families.isEmpty()
+                            ? SyntheticNab.defaultFamilies()
+                            : families;
+            int files;
+            try {
+                files = SyntheticNab.write(out, seed, copies, chosen);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            }
             System.out.printf(
                     "heed: wrote %d synthetic series in NAB's layout to %s%n", files, out);
             return 0;

@@ -65,6 +65,39 @@ final class SyntheticAnomalies {
                 scale(v, at, 4 * hour, 1.6);
                 return "surge";
             }
+            case "mentions" -> {
+                if (first) {
+                    // the feed goes quiet: a day of near-zero counts, inside the range
+                    for (int i = at; i < Math.min(v.length, at + day); i++) {
+                        v[i] = Math.floor(v[i] * 0.05);
+                    }
+                    return "silence";
+                }
+                scale(v, at, 6 * hour, 4);
+                return "surge";
+            }
+            case "adexchange" -> {
+                if (first) {
+                    scale(v, at, 8, 2.5);
+                    return "price_spike";
+                }
+                scale(v, at, 2 * day, 0.5);
+                return "price_drop";
+            }
+            case "road" -> {
+                if (first) {
+                    // congestion at an unusual hour: slow traffic, inside the range of rush hours
+                    for (int i = at; i < Math.min(v.length, at + 3 * hour); i++) {
+                        v[i] = Math.round(v[i] * 0.45);
+                    }
+                    return "congestion";
+                }
+                double stuck = v[at];
+                for (int i = at; i < Math.min(v.length, at + day / 2); i++) {
+                    v[i] = stuck;
+                }
+                return "stuck";
+            }
             case "ambient" -> {
                 double drop = rnd.nextDouble(3, 6);
                 for (int i = at; i < Math.min(v.length, at + 2 * day); i++) {

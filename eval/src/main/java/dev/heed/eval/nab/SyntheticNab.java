@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,18 +34,38 @@ public final class SyntheticNab {
      * @return how many files were written
      */
     public static int write(Path dir, long seed, int copies) throws IOException {
+        return write(dir, seed, copies, SyntheticSeries.FAMILIES);
+    }
+
+    /**
+     * As {@link #write(Path, long, int)}, for the named {@code families} (see {@link #families()});
+     * a family's files do not depend on which others are written.
+     */
+    public static int write(Path dir, long seed, int copies, List<String> families)
+            throws IOException {
+        for (String family : families) {
+            if (!SyntheticSeries.ALL.contains(family)) {
+                throw new IllegalArgumentException(
+                        "unknown synthetic family '"
+                                + family
+                                + "': use any of "
+                                + String.join(",", SyntheticSeries.ALL));
+            }
+        }
         ObjectNode labels = JSON.createObjectNode();
         StringBuilder readme = new StringBuilder();
         readme.append("Synthetic NAB-layout corpus written by `heed synth nab --seed ")
                 .append(seed)
                 .append(" --copies ")
                 .append(copies)
+                .append(" --families ")
+                .append(String.join(",", families))
                 .append(
                         "` (dev.heed.eval.nab.SyntheticNab); the same seed writes the same files.\n\n");
         int files = 0;
         for (int c = 0; c < copies; c++) {
-            for (int f = 0; f < SyntheticSeries.FAMILIES.size(); f++) {
-                String family = SyntheticSeries.FAMILIES.get(f);
+            for (String family : families) {
+                int f = SyntheticSeries.ALL.indexOf(family);
                 for (int anomalies = 0; anomalies <= 1; anomalies++) {
                     long s = seed * 1_000_003L + c * 101L + f * 7L + anomalies;
                     int count = anomalies == 0 ? 0 : 1 + (int) Math.floorMod(s, 2L);
@@ -72,6 +93,16 @@ public final class SyntheticNab {
                         dir.resolve("labels").resolve("combined_windows.json").toFile(), labels);
         Files.writeString(dir.resolve("SYNTHESIS.txt"), readme, StandardCharsets.UTF_8);
         return files;
+    }
+
+    /** Every family's name, the default ones first. */
+    public static List<String> families() {
+        return SyntheticSeries.ALL;
+    }
+
+    /** The families written when none are named. */
+    public static List<String> defaultFamilies() {
+        return SyntheticSeries.FAMILIES;
     }
 
     /** NAB's windows: a tenth of the rows, shared between the anomalies, centred on each. */

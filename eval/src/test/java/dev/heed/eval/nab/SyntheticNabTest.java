@@ -36,7 +36,7 @@ class SyntheticNabTest {
 
     @Test
     void shouldPlantEachAnomalyInTheMiddleOfItsWindowAndChangeTheSeriesThere() {
-        for (String family : SyntheticSeries.FAMILIES) {
+        for (String family : SyntheticSeries.ALL) {
             SyntheticSeries.Generated clean = new SyntheticSeries(11).generate(family, 0);
             SyntheticSeries.Generated planted = new SyntheticSeries(11).generate(family, 2);
             assertThat(planted.anomalies()).hasSize(2);
@@ -49,6 +49,41 @@ class SyntheticNabTest {
                     .as(family)
                     .isNotEqualTo(clean.values()[first + 1]);
         }
+    }
+
+    @Test
+    void shouldWriteTheFamiliesNabHasAndTheDataLacksOnlyWhenNamedAndLeaveTheOthersAlone()
+            throws Exception {
+        assertThat(SyntheticNab.write(dir.resolve("a"), 3, 1)).isEqualTo(12);
+        List<String> named = List.of("cpu", "mentions", "adexchange", "road");
+        assertThat(SyntheticNab.write(dir.resolve("b"), 3, 1, named)).isEqualTo(8);
+        Path cpu = Path.of("data", "synthWithAnomaly", "cpu_1.csv");
+        assertThat(Files.readString(dir.resolve("b").resolve(cpu)))
+                .isEqualTo(Files.readString(dir.resolve("a").resolve(cpu)));
+        assertThat(dir.resolve("a").resolve("data/synthNoAnomaly/mentions_1.csv")).doesNotExist();
+        NabCorpus c = NabCorpus.load(dir.resolve("b"));
+        assertThat(c.series()).hasSize(8);
+        for (NabSeries s : c.series()) {
+            int probation = Math.min(s.size() * 15 / 100, 750);
+            for (NabWindow w : s.windows()) {
+                assertThat(w.firstRow()).as(s.name()).isGreaterThan(probation);
+            }
+            assertThat(s.windows().isEmpty()).isEqualTo(s.category().equals("synthNoAnomaly"));
+        }
+        SyntheticSeries.Generated counts = new SyntheticSeries(4).generate("mentions", 0);
+        for (double x : counts.values()) {
+            assertThat(x).isGreaterThanOrEqualTo(0).isEqualTo(Math.rint(x));
+        }
+        assertThat(counts.stepMinutes()).isEqualTo(5);
+        assertThat(new SyntheticSeries(4).generate("adexchange", 0).stepMinutes()).isEqualTo(60);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFamilyNamingItAndTheKnownOnes() {
+        assertThatThrownBy(() -> SyntheticNab.write(dir, 1, 1, List.of("tweets")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'tweets'")
+                .hasMessageContaining("mentions,adexchange,road");
     }
 
     @Test
