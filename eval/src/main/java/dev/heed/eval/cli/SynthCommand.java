@@ -74,7 +74,7 @@ final class SynthCommand implements Runnable {
             try {
                 files = SyntheticNab.write(out, seed, copies, chosen);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             System.out.printf(
                     "heed: wrote %d synthetic series in NAB's layout to %s%n", files, out);
