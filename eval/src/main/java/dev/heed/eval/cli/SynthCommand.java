@@ -66,13 +66,12 @@ final class SynthCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<String> chosen =
-                    families == null || families.isEmpty()
-                            ? SyntheticNab.defaultFamilies()
-                            : families;
             int files;
             try {
-                files = SyntheticNab.write(out, seed, copies, chosen);
+                files =
+                        families == null
+                                ? SyntheticNab.write(out, seed, copies)
+                                : SyntheticNab.write(out, seed, copies, families);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }

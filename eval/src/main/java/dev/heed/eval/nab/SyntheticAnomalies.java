@@ -26,10 +26,7 @@ final class SyntheticAnomalies {
             }
             case "machine_temp" -> {
                 if (first) {
-                    double stuck = v[at];
-                    for (int i = at; i < Math.min(v.length, at + day / 2); i++) {
-                        v[i] = stuck;
-                    }
+                    hold(v, at, day / 2);
                     return "stuck";
                 }
                 for (int i = at; i < Math.min(v.length, at + day); i++) {
@@ -92,10 +89,7 @@ final class SyntheticAnomalies {
                     }
                     return "congestion";
                 }
-                double stuck = v[at];
-                for (int i = at; i < Math.min(v.length, at + day / 2); i++) {
-                    v[i] = stuck;
-                }
+                hold(v, at, day / 2);
                 return "stuck";
             }
             case "ambient" -> {
@@ -109,6 +103,13 @@ final class SyntheticAnomalies {
                 scale(v, at, 6 * hour, 3);
                 return "sustained";
             }
+        }
+    }
+
+    /** A stuck sensor: the value at {@code at} repeated for {@code rows} rows. */
+    private static void hold(double[] v, int at, int rows) {
+        for (int i = at; i < Math.min(v.length, at + rows); i++) {
+            v[i] = v[at];
         }
     }
 

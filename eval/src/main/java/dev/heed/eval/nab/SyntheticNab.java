@@ -38,8 +38,8 @@ public final class SyntheticNab {
     }
 
     /**
-     * As {@link #write(Path, long, int)}, for the named {@code families} (see {@link #families()});
-     * a family's files do not depend on which others are written.
+     * As {@link #write(Path, long, int)}, for the named {@code families} (any of {@link
+     * SyntheticSeries#ALL}); a family's files do not depend on which others are written.
      */
     public static int write(Path dir, long seed, int copies, List<String> families)
             throws IOException {
@@ -93,16 +93,6 @@ public final class SyntheticNab {
                         dir.resolve("labels").resolve("combined_windows.json").toFile(), labels);
         Files.writeString(dir.resolve("SYNTHESIS.txt"), readme, StandardCharsets.UTF_8);
         return files;
-    }
-
-    /** Every family's name, the default ones first. */
-    public static List<String> families() {
-        return SyntheticSeries.ALL;
-    }
-
-    /** The families written when none are named. */
-    public static List<String> defaultFamilies() {
-        return SyntheticSeries.FAMILIES;
     }
 
     /** NAB's windows: a tenth of the rows, shared between the anomalies, centred on each. */

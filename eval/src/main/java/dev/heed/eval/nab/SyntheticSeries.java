@@ -3,6 +3,7 @@ package dev.heed.eval.nab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Long synthetic series in the families of NAB's real data, for choosing detector settings on data
@@ -20,16 +21,7 @@ final class SyntheticSeries {
 
     /** Every family, the default ones first: a family's place here seeds its files. */
     static final List<String> ALL =
-            List.of(
-                    "traffic",
-                    "machine_temp",
-                    "cpu",
-                    "demand",
-                    "ambient",
-                    "latency",
-                    "mentions",
-                    "adexchange",
-                    "road");
+            Stream.concat(FAMILIES.stream(), Stream.of("mentions", "adexchange", "road")).toList();
 
     /**
      * One generated series.
