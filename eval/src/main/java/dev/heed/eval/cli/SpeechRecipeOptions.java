@@ -45,6 +45,13 @@ final class SpeechRecipeOptions {
     boolean babbleEdges;
 
     @Option(
+            names = "--babble-under-quietest",
+            description =
+                    "With --babble: the babble's level is set below the utterance's quietest word"
+                            + " (each word's mean power) instead of below all its speech.")
+    boolean babbleUnderQuietest;
+
+    @Option(
             names = "--mixed-voices",
             defaultValue = "0",
             description =
@@ -115,6 +122,11 @@ final class SpeechRecipeOptions {
         if (!(babble >= 0 && babble <= 1)) {
             throw new HeedStreamsException("--babble must be a share between 0 and 1: " + babble);
         }
+        if ((babbleEdges || babbleUnderQuietest) && babble == 0) {
+            throw new HeedStreamsException(
+                    "--babble-edges and --babble-under-quietest shape the babble of --babble,"
+                            + " which is 0: give --babble a share too");
+        }
         if (!(mixedVoices >= 0 && mixedVoices <= 1)) {
             throw new HeedStreamsException(
                     "--mixed-voices must be a share between 0 and 1: " + mixedVoices);
@@ -157,7 +169,8 @@ final class SpeechRecipeOptions {
                 vtlp,
                 babbleEdges,
                 streamMean,
-                streamCold);
+                streamCold,
+                babbleUnderQuietest);
     }
 
     /** What the descriptor records as {@code data.augmentation}. */
@@ -180,6 +193,7 @@ final class SpeechRecipeOptions {
                                                 + " into the second; a quarter of"
                                                 + " utterances without lead)"
                                         : "")
+                                + (babbleUnderQuietest ? ", below the quietest word" : "")
                         : "")
                 + (mixedVoices > 0
                         ? "; "

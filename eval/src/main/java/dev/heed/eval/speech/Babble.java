@@ -66,6 +66,16 @@ public final class Babble {
 
     /** {@code speech} plus babble at {@code snrDb}; a new array. */
     static float[] mix(float[] speech, List<Recording> pool, double snrDb, Random random) {
+        return mix(speech, pool, snrDb, random, new int[0][]);
+    }
+
+    /**
+     * {@code speech} plus babble at {@code snrDb} below its quietest word: the mean power of each
+     * {@code [start, end)} sample span of {@code words}, the least of them (a string's quiet word
+     * stays above the babble); with no spans, below the speech's non-zero samples; a new array.
+     */
+    static float[] mix(
+            float[] speech, List<Recording> pool, double snrDb, Random random, int[][] words) {
         float[] noise = new float[speech.length];
         for (int v = 0; v < VOICES; v++) {
             float[] r = pool.get(random.nextInt(pool.size())).samples();
@@ -85,6 +95,9 @@ public final class Babble {
             noisePower += noise[i] * (double) noise[i];
         }
         speechPower /= Math.max(1, n);
+        if (words.length > 0) {
+            speechPower = quietest(speech, words);
+        }
         noisePower /= Math.max(1, noise.length);
         double scale =
                 noisePower > 0 ? Math.sqrt(speechPower / noisePower / Math.pow(10, snrDb / 10)) : 0;
@@ -93,5 +106,22 @@ public final class Babble {
             out[i] = (float) (speech[i] + scale * noise[i]);
         }
         return out;
+    }
+
+    /** The least mean power over the {@code [start, end)} spans of {@code speech}. */
+    static double quietest(float[] speech, int[][] spans) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int[] span : spans) {
+            int from = Math.max(0, span[0]);
+            int to = Math.min(speech.length, span[1]);
+            double power = 0;
+            for (int i = from; i < to; i++) {
+                power += speech[i] * (double) speech[i];
+            }
+            if (to > from) {
+                least = Math.min(least, power / (to - from));
+            }
+        }
+        return Double.isInfinite(least) ? 0 : least;
     }
 }

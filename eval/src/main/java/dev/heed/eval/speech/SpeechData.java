@@ -49,6 +49,10 @@ public final class SpeechData implements SpeechExamples {
      *     gain, reverberation and noise (one microphone and room)
      * @param streamCold with {@code streamPast}, the share of utterances heard first on their
      *     stream (none before); the others have 1 to {@code streamPast}, uniformly
+     * @param babbleUnderQuietest whether babble is levelled below the utterance's quietest word
+     *     ({@link Babble#mix(float[], List, double, Random, int[][])}) rather than below all its
+     *     speech, so that a word much quieter than its string's loudest is never under the babble
+     *     (babble below all the speech might teach that a quiet word is background)
      */
     public record Recipe(
             int maxWords,
@@ -59,7 +63,8 @@ public final class SpeechData implements SpeechExamples {
             double vtlp,
             boolean babbleEdges,
             int streamPast,
-            double streamCold) {
+            double streamCold,
+            boolean babbleUnderQuietest) {
 
         /** The shipped recipe's augmentation: strings of up to 6 words, speed +-15%. */
         public static final Recipe DEFAULT = new Recipe(6, false, 0.15, 0, 0, 0);
@@ -73,6 +78,30 @@ public final class SpeechData implements SpeechExamples {
                 double mixedVoices,
                 double vtlp) {
             this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false, 0, 0);
+        }
+
+        /** Babble, when any, below all the speech. */
+        public Recipe(
+                int maxWords,
+                boolean specAugment,
+                double speed,
+                double babble,
+                double mixedVoices,
+                double vtlp,
+                boolean babbleEdges,
+                int streamPast,
+                double streamCold) {
+            this(
+                    maxWords,
+                    specAugment,
+                    speed,
+                    babble,
+                    mixedVoices,
+                    vtlp,
+                    babbleEdges,
+                    streamPast,
+                    streamCold,
+                    false);
         }
 
         public Recipe {
@@ -125,6 +154,7 @@ public final class SpeechData implements SpeechExamples {
         int[][] labels = new int[size][];
         int longest = 0;
         List<List<Recording>> past = new java.util.ArrayList<>();
+        int[][][] spans = new int[size][][];
         int maxWords = recipe.maxWords();
         int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
         for (int i = 0; i < size; i++) {
@@ -142,6 +172,7 @@ public final class SpeechData implements SpeechExamples {
             audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
             labels[i] = ids(u.words());
+            spans[i] = samples(u.spans(), lead);
             longest = Math.max(longest, audio[i].length);
             past.add(pool.past(random, u.speaker(), pastCount()));
         }
@@ -152,13 +183,14 @@ public final class SpeechData implements SpeechExamples {
                 StreamAudio joined =
                         StreamAudio.join(
                                 past.get(i), audio[i], longest, features.sampleRate(), random);
-                float[] heard = augment(joined.samples());
+                float[] heard = augment(joined.samples(), shift(spans[i], joined.currentStart()));
                 x[i] = LogMelExtractor.extract(features, joined.current(heard));
                 context[i] = joined.past(heard, features);
             } else {
                 x[i] =
                         LogMelExtractor.extract(
-                                features, augment(java.util.Arrays.copyOf(audio[i], longest)));
+                                features,
+                                augment(java.util.Arrays.copyOf(audio[i], longest), spans[i]));
             }
             if (recipe.vtlp() > 0) {
                 double warp = 1 + recipe.vtlp() * (2 * random.nextDouble() - 1);
@@ -183,12 +215,40 @@ public final class SpeechData implements SpeechExamples {
         return 1 + random.nextInt(most);
     }
 
-    private float[] augment(float[] s) {
+    /** Word spans in seconds as sample spans after {@code lead} samples. */
+    private int[][] samples(List<double[]> seconds, int lead) {
+        int[][] out = new int[seconds.size()][];
+        for (int w = 0; w < out.length; w++) {
+            out[w] =
+                    new int[] {
+                        lead + (int) Math.round(seconds.get(w)[0] * features.sampleRate()),
+                        lead + (int) Math.round(seconds.get(w)[1] * features.sampleRate())
+                    };
+        }
+        return out;
+    }
+
+    private static int[][] shift(int[][] spans, int by) {
+        int[][] out = new int[spans.length][];
+        for (int w = 0; w < out.length; w++) {
+            out[w] = new int[] {spans[w][0] + by, spans[w][1] + by};
+        }
+        return out;
+    }
+
+    /** Augments {@code s}, whose words lie at {@code words} (sample spans). */
+    private float[] augment(float[] s, int[][] words) {
         if (random.nextDouble() < 0.2) {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
         }
         if (recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
-            float[] mixed = Babble.mix(s, recordings, 20 * random.nextDouble(), random);
+            float[] mixed =
+                    Babble.mix(
+                            s,
+                            recordings,
+                            20 * random.nextDouble(),
+                            random,
+                            recipe.babbleUnderQuietest() ? words : new int[0][]);
             s = recipe.babbleEdges() ? Babble.within(s, mixed, random) : mixed;
         }
         Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));

@@ -50,10 +50,14 @@ final class StreamAudio {
         return samples;
     }
 
+    /** Where the utterance starts in {@link #samples()}. */
+    int currentStart() {
+        return ends.length == 0 ? 0 : ends[ends.length - 1];
+    }
+
     /** The utterance's part of {@code heard} (the joined samples as augmented). */
     float[] current(float[] heard) {
-        int from = ends.length == 0 ? 0 : ends[ends.length - 1];
-        return Arrays.copyOfRange(heard, from, heard.length);
+        return Arrays.copyOfRange(heard, currentStart(), heard.length);
     }
 
     /**

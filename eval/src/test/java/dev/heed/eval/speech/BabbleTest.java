@@ -38,4 +38,38 @@ class BabbleTest {
             assertThat(measured).isCloseTo(snr, within(0.01));
         }
     }
+
+    @Test
+    void shouldLevelBabbleBelowTheQuietestWordWhenGivenTheWords() {
+        float[] voice = new float[4000];
+        for (int i = 0; i < voice.length; i++) {
+            voice[i] = (float) Math.sin(i * 0.37) * 0.3f;
+        }
+        List<Recording> pool = List.of(new Recording(Path.of("x.wav"), "one", "a", 0, voice));
+        float[] speech = new float[3000];
+        for (int i = 0; i < 1000; i++) {
+            speech[i] = 1f; // a loud word, power 1
+        }
+        for (int i = 1500; i < 2500; i++) {
+            speech[i] = 0.1f; // a word 20 dB quieter, power 0.01
+        }
+        int[][] words = {{0, 1000}, {1500, 2500}};
+        double under = babblePower(speech, Babble.mix(speech, pool, 10, new Random(1), words));
+        double overAll = babblePower(speech, Babble.mix(speech, pool, 10, new Random(1)));
+        assertThat(10 * Math.log10(0.01 / under))
+                .as("dB of the quiet word above the babble")
+                .isCloseTo(10, within(0.01));
+        assertThat(10 * Math.log10(0.505 / overAll))
+                .as("dB of all the speech above the babble, without the words")
+                .isCloseTo(10, within(0.01));
+    }
+
+    private static double babblePower(float[] speech, float[] mixed) {
+        double n = 0;
+        for (int i = 0; i < speech.length; i++) {
+            double d = mixed[i] - speech[i];
+            n += d * d;
+        }
+        return n / speech.length;
+    }
 }
