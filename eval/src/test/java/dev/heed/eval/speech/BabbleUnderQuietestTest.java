@@ -3,7 +3,6 @@ package dev.heed.eval.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.audio.FeatureConfig;
-import dev.heed.audio.LogMelExtractor;
 import dev.heed.models.training.SpeechBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,28 +13,36 @@ import org.junit.jupiter.api.Test;
  * {@code --babble-under-quietest}: babble is levelled below a training string's quietest word.
  * Speaker a says "one" as a 1 kHz tone, half the takes 20 dB quieter than the others; speaker b
  * "two" as a 300 Hz tone. In two-word strings of "one" with a loud and a quiet take, babble
- * levelled under the quiet word puts much less 300 Hz energy under them than babble levelled
- * under all the speech; with and without a stream's earlier recordings joined before them.
+ * levelled under the quiet word puts much less 300 Hz energy under them than babble levelled under
+ * all the speech; with and without a stream's earlier recordings joined before them.
  */
 class BabbleUnderQuietestTest {
-    private static final FeatureConfig FEATURES = FeatureConfig.speech8k();
+    private static final FeatureConfig FEATURES = Tones.FEATURES;
     private static final List<String> VOCABULARY = List.of("<blank>", "one", "two");
 
     @Test
     void shouldPutLessBabbleUnderStringsWithAQuietWord() {
         List<Recording> pool = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            pool.add(new Recording(Path.of("a" + i), "one", "a", i, tone(1000, i % 2 == 0 ? 0.3 : 0.03)));
-            pool.add(new Recording(Path.of("b" + i), "two", "b", i, tone(300, 0.3)));
+            pool.add(
+                    new Recording(
+                            Path.of("a" + i),
+                            "one",
+                            "a",
+                            i,
+                            Tones.tone(1000, i % 2 == 0 ? 0.3 : 0.03)));
+            pool.add(new Recording(Path.of("b" + i), "two", "b", i, Tones.tone(300, 0.3)));
         }
-        int band300 = loudestBand(tone(300, 0.3));
-        int band2500 = loudestBand(tone(2500, 0.3));
+        int band300 = Tones.loudestBand(Tones.tone(300, 0.3));
+        int band2500 = Tones.loudestBand(Tones.tone(2500, 0.3));
         for (int past : new int[] {0, 3}) {
             double overAll = lowOverHigh(pool, false, past, band300, band2500);
             double underQuietest = lowOverHigh(pool, true, past, band300, band2500);
             assertThat(overAll - underQuietest)
-                    .as("log-mel at 300 Hz over 2.5 kHz, babble under all the speech less under"
-                            + " the quietest word, %s earlier recordings", past)
+                    .as(
+                            "log-mel at 300 Hz over 2.5 kHz, babble under all the speech less under"
+                                    + " the quietest word, %s earlier recordings",
+                            past)
                     .isGreaterThan(1.0);
         }
     }
@@ -72,28 +79,5 @@ class BabbleUnderQuietestTest {
         }
         assertThat(n).isGreaterThan(40);
         return sum / n;
-    }
-
-    private static int loudestBand(float[] samples) {
-        float[][] x = LogMelExtractor.extract(FEATURES, samples);
-        double[] mean = new double[x[0].length];
-        for (float[] frame : x) {
-            for (int m = 0; m < mean.length; m++) {
-                mean[m] += frame[m];
-            }
-        }
-        int best = 0;
-        for (int m = 1; m < mean.length; m++) {
-            best = mean[m] > mean[best] ? m : best;
-        }
-        return best;
-    }
-
-    private static float[] tone(double hz, double amplitude) {
-        float[] s = new float[FEATURES.sampleRate() / 2];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / FEATURES.sampleRate()));
-        }
-        return s;
     }
 }

@@ -3,7 +3,6 @@ package dev.heed.eval.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.audio.FeatureConfig;
-import dev.heed.audio.LogMelExtractor;
 import dev.heed.models.training.SpeechBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,18 +15,18 @@ import org.junit.jupiter.api.Test;
  * "one" carry 300 Hz energy that white noise and reverberation alone never put there.
  */
 class SpeechDataBabbleTest {
-    private static final FeatureConfig FEATURES = FeatureConfig.speech8k();
+    private static final FeatureConfig FEATURES = Tones.FEATURES;
     private static final List<String> VOCABULARY = List.of("<blank>", "one", "two");
 
     @Test
     void shouldPutOtherRecordingsUnderTheUtterancesOnlyWhenAsked() {
         List<Recording> pool = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            pool.add(new Recording(Path.of("a" + i), "one", "a", i, tone(1000, 0.3)));
-            pool.add(new Recording(Path.of("b" + i), "two", "b", i, tone(300, 0.3)));
+            pool.add(new Recording(Path.of("a" + i), "one", "a", i, Tones.tone(1000, 0.3)));
+            pool.add(new Recording(Path.of("b" + i), "two", "b", i, Tones.tone(300, 0.3)));
         }
-        int band300 = loudestBand(tone(300, 0.3));
-        int band2500 = loudestBand(tone(2500, 0.3));
+        int band300 = Tones.loudestBand(Tones.tone(300, 0.3));
+        int band2500 = Tones.loudestBand(Tones.tone(2500, 0.3));
 
         double without =
                 lowOverHigh(
@@ -75,28 +74,5 @@ class SpeechDataBabbleTest {
         }
         assertThat(n).isGreaterThan(20);
         return sum / n;
-    }
-
-    private static int loudestBand(float[] samples) {
-        float[][] x = LogMelExtractor.extract(FEATURES, samples);
-        double[] mean = new double[x[0].length];
-        for (float[] frame : x) {
-            for (int m = 0; m < mean.length; m++) {
-                mean[m] += frame[m];
-            }
-        }
-        int best = 0;
-        for (int m = 1; m < mean.length; m++) {
-            best = mean[m] > mean[best] ? m : best;
-        }
-        return best;
-    }
-
-    private static float[] tone(double hz, double amplitude) {
-        float[] s = new float[FEATURES.sampleRate() / 2];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / FEATURES.sampleRate()));
-        }
-        return s;
     }
 }
