@@ -151,6 +151,16 @@ final class TrainSpeechCommand implements Callable<Integer> {
                             + " (0: plain CTC decoding).")
     double minRepeatGap;
 
+    @Option(
+            names = "--blank-penalty",
+            defaultValue = "0",
+            paramLabel = "NATS",
+            description =
+                    "Written into the model: taken off the blank's log-probability at every step"
+                            + " before decoding, so that fewer words are dropped and more inserted"
+                            + " (0: plain greedy decoding).")
+    double blankPenalty;
+
     @Override
     public Integer call() throws Exception {
         recipe.check();
@@ -229,6 +239,7 @@ final class TrainSpeechCommand implements Callable<Integer> {
                         recipe.streamPrior,
                         recipe.cepstralKeep,
                         minRepeatGap,
+                        blankPenalty,
                         averageLast);
         List<SpeechBatch> validation =
                 SpeechData.validation(

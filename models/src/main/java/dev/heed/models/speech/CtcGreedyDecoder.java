@@ -10,7 +10,8 @@ import java.util.List;
  * run of a token that starts fewer than that many seconds after the end of a run of the same token,
  * with only blanks between, belongs to the same token (a word said once whose two halves the
  * network marked apart); the token then spans both runs, and its probability and attention are the
- * means over both runs' steps.
+ * means over both runs' steps. With a {@link SpeechDescriptor#blankPenalty()}, the blank's
+ * log-probability is lowered by it at every step before the best token is taken.
  */
 final class CtcGreedyDecoder {
 
@@ -19,6 +20,7 @@ final class CtcGreedyDecoder {
     private final double stepSeconds;
     private final double centreOffsetSeconds;
     private final int minGapSteps;
+    private final double blankPenalty;
 
     CtcGreedyDecoder(List<String> vocabulary, SpeechDescriptor d) {
         this.vocabulary = vocabulary;
@@ -27,6 +29,7 @@ final class CtcGreedyDecoder {
         this.centreOffsetSeconds =
                 0.5 * stepSeconds + d.features().frameLength() / (2.0 * d.features().sampleRate());
         this.minGapSteps = (int) Math.ceil(d.minRepeatGap() / stepSeconds - 1e-9);
+        this.blankPenalty = d.blankPenalty();
     }
 
     /**
@@ -39,9 +42,9 @@ final class CtcGreedyDecoder {
         int steps = logProbs.length;
         int t = 0;
         while (t < steps) {
-            int id = argmax(logProbs[t]);
+            int id = best(logProbs[t]);
             int end = t;
-            while (end + 1 < steps && argmax(logProbs[end + 1]) == id) {
+            while (end + 1 < steps && best(logProbs[end + 1]) == id) {
                 end++;
             }
             if (id != blank) {
@@ -115,6 +118,23 @@ final class CtcGreedyDecoder {
                 weights,
                 peak,
                 peak * stepSeconds + centreOffsetSeconds);
+    }
+
+    /** The step's best token, the blank lowered by {@link #blankPenalty}. */
+    private int best(float[] logProbs) {
+        if (blankPenalty == 0) {
+            return argmax(logProbs);
+        }
+        int best = 0;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logProbs.length; i++) {
+            double v = logProbs[i] - (i == blank ? blankPenalty : 0);
+            if (v > bestValue) {
+                best = i;
+                bestValue = v;
+            }
+        }
+        return best;
     }
 
     static int argmax(float[] v) {

@@ -48,6 +48,9 @@ import java.util.Map;
  *     between, is taken as the same utterance of it (merged) rather than said twice: for word
  *     tokens, shorter than a word takes to say again; absent or 0 is plain CTC decoding (a blank
  *     between two runs always separates them)
+ * @param blankPenalty natural-log units taken off the blank's log-probability at every step before
+ *     the best path is taken: a word whose steps the blank narrowly outscores is kept rather than
+ *     dropped, at the cost of more inserted words; absent or 0 is plain greedy decoding
  * @param subsampling feature frames per output step (4 for Heed's model)
  * @param vocabulary the vocabulary file in the model directory: one token per line, blank first
  * @param outputs which network output holds what
@@ -73,6 +76,7 @@ public record SpeechDescriptor(
         StreamPrior streamPrior,
         int cepstralKeep,
         double minRepeatGap,
+        double blankPenalty,
         int subsampling,
         String vocabulary,
         Outputs outputs,
@@ -129,6 +133,7 @@ public record SpeechDescriptor(
                 streamPrior,
                 cepstralKeep,
                 minRepeatGap,
+                blankPenalty,
                 subsampling,
                 vocabulary,
                 outputs,

@@ -79,6 +79,9 @@ final class SpeechDescriptorJson {
                 d.minRepeatGap() >= 0 && d.minRepeatGap() < 10,
                 "min_repeat_gap must be seconds from 0 to 10: " + d.minRepeatGap());
         need(
+                d.blankPenalty() >= 0 && d.blankPenalty() < 10,
+                "blank_penalty must be natural-log units from 0 to 10: " + d.blankPenalty());
+        need(
                 d.cepstralKeep() >= 0 && d.cepstralKeep() <= f.mels(),
                 "cepstral_keep must be from 0 (none) to features.mels ("
                         + f.mels()

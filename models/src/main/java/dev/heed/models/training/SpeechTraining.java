@@ -318,6 +318,7 @@ final class SpeechTraining {
                 prior,
                 o.cepstralKeep(),
                 o.minRepeatGap(),
+                o.blankPenalty(),
                 ConvSubsampling.FACTOR,
                 VOCAB_FILE,
                 SpeechDescriptor.Outputs.DEFAULT,

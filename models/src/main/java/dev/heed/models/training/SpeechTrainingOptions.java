@@ -35,6 +35,7 @@ import java.util.Map;
  * @param cepstralKeep keep this many cepstral coefficients of each frame ({@link
  *     dev.heed.models.speech.CepstralSmoothing}; 0: none), in training and in the model it writes
  * @param minRepeatGap the written model's {@link SpeechDescriptor#minRepeatGap()}, seconds
+ * @param blankPenalty the written model's {@link SpeechDescriptor#blankPenalty()}
  * @param averageLast write the mean of the parameters at the last this many validation points
  *     instead of the best single one (checkpoint averaging; 0: the best single one)
  */
@@ -58,6 +59,7 @@ public record SpeechTrainingOptions(
         int streamPrior,
         int cepstralKeep,
         double minRepeatGap,
+        double blankPenalty,
         int averageLast) {
 
     /** Validates the numbers; the message names the bad value. */
@@ -74,6 +76,9 @@ public record SpeechTrainingOptions(
         check(
                 minRepeatGap >= 0 && minRepeatGap < 10,
                 "min repeat gap must be seconds from 0 to 10: " + minRepeatGap);
+        check(
+                blankPenalty >= 0 && blankPenalty < 10,
+                "blank penalty must be natural-log units from 0 to 10: " + blankPenalty);
         check(
                 cepstralKeep >= 0 && cepstralKeep <= features.mels(),
                 "cepstral keep must be from 0 (none) to the "

@@ -12,6 +12,10 @@ class CtcGreedyDecoderTest {
     private static final SpeechDescriptor D = descriptor(0);
 
     private static SpeechDescriptor descriptor(double minRepeatGap) {
+        return descriptor(minRepeatGap, 0);
+    }
+
+    private static SpeechDescriptor descriptor(double minRepeatGap, double blankPenalty) {
         return new SpeechDescriptor(
                 "djl",
                 null,
@@ -25,6 +29,7 @@ class CtcGreedyDecoderTest {
                 null,
                 0,
                 minRepeatGap,
+                blankPenalty,
                 4,
                 "vocab.txt",
                 null,
@@ -121,5 +126,27 @@ class CtcGreedyDecoderTest {
                 new CtcGreedyDecoder(List.of("<blank>", "a", "b"), GAP)
                         .decode(path(1, 0, 0, 0, 0, 0, 1), null);
         assertThat(tokens).extracting(SpeechToken::startStep).containsExactly(0, 6);
+    }
+
+    @Test
+    void shouldKeepAWordTheBlankNarrowlyOutscoresOnlyWithABlankPenalty() {
+        // step 1: blank 0.5, a 0.4 (log 0.5 - 0.3 = -0.99 < log 0.4 = -0.92 with the penalty)
+        float[][] lp = {
+            log(0.9f, 0.05f, 0.05f),
+            log(0.5f, 0.4f, 0.1f),
+            log(0.9f, 0.05f, 0.05f),
+            log(0.1f, 0.1f, 0.8f)
+        };
+        List<String> vocabulary = List.of("<blank>", "a", "b");
+        assertThat(new CtcGreedyDecoder(vocabulary, D).decode(lp, null))
+                .extracting(SpeechToken::text)
+                .containsExactly("b");
+        assertThat(new CtcGreedyDecoder(vocabulary, descriptor(0, 0.3)).decode(lp, null))
+                .extracting(SpeechToken::text)
+                .containsExactly("a", "b");
+        // a clear blank (0.9 against 0.05) stays a blank
+        assertThat(new CtcGreedyDecoder(vocabulary, descriptor(0, 2.0)).decode(lp, null))
+                .extracting(SpeechToken::text)
+                .containsExactly("a", "b");
     }
 }

@@ -54,6 +54,22 @@ class SpeechDescriptorTest {
     }
 
     @Test
+    void shouldReadABlankPenaltyAndTakeItsAbsenceAsZero() throws Exception {
+        String json = Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"));
+        assertThat(SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny")).blankPenalty()).isZero();
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace("\"subsampling\": 2", "\"subsampling\": 2, \"blank_penalty\": 1.0"));
+        assertThat(SpeechDescriptor.read(temp).blankPenalty()).isEqualTo(1.0);
+        Files.writeString(
+                temp.resolve("model.json"),
+                json.replace("\"subsampling\": 2", "\"subsampling\": 2, \"blank_penalty\": -1"));
+        assertThatThrownBy(() -> SpeechDescriptor.read(temp))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("blank_penalty must be natural-log units from 0 to 10: -1.0");
+    }
+
+    @Test
     void shouldReadCepstralKeepAndRefuseMoreCoefficientsThanMels() throws Exception {
         String json = Files.readString(Fixtures.dir("speech-onnx-tiny").resolve("model.json"));
         SpeechDescriptor plain = SpeechDescriptor.read(Fixtures.dir("speech-onnx-tiny"));

@@ -92,6 +92,7 @@ class SpeechTrainerTest {
                 streamPrior,
                 0,
                 0,
+                0,
                 averageLast);
     }
 
