@@ -55,6 +55,19 @@ class SpeechTrainerTest {
         }
     }
 
+    @Test
+    void shouldWriteTheBlankPenaltyItWasGiven() throws Exception {
+        Path dir = temp.resolve("penalty");
+        SpeechDescriptor d =
+                SpeechTrainer.train(
+                        options(dir, 20, 10, 0, false, 0, 0.7),
+                        size -> batch(new Random(5), size),
+                        List.of(batch(new Random(99), 16)),
+                        line -> {});
+        assertThat(d.blankPenalty()).isEqualTo(0.7);
+        assertThat(SpeechDescriptor.read(dir).blankPenalty()).isEqualTo(0.7);
+    }
+
     private static SpeechTrainingOptions options(Path dir, int evalEvery, int averageLast) {
         return options(dir, 900, evalEvery, averageLast, false);
     }
@@ -71,6 +84,17 @@ class SpeechTrainerTest {
             int averageLast,
             boolean streamMean,
             int streamPrior) {
+        return options(dir, steps, evalEvery, averageLast, streamMean, streamPrior, 0);
+    }
+
+    private static SpeechTrainingOptions options(
+            Path dir,
+            int steps,
+            int evalEvery,
+            int averageLast,
+            boolean streamMean,
+            int streamPrior,
+            double blankPenalty) {
         return new SpeechTrainingOptions(
                 dir,
                 "tiny",
@@ -92,7 +116,7 @@ class SpeechTrainerTest {
                 streamPrior,
                 0,
                 0,
-                0,
+                blankPenalty,
                 averageLast);
     }
 
