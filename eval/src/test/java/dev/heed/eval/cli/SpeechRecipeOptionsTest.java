@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.heed.streams.HeedStreamsException;
 import org.junit.jupiter.api.Test;
 
-/** {@code --stream-prior} needs {@code --stream-mean} and is recorded in the data's description. */
+/**
+ * {@code --stream-prior} needs {@code --stream-mean}, the babble's shapes need {@code --babble};
+ * both are recorded in the data's description.
+ */
 class SpeechRecipeOptionsTest {
 
     @Test
@@ -27,5 +30,22 @@ class SpeechRecipeOptionsTest {
                                 + " lacks of 100 speech frames");
         o.streamPrior = 0;
         assertThat(o.describe()).doesNotContain("1,024 training utterances");
+    }
+
+    @Test
+    void shouldRefuseTheBabblesShapesWithoutBabbleAndDescribeThem() {
+        SpeechRecipeOptions o = new SpeechRecipeOptions();
+        o.streamCold = 0.5;
+        o.maxWords = 6;
+        o.babbleUnderQuietest = true;
+        assertThatThrownBy(o::check)
+                .isInstanceOf(HeedStreamsException.class)
+                .hasMessageContaining("which is 0: give --babble a share too");
+        o.babble = 0.25;
+        o.check();
+        assertThat(o.describe())
+                .contains("babble of 3 recordings of the same pool at 0-20 dB SNR in 25% of")
+                .contains("below the quietest word");
+        assertThat(o.data().babbleUnderQuietest()).isTrue();
     }
 }
