@@ -13,6 +13,9 @@ public final class Babble {
     /** Recordings mixed into one babble. */
     static final int VOICES = 3;
 
+    /** No word spans: babble is levelled below all the speech. */
+    static final int[][] NO_WORDS = new int[0][];
+
     private Babble() {}
 
     /** {@code recognizer} hearing every utterance through babble at {@code snrDb}, seeded. */
@@ -66,7 +69,7 @@ public final class Babble {
 
     /** {@code speech} plus babble at {@code snrDb}; a new array. */
     static float[] mix(float[] speech, List<Recording> pool, double snrDb, Random random) {
-        return mix(speech, pool, snrDb, random, new int[0][]);
+        return mix(speech, pool, snrDb, random, NO_WORDS);
     }
 
     /**
@@ -84,19 +87,10 @@ public final class Babble {
                 noise[i] += r[(offset + i) % r.length];
             }
         }
-        double speechPower = 0;
-        int n = 0;
+        double speechPower = words.length > 0 ? quietest(speech, words) : nonZeroPower(speech);
         double noisePower = 0;
-        for (int i = 0; i < speech.length; i++) {
-            if (speech[i] != 0f) {
-                speechPower += speech[i] * (double) speech[i];
-                n++;
-            }
-            noisePower += noise[i] * (double) noise[i];
-        }
-        speechPower /= Math.max(1, n);
-        if (words.length > 0) {
-            speechPower = quietest(speech, words);
+        for (float x : noise) {
+            noisePower += x * (double) x;
         }
         noisePower /= Math.max(1, noise.length);
         double scale =
@@ -106,6 +100,19 @@ public final class Babble {
             out[i] = (float) (speech[i] + scale * noise[i]);
         }
         return out;
+    }
+
+    /** The mean power of {@code speech}'s non-zero samples (padding is digital silence). */
+    private static double nonZeroPower(float[] speech) {
+        double power = 0;
+        int n = 0;
+        for (float x : speech) {
+            if (x != 0f) {
+                power += x * (double) x;
+                n++;
+            }
+        }
+        return power / Math.max(1, n);
     }
 
     /** The least mean power over the {@code [start, end)} spans of {@code speech}. */

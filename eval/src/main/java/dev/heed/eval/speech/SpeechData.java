@@ -77,31 +77,7 @@ public final class SpeechData implements SpeechExamples {
                 double babble,
                 double mixedVoices,
                 double vtlp) {
-            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false, 0, 0);
-        }
-
-        /** Babble, when any, below all the speech. */
-        public Recipe(
-                int maxWords,
-                boolean specAugment,
-                double speed,
-                double babble,
-                double mixedVoices,
-                double vtlp,
-                boolean babbleEdges,
-                int streamPast,
-                double streamCold) {
-            this(
-                    maxWords,
-                    specAugment,
-                    speed,
-                    babble,
-                    mixedVoices,
-                    vtlp,
-                    babbleEdges,
-                    streamPast,
-                    streamCold,
-                    false);
+            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false, 0, 0, false);
         }
 
         public Recipe {
@@ -172,7 +148,7 @@ public final class SpeechData implements SpeechExamples {
             audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
             labels[i] = ids(u.words());
-            spans[i] = samples(u.spans(), lead);
+            spans[i] = recipe.babbleUnderQuietest() ? samples(u.spans(), lead) : Babble.NO_WORDS;
             longest = Math.max(longest, audio[i].length);
             past.add(pool.past(random, u.speaker(), pastCount()));
         }
@@ -229,6 +205,9 @@ public final class SpeechData implements SpeechExamples {
     }
 
     private static int[][] shift(int[][] spans, int by) {
+        if (by == 0 || spans.length == 0) {
+            return spans;
+        }
         int[][] out = new int[spans.length][];
         for (int w = 0; w < out.length; w++) {
             out[w] = new int[] {spans[w][0] + by, spans[w][1] + by};
@@ -236,19 +215,16 @@ public final class SpeechData implements SpeechExamples {
         return out;
     }
 
-    /** Augments {@code s}, whose words lie at {@code words} (sample spans). */
+    /**
+     * Augments {@code s}, whose words lie at {@code words} (sample spans; none unless babble is
+     * levelled below the quietest word).
+     */
     private float[] augment(float[] s, int[][] words) {
         if (random.nextDouble() < 0.2) {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
         }
         if (recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
-            float[] mixed =
-                    Babble.mix(
-                            s,
-                            recordings,
-                            20 * random.nextDouble(),
-                            random,
-                            recipe.babbleUnderQuietest() ? words : new int[0][]);
+            float[] mixed = Babble.mix(s, recordings, 20 * random.nextDouble(), random, words);
             s = recipe.babbleEdges() ? Babble.within(s, mixed, random) : mixed;
         }
         Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));

@@ -40,11 +40,15 @@ final class CtcGreedyDecoder {
         List<SpeechToken> tokens = new ArrayList<>();
         Run open = null;
         int steps = logProbs.length;
+        int[] path = new int[steps];
+        for (int s = 0; s < steps; s++) {
+            path[s] = best(logProbs[s]);
+        }
         int t = 0;
         while (t < steps) {
-            int id = best(logProbs[t]);
+            int id = path[t];
             int end = t;
-            while (end + 1 < steps && best(logProbs[end + 1]) == id) {
+            while (end + 1 < steps && path[end + 1] == id) {
                 end++;
             }
             if (id != blank) {
@@ -120,14 +124,11 @@ final class CtcGreedyDecoder {
                 peak * stepSeconds + centreOffsetSeconds);
     }
 
-    /** The step's best token, the blank lowered by {@link #blankPenalty}. */
+    /** The step's best token, the blank lowered by {@link #blankPenalty} (argmax at 0). */
     private int best(float[] logProbs) {
-        if (blankPenalty == 0) {
-            return argmax(logProbs);
-        }
         int best = 0;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < logProbs.length; i++) {
+        double bestValue = logProbs[0] - (blank == 0 ? blankPenalty : 0);
+        for (int i = 1; i < logProbs.length; i++) {
             double v = logProbs[i] - (i == blank ? blankPenalty : 0);
             if (v > bestValue) {
                 best = i;

@@ -74,17 +74,7 @@ class SpeechTrainerTest {
 
     private static SpeechTrainingOptions options(
             Path dir, int steps, int evalEvery, int averageLast, boolean streamMean) {
-        return options(dir, steps, evalEvery, averageLast, streamMean, 0);
-    }
-
-    private static SpeechTrainingOptions options(
-            Path dir,
-            int steps,
-            int evalEvery,
-            int averageLast,
-            boolean streamMean,
-            int streamPrior) {
-        return options(dir, steps, evalEvery, averageLast, streamMean, streamPrior, 0);
+        return options(dir, steps, evalEvery, averageLast, streamMean, 0, 0);
     }
 
     private static SpeechTrainingOptions options(
@@ -137,7 +127,7 @@ class SpeechTrainerTest {
         Path dir = temp.resolve("prior");
         SpeechDescriptor d =
                 SpeechTrainer.train(
-                        options(dir, 20, 10, 0, true, 60),
+                        options(dir, 20, 10, 0, true, 60, 0),
                         streamed(new Random(5)),
                         List.of(batch(new Random(99), 16)),
                         line -> {});
@@ -149,7 +139,7 @@ class SpeechTrainerTest {
         assertThat(d.streamPrior().mean()).hasSize(MELS);
         assertThat(d.streamPrior()).isEqualTo(StreamPrior.of(first, 60));
         assertThat(SpeechDescriptor.read(dir).streamPrior()).isEqualTo(d.streamPrior());
-        assertThatThrownBy(() -> options(dir, 20, 10, 0, false, 60))
+        assertThatThrownBy(() -> options(dir, 20, 10, 0, false, 60, 0))
                 .isInstanceOf(HeedModelException.class)
                 .hasMessageContaining("stream prior must be 0 (none) or, with a stream mean");
     }
