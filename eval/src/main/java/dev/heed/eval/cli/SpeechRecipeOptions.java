@@ -37,6 +37,16 @@ final class SpeechRecipeOptions {
     double babble;
 
     @Option(
+            names = "--babble-snr-range",
+            defaultValue = "0,20",
+            split = ",",
+            paramLabel = "LO,HI",
+            description =
+                    "With --babble: each babbled utterance's speech is drawn uniformly from LO to"
+                            + " HI dB above its babble (default: ${DEFAULT-VALUE}).")
+    double[] babbleSnrRange = {0, 20};
+
+    @Option(
             names = "--babble-edges",
             description =
                     "With --babble: babble covers a random stretch of each utterance (from its"
@@ -122,6 +132,15 @@ final class SpeechRecipeOptions {
         if (!(babble >= 0 && babble <= 1)) {
             throw new HeedStreamsException("--babble must be a share between 0 and 1: " + babble);
         }
+        if (babbleSnrRange.length != 2
+                || !Double.isFinite(babbleSnrRange[0])
+                || !Double.isFinite(babbleSnrRange[1])
+                || babbleSnrRange[0] > babbleSnrRange[1]) {
+            throw new HeedStreamsException(
+                    "--babble-snr-range must be two numbers LO,HI in dB with LO <= HI, such as"
+                            + " 5,25: got "
+                            + java.util.Arrays.toString(babbleSnrRange));
+        }
         if ((babbleEdges || babbleUnderQuietest) && babble == 0) {
             throw new HeedStreamsException(
                     "--babble-edges and --babble-under-quietest shape the babble of --babble,"
@@ -170,7 +189,9 @@ final class SpeechRecipeOptions {
                 babbleEdges,
                 streamMean,
                 streamCold,
-                babbleUnderQuietest);
+                babbleUnderQuietest,
+                babbleSnrRange[0],
+                babbleSnrRange[1]);
     }
 
     /** What the descriptor records as {@code data.augmentation}. */
@@ -185,7 +206,11 @@ final class SpeechRecipeOptions {
                                 + " set to the utterance mean"
                         : "")
                 + (babble > 0
-                        ? "; babble of 3 recordings of the same pool at 0-20 dB SNR in "
+                        ? "; babble of 3 recordings of the same pool at "
+                                + db(babbleSnrRange[0])
+                                + "-"
+                                + db(babbleSnrRange[1])
+                                + " dB SNR in "
                                 + Math.round(100 * babble)
                                 + "% of utterances"
                                 + (babbleEdges
@@ -227,5 +252,10 @@ final class SpeechRecipeOptions {
                 + (cepstralKeep > 0
                         ? "; log-mel frames smoothed to " + cepstralKeep + " cepstra"
                         : "");
+    }
+
+    /** A decibel figure as written: 20 rather than 20.0. */
+    private static String db(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 }

@@ -12,8 +12,8 @@ import java.util.Random;
  * per batch, so that little padding is wasted) by one speaker (or, for a share of the strings, by
  * any speakers: voices that change within an utterance) with 50-500 ms pauses, each word sped up or
  * slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
- * longest, reverberation (20%), babble of the same recordings at 0-20 dB SNR (a share, off by
- * default), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features,
+ * longest, reverberation (20%), babble of the same recordings (a share, off by default; by
+ * default at 0-20 dB SNR), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features,
  * optionally warped in frequency ({@link Vtlp}) and masked ({@link SpecAugment}).
  */
 public final class SpeechData implements SpeechExamples {
@@ -34,7 +34,8 @@ public final class SpeechData implements SpeechExamples {
      *     SpecAugment})
      * @param speed each word is sped up or slowed by up to this share (tempo and pitch)
      * @param babble share of the utterances heard through babble of the same recordings ({@link
-     *     Babble#mix}: three at once, 0-20 dB below the speech), before gain and white noise
+     *     Babble#mix}: three at once, {@code babbleSnrLow}-{@code babbleSnrHigh} dB below the
+     *     speech), before gain and white noise
      * @param mixedVoices share of the strings of several words whose words are drawn from any
      *     speakers of the recordings instead of one, so that a second voice is speech to transcribe
      *     and not background (as babble might teach)
@@ -53,6 +54,9 @@ public final class SpeechData implements SpeechExamples {
      *     ({@link Babble#mix(float[], List, double, Random, int[][])}) rather than below all its
      *     speech, so that a word much quieter than its string's loudest is never under the babble
      *     (babble below all the speech might teach that a quiet word is background)
+     * @param babbleSnrLow the least the speech is above its babble, in dB (0 by default)
+     * @param babbleSnrHigh the most, in dB (20 by default); each babbled utterance draws its SNR
+     *     uniformly between the two
      */
     public record Recipe(
             int maxWords,
@@ -64,7 +68,9 @@ public final class SpeechData implements SpeechExamples {
             boolean babbleEdges,
             int streamPast,
             double streamCold,
-            boolean babbleUnderQuietest) {
+            boolean babbleUnderQuietest,
+            double babbleSnrLow,
+            double babbleSnrHigh) {
 
         /** The shipped recipe's augmentation: strings of up to 6 words, speed +-15%. */
         public static final Recipe DEFAULT = new Recipe(6, false, 0.15, 0, 0, 0);
@@ -77,7 +83,19 @@ public final class SpeechData implements SpeechExamples {
                 double babble,
                 double mixedVoices,
                 double vtlp) {
-            this(maxWords, specAugment, speed, babble, mixedVoices, vtlp, false, 0, 0, false);
+            this(
+                    maxWords,
+                    specAugment,
+                    speed,
+                    babble,
+                    mixedVoices,
+                    vtlp,
+                    false,
+                    0,
+                    0,
+                    false,
+                    0,
+                    20);
         }
 
         public Recipe {
@@ -86,6 +104,15 @@ public final class SpeechData implements SpeechExamples {
             }
             if (!(vtlp >= 0 && vtlp < 0.5)) {
                 throw new IllegalArgumentException("vtlp must be in [0, 0.5): " + vtlp);
+            }
+            if (!(babbleSnrLow <= babbleSnrHigh)
+                    || !Double.isFinite(babbleSnrLow)
+                    || !Double.isFinite(babbleSnrHigh)) {
+                throw new IllegalArgumentException(
+                        "babble SNR range must be finite with low <= high: "
+                                + babbleSnrLow
+                                + ", "
+                                + babbleSnrHigh);
             }
             if (streamPast < 0 || !(streamCold >= 0 && streamCold <= 1)) {
                 throw new IllegalArgumentException(
@@ -224,7 +251,14 @@ public final class SpeechData implements SpeechExamples {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
         }
         if (recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
-            float[] mixed = Babble.mix(s, recordings, 20 * random.nextDouble(), random, words);
+            float[] mixed = Babble.mix(
+                            s,
+                            recordings,
+                            recipe.babbleSnrLow()
+                                    + (recipe.babbleSnrHigh() - recipe.babbleSnrLow())
+                                            * random.nextDouble(),
+                            random,
+                            words);
             s = recipe.babbleEdges() ? Babble.within(s, mixed, random) : mixed;
         }
         Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));

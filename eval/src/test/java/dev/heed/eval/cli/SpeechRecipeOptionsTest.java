@@ -7,8 +7,8 @@ import dev.heed.streams.HeedStreamsException;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --stream-prior} needs {@code --stream-mean}, the babble's shapes need {@code --babble};
- * both are recorded in the data's description.
+ * {@code --stream-prior} needs {@code --stream-mean}, the babble's shapes need {@code --babble},
+ * the babble's SNR range runs upwards; all are recorded in the data's description.
  */
 class SpeechRecipeOptionsTest {
 
@@ -47,5 +47,22 @@ class SpeechRecipeOptionsTest {
                 .contains("babble of 3 recordings of the same pool at 0-20 dB SNR in 25% of")
                 .contains("below the quietest word");
         assertThat(o.data().babbleUnderQuietest()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseABackwardsBabbleSnrRangeAndDescribeIt() {
+        SpeechRecipeOptions o = new SpeechRecipeOptions();
+        o.streamCold = 0.5;
+        o.maxWords = 6;
+        o.babble = 0.25;
+        o.babbleSnrRange = new double[] {25, 5};
+        assertThatThrownBy(o::check)
+                .isInstanceOf(HeedStreamsException.class)
+                .hasMessageContaining("with LO <= HI, such as 5,25: got [25.0, 5.0]");
+        o.babbleSnrRange = new double[] {5, 25};
+        o.check();
+        assertThat(o.describe()).contains("babble of 3 recordings of the same pool at 5-25 dB SNR");
+        assertThat(o.data().babbleSnrLow()).isEqualTo(5);
+        assertThat(o.data().babbleSnrHigh()).isEqualTo(25);
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code --babble}: training utterances are heard through other recordings of the pool. Speaker a
  * says "one" as a 1 kHz tone, speaker b "two" as a 300 Hz tone; with babble, the utterances of
- * "one" carry 300 Hz energy that white noise and reverberation alone never put there.
+ * "one" carry 300 Hz energy that white noise and reverberation alone never put there, the more
+ * the lower {@code --babble-snr-range} sets the speech above it.
  */
 class SpeechDataBabbleTest {
     private static final FeatureConfig FEATURES = Tones.FEATURES;
@@ -52,6 +53,35 @@ class SpeechDataBabbleTest {
         assertThat(with - without)
                 .as("log-mel at 300 Hz over 2.5 kHz in utterances of 'one', babble on vs off")
                 .isGreaterThan(2.0);
+    }
+
+    @Test
+    void shouldHearTheBabbleAtTheAskedSnrRange() {
+        List<Recording> pool = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pool.add(new Recording(Path.of("a" + i), "one", "a", i, Tones.tone(1000, 0.3)));
+            pool.add(new Recording(Path.of("b" + i), "two", "b", i, Tones.tone(300, 0.3)));
+        }
+        int band300 = Tones.loudestBand(Tones.tone(300, 0.3));
+        int band2500 = Tones.loudestBand(Tones.tone(2500, 0.3));
+
+        double loud = lowOverHigh(babbleAt(pool, 0, 0), band300, band2500);
+        double quiet = lowOverHigh(babbleAt(pool, 30, 30), band300, band2500);
+        double between = lowOverHigh(babbleAt(pool, 10, 20), band300, band2500);
+
+        assertThat(loud - quiet)
+                .as("log-mel at 300 Hz over 2.5 kHz in utterances of 'one', babble 0 dB vs 30 dB")
+                .isGreaterThan(2.0);
+        assertThat(between).as("10-20 dB lies between 0 dB and 30 dB").isBetween(quiet, loud);
+    }
+
+    private static SpeechData babbleAt(List<Recording> pool, double low, double high) {
+        return new SpeechData(
+                pool,
+                VOCABULARY,
+                FEATURES,
+                5,
+                new SpeechData.Recipe(1, false, 0, 1, 0, 0, false, 0, 0, false, low, high));
     }
 
     /** Mean over utterances of "one" of the mean log-mel at {@code low} less at {@code high}. */

@@ -57,7 +57,7 @@ class SpeechDataStreamTest {
                         VOCABULARY,
                         FEATURES,
                         5,
-                        new SpeechData.Recipe(1, false, 0, 0, 0, 0, false, 4, 0.5, false));
+                        new SpeechData.Recipe(1, false, 0, 0, 0, 0, false, 4, 0.5, false, 0, 20));
         int cold = 0;
         int utterances = 0;
         int longest = 0;
