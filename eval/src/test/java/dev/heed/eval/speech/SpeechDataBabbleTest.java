@@ -21,11 +21,7 @@ class SpeechDataBabbleTest {
 
     @Test
     void shouldPutOtherRecordingsUnderTheUtterancesOnlyWhenAsked() {
-        List<Recording> pool = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            pool.add(new Recording(Path.of("a" + i), "one", "a", i, Tones.tone(1000, 0.3)));
-            pool.add(new Recording(Path.of("b" + i), "two", "b", i, Tones.tone(300, 0.3)));
-        }
+        List<Recording> pool = pool();
         int band300 = Tones.loudestBand(Tones.tone(300, 0.3));
         int band2500 = Tones.loudestBand(Tones.tone(2500, 0.3));
 
@@ -57,11 +53,7 @@ class SpeechDataBabbleTest {
 
     @Test
     void shouldHearTheBabbleAtTheAskedSnrRange() {
-        List<Recording> pool = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            pool.add(new Recording(Path.of("a" + i), "one", "a", i, Tones.tone(1000, 0.3)));
-            pool.add(new Recording(Path.of("b" + i), "two", "b", i, Tones.tone(300, 0.3)));
-        }
+        List<Recording> pool = pool();
         int band300 = Tones.loudestBand(Tones.tone(300, 0.3));
         int band2500 = Tones.loudestBand(Tones.tone(2500, 0.3));
 
@@ -73,6 +65,16 @@ class SpeechDataBabbleTest {
                 .as("log-mel at 300 Hz over 2.5 kHz in utterances of 'one', babble 0 dB vs 30 dB")
                 .isGreaterThan(2.0);
         assertThat(between).as("10-20 dB lies between 0 dB and 30 dB").isBetween(quiet, loud);
+    }
+
+    /** Speaker a says "one" as a 1 kHz tone, speaker b "two" as a 300 Hz tone. */
+    private static List<Recording> pool() {
+        List<Recording> pool = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pool.add(new Recording(Path.of("a" + i), "one", "a", i, Tones.tone(1000, 0.3)));
+            pool.add(new Recording(Path.of("b" + i), "two", "b", i, Tones.tone(300, 0.3)));
+        }
+        return pool;
     }
 
     private static SpeechData babbleAt(List<Recording> pool, double low, double high) {
