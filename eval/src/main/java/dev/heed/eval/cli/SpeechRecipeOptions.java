@@ -33,7 +33,8 @@ final class SpeechRecipeOptions {
             defaultValue = "0",
             description =
                     "Share of training utterances heard through babble: three other recordings of"
-                            + " the same training pool at once, 0-20 dB below the speech.")
+                            + " the same training pool at once, below the speech by"
+                            + " --babble-snr-range.")
     double babble;
 
     @Option(
@@ -140,6 +141,15 @@ final class SpeechRecipeOptions {
                     "--babble-snr-range must be two numbers LO,HI in dB with LO <= HI, such as"
                             + " 5,25: got "
                             + java.util.Arrays.toString(babbleSnrRange));
+        }
+        if (babble == 0 && (babbleSnrRange[0] != 0 || babbleSnrRange[1] != 20)) {
+            throw new HeedStreamsException(
+                    "--babble-snr-range "
+                            + db(babbleSnrRange[0])
+                            + ","
+                            + db(babbleSnrRange[1])
+                            + " sets the level of the babble of --babble, which is 0: give"
+                            + " --babble a share too");
         }
         if ((babbleEdges || babbleUnderQuietest) && babble == 0) {
             throw new HeedStreamsException(

@@ -13,8 +13,8 @@ import java.util.Random;
  * any speakers: voices that change within an utterance) with 50-500 ms pauses, each word sped up or
  * slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
  * longest, reverberation (20%), babble of the same recordings (a share, off by default; by
- * default at 0-20 dB SNR), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features,
- * optionally warped in frequency ({@link Vtlp}) and masked ({@link SpecAugment}).
+ * default at 0-20 dB SNR), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel
+ * features, optionally warped in frequency ({@link Vtlp}) and masked ({@link SpecAugment}).
  */
 public final class SpeechData implements SpeechExamples {
 

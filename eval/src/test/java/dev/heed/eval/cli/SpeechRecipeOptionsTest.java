@@ -54,6 +54,12 @@ class SpeechRecipeOptionsTest {
         SpeechRecipeOptions o = new SpeechRecipeOptions();
         o.streamCold = 0.5;
         o.maxWords = 6;
+        o.babbleSnrRange = new double[] {5, 25};
+        assertThatThrownBy(o::check)
+                .isInstanceOf(HeedStreamsException.class)
+                .hasMessageContaining(
+                        "--babble-snr-range 5,25 sets the level of the babble of --babble, which"
+                                + " is 0: give --babble a share too");
         o.babble = 0.25;
         o.babbleSnrRange = new double[] {25, 5};
         assertThatThrownBy(o::check)
