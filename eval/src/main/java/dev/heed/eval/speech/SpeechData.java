@@ -12,9 +12,9 @@ import java.util.Random;
  * per batch, so that little padding is wasted) by one speaker (or, for a share of the strings, by
  * any speakers: voices that change within an utterance) with 50-500 ms pauses, each word sped up or
  * slowed by up to 15%; then per utterance 0-400 ms of silence before, padding to the batch's
- * longest, reverberation (20%), babble of the same recordings (a share, off by default; by
- * default at 0-20 dB SNR), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel
- * features, optionally warped in frequency ({@link Vtlp}) and masked ({@link SpecAugment}).
+ * longest, reverberation (20%), babble of the same recordings (a share, off by default; by default
+ * at 0-20 dB SNR), gain (x0.25 - x2) and white noise at 5-45 dB SNR (85%); then log-mel features,
+ * optionally warped in frequency ({@link Vtlp}) and masked ({@link SpecAugment}).
  */
 public final class SpeechData implements SpeechExamples {
 
@@ -251,7 +251,8 @@ public final class SpeechData implements SpeechExamples {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
         }
         if (recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
-            float[] mixed = Babble.mix(
+            float[] mixed =
+                    Babble.mix(
                             s,
                             recordings,
                             recipe.babbleSnrLow()

@@ -54,7 +54,8 @@ class BabbleEdgesTest {
                                 vocabulary,
                                 FEATURES,
                                 5,
-                                new SpeechData.Recipe(1, false, 0, 0, 0, 0, false, 0, 0, false, 0, 20)));
+                                new SpeechData.Recipe(
+                                        1, false, 0, 0, 0, 0, false, 0, 0, false, 0, 20)));
         double with =
                 loudFromTheStart(
                         new SpeechData(
@@ -62,7 +63,8 @@ class BabbleEdgesTest {
                                 vocabulary,
                                 FEATURES,
                                 5,
-                                new SpeechData.Recipe(1, false, 0, 0, 0, 0, true, 0, 0, false, 0, 20)));
+                                new SpeechData.Recipe(
+                                        1, false, 0, 0, 0, 0, true, 0, 0, false, 0, 20)));
         assertThat(without).as("share loud from the first frame, without").isLessThan(0.12);
         assertThat(with - without)
                 .as("share loud from the first frame, with less without (%s, %s)", with, without)

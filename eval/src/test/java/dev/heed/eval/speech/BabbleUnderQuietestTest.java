@@ -59,7 +59,8 @@ class BabbleUnderQuietestTest {
                         VOCABULARY,
                         FEATURES,
                         5,
-                        new SpeechData.Recipe(2, false, 0, 1, 0, 0, false, past, 0, underQuietest, 0, 20));
+                        new SpeechData.Recipe(
+                                2, false, 0, 1, 0, 0, false, past, 0, underQuietest, 0, 20));
         double sum = 0;
         int n = 0;
         for (int b = 0; b < 60; b++) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code --babble}: training utterances are heard through other recordings of the pool. Speaker a
  * says "one" as a 1 kHz tone, speaker b "two" as a 300 Hz tone; with babble, the utterances of
- * "one" carry 300 Hz energy that white noise and reverberation alone never put there, the more
- * the lower {@code --babble-snr-range} sets the speech above it.
+ * "one" carry 300 Hz energy that white noise and reverberation alone never put there, the more the
+ * lower {@code --babble-snr-range} sets the speech above it.
  */
 class SpeechDataBabbleTest {
     private static final FeatureConfig FEATURES = Tones.FEATURES;
