@@ -40,12 +40,11 @@ final class SpeechRecipeOptions {
     @Option(
             names = "--babble-snr-range",
             defaultValue = "0,20",
-            split = ",",
             paramLabel = "LO,HI",
             description =
                     "With --babble: each babbled utterance's speech is drawn uniformly from LO to"
                             + " HI dB above its babble (default: ${DEFAULT-VALUE}).")
-    double[] babbleSnrRange = {0, 20};
+    String babbleSnrRange = "0,20";
 
     @Option(
             names = "--babble-edges",
@@ -133,21 +132,11 @@ final class SpeechRecipeOptions {
         if (!(babble >= 0 && babble <= 1)) {
             throw new HeedStreamsException("--babble must be a share between 0 and 1: " + babble);
         }
-        if (babbleSnrRange.length != 2
-                || !Double.isFinite(babbleSnrRange[0])
-                || !Double.isFinite(babbleSnrRange[1])
-                || babbleSnrRange[0] > babbleSnrRange[1]) {
-            throw new HeedStreamsException(
-                    "--babble-snr-range must be two numbers LO,HI in dB with LO <= HI, such as"
-                            + " 5,25: got "
-                            + java.util.Arrays.toString(babbleSnrRange));
-        }
-        if (babble == 0 && (babbleSnrRange[0] != 0 || babbleSnrRange[1] != 20)) {
+        double[] snr = snrRange();
+        if (babble == 0 && (snr[0] != 0 || snr[1] != 20)) {
             throw new HeedStreamsException(
                     "--babble-snr-range "
-                            + db(babbleSnrRange[0])
-                            + ","
-                            + db(babbleSnrRange[1])
+                            + babbleSnrRange
                             + " sets the level of the babble of --babble, which is 0: give"
                             + " --babble a share too");
         }
@@ -200,8 +189,8 @@ final class SpeechRecipeOptions {
                 streamMean,
                 streamCold,
                 babbleUnderQuietest,
-                babbleSnrRange[0],
-                babbleSnrRange[1]);
+                snrRange()[0],
+                snrRange()[1]);
     }
 
     /** What the descriptor records as {@code data.augmentation}. */
@@ -217,9 +206,9 @@ final class SpeechRecipeOptions {
                         : "")
                 + (babble > 0
                         ? "; babble of 3 recordings of the same pool at "
-                                + db(babbleSnrRange[0])
+                                + db(snrRange()[0])
                                 + "-"
-                                + db(babbleSnrRange[1])
+                                + db(snrRange()[1])
                                 + " dB SNR in "
                                 + Math.round(100 * babble)
                                 + "% of utterances"
@@ -262,6 +251,26 @@ final class SpeechRecipeOptions {
                 + (cepstralKeep > 0
                         ? "; log-mel frames smoothed to " + cepstralKeep + " cepstra"
                         : "");
+    }
+
+    /** {@code --babble-snr-range} as two numbers, low then high; refused when it is not that. */
+    private double[] snrRange() {
+        String[] parts = babbleSnrRange.split(",", -1);
+        try {
+            if (parts.length == 2) {
+                double lo = Double.parseDouble(parts[0].strip());
+                double hi = Double.parseDouble(parts[1].strip());
+                if (Double.isFinite(lo) && Double.isFinite(hi) && lo <= hi) {
+                    return new double[] {lo, hi};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the value
+        }
+        throw new HeedStreamsException(
+                "--babble-snr-range must be two numbers LO,HI in dB with LO <= HI, such as 5,25:"
+                        + " got "
+                        + babbleSnrRange);
     }
 
     /** A decibel figure as written: 20 rather than 20.0. */

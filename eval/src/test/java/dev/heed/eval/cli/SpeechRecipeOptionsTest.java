@@ -54,18 +54,20 @@ class SpeechRecipeOptionsTest {
         SpeechRecipeOptions o = new SpeechRecipeOptions();
         o.streamCold = 0.5;
         o.maxWords = 6;
-        o.babbleSnrRange = new double[] {5, 25};
+        o.babbleSnrRange = "5,25";
         assertThatThrownBy(o::check)
                 .isInstanceOf(HeedStreamsException.class)
                 .hasMessageContaining(
                         "--babble-snr-range 5,25 sets the level of the babble of --babble, which"
                                 + " is 0: give --babble a share too");
         o.babble = 0.25;
-        o.babbleSnrRange = new double[] {25, 5};
+        o.babbleSnrRange = "25,5";
         assertThatThrownBy(o::check)
                 .isInstanceOf(HeedStreamsException.class)
-                .hasMessageContaining("with LO <= HI, such as 5,25: got [25.0, 5.0]");
-        o.babbleSnrRange = new double[] {5, 25};
+                .hasMessageContaining("with LO <= HI, such as 5,25: got 25,5");
+        o.babbleSnrRange = "5";
+        assertThatThrownBy(o::check).hasMessageContaining("got 5");
+        o.babbleSnrRange = "5,25";
         o.check();
         assertThat(o.describe()).contains("babble of 3 recordings of the same pool at 5-25 dB SNR");
         assertThat(o.data().babbleSnrLow()).isEqualTo(5);
