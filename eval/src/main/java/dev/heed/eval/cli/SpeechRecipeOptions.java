@@ -178,6 +178,7 @@ final class SpeechRecipeOptions {
 
     /** The augmentation recipe these options ask for. */
     SpeechData.Recipe data() {
+        double[] snr = snrRange();
         return new SpeechData.Recipe(
                 maxWords,
                 specAugment,
@@ -189,8 +190,8 @@ final class SpeechRecipeOptions {
                 streamMean,
                 streamCold,
                 babbleUnderQuietest,
-                snrRange()[0],
-                snrRange()[1]);
+                snr[0],
+                snr[1]);
     }
 
     /** What the descriptor records as {@code data.augmentation}. */
@@ -206,9 +207,7 @@ final class SpeechRecipeOptions {
                         : "")
                 + (babble > 0
                         ? "; babble of 3 recordings of the same pool at "
-                                + db(snrRange()[0])
-                                + "-"
-                                + db(snrRange()[1])
+                                + babbleSnrDb()
                                 + " dB SNR in "
                                 + Math.round(100 * babble)
                                 + "% of utterances"
@@ -271,6 +270,12 @@ final class SpeechRecipeOptions {
                 "--babble-snr-range must be two numbers LO,HI in dB with LO <= HI, such as 5,25:"
                         + " got "
                         + babbleSnrRange);
+    }
+
+    /** The range as written in a description: 5-25 rather than 5.0-25.0. */
+    private String babbleSnrDb() {
+        double[] snr = snrRange();
+        return db(snr[0]) + "-" + db(snr[1]);
     }
 
     /** A decibel figure as written: 20 rather than 20.0. */
