@@ -13,10 +13,14 @@ final class ShippedCopy {
 
     static final Path SHIPPED = Path.of("../models/shipped/speech-digits");
 
+    /** A value of {@link #with} that removes its setting from model.json. */
+    static final Object ABSENT = new Object();
+
     private ShippedCopy() {}
 
     /**
-     * The shipped model copied to {@code dir} with {@code settings} (boolean or int) in model.json.
+     * The shipped model copied to {@code dir} with {@code settings} (boolean or int, or {@link
+     * #ABSENT} to remove one) in model.json.
      */
     static Path with(Path dir, Map<String, Object> settings) throws IOException {
         Files.createDirectories(dir);
@@ -28,7 +32,9 @@ final class ShippedCopy {
         ObjectMapper json = new ObjectMapper();
         ObjectNode d = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
         for (Map.Entry<String, Object> e : settings.entrySet()) {
-            if (e.getValue() instanceof Boolean b) {
+            if (e.getValue() == ABSENT) {
+                d.remove(e.getKey());
+            } else if (e.getValue() instanceof Boolean b) {
                 d.put(e.getKey(), b);
             } else {
                 d.put(e.getKey(), ((Number) e.getValue()).intValue());

@@ -42,9 +42,25 @@ class StreamMeanModelTest {
         Path dir =
                 ShippedCopy.with(
                         temp.resolve("stream"),
-                        Map.of("utterance_mean", false, "stream_mean", true));
+                        Map.of(
+                                "utterance_mean",
+                                false,
+                                "stream_mean",
+                                true,
+                                "stream_prior",
+                                ShippedCopy.ABSENT));
+        Path plainDir =
+                ShippedCopy.with(
+                        temp.resolve("plain"),
+                        Map.of(
+                                "utterance_mean",
+                                true,
+                                "stream_mean",
+                                false,
+                                "stream_prior",
+                                ShippedCopy.ABSENT));
         try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU);
-                SpeechModel plainModel = SpeechModel.load(ShippedCopy.SHIPPED, DeviceChoice.CPU)) {
+                SpeechModel plainModel = SpeechModel.load(plainDir, DeviceChoice.CPU)) {
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
             List<float[][]> samples = new ArrayList<>(SampleFrames.padded(features).values());
             Transcriber t = m.newTranscriber();

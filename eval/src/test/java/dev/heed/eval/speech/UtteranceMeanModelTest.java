@@ -14,17 +14,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped speech model says {@code utterance_mean}, and its transcriber applies it: a
- * microphone's fixed colouring (a per-mel offset of the log-mel frames) changes nothing it hears.
+ * A speech model whose {@code model.json} says {@code utterance_mean} applies it in its
+ * transcriber: a microphone's fixed colouring (a per-mel offset of the log-mel frames) changes
+ * nothing it hears.
  */
 class UtteranceMeanModelTest {
 
+    @TempDir Path temp;
+
     @Test
     void shouldHearTheSameThroughAMicrophonesFixedColouring() throws Exception {
-        try (SpeechModel m =
-                SpeechModel.load(Path.of("../models/shipped/speech-digits"), DeviceChoice.CPU)) {
+        Path dir =
+                ShippedCopy.with(
+                        temp.resolve("utterance"),
+                        Map.of(
+                                "utterance_mean",
+                                true,
+                                "stream_mean",
+                                false,
+                                "stream_prior",
+                                ShippedCopy.ABSENT));
+        try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
             assertThat(m.descriptor().utteranceMean()).isTrue();
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
             Transcriber t = m.newTranscriber();
