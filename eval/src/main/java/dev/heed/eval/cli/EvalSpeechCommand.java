@@ -5,6 +5,7 @@ import dev.heed.eval.internal.TempDirs;
 import dev.heed.eval.speech.Babble;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.FsddCorpus;
+import dev.heed.eval.speech.Noise;
 import dev.heed.eval.speech.Recognize;
 import dev.heed.eval.speech.Recognizer;
 import dev.heed.eval.speech.Recording;
@@ -145,6 +146,24 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " signal-to-noise ratios, e.g. 20,10,5.")
     List<Double> babbleSnr = List.of();
 
+    @Option(
+            names = "--noise",
+            split = ",",
+            paramLabel = "KIND",
+            description =
+                    "Also score every recording and string through noise of these kinds, for noise"
+                            + " a model was not trained with: pink, brown, hum (generated), or a"
+                            + " folder of WAV noise recordings; at the --noise-snr ratios.")
+    List<String> noise = List.of();
+
+    @Option(
+            names = "--noise-snr",
+            split = ",",
+            paramLabel = "DB",
+            defaultValue = "20,10,5",
+            description = "Signal-to-noise ratios for --noise (default: ${DEFAULT-VALUE}).")
+    List<Double> noiseSnr = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (inputRate != null && (!streaming || inputRate < 4000 || inputRate > 192000)) {
@@ -154,6 +173,7 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " needs --streaming and a rate of 4000-192000 Hz (the rates the"
                             + " audio topology takes), such as --streaming --input-rate 16000");
         }
+        noise.forEach(Noise::check);
         if (leaveOneSpeakerOut) {
             new LeaveOneSpeakerOut(data, folds, trainArgs, foldSpeakers, babbleSnr, System.out)
                     .run(indexFilter(indices), strings, seed);
@@ -227,6 +247,29 @@ final class EvalSpeechCommand implements Callable<Integer> {
                         snr,
                         100 * r.accuracy(),
                         100 * r.wer());
+            }
+            for (String kind : noise) {
+                List<float[]> sources = Noise.sources(kind, features.sampleRate(), seed);
+                for (double snr : noiseSnr) {
+                    SpeechEvaluation.Result r =
+                            SpeechEvaluation.run(
+                                    Noise.noisy(
+                                            SpeechEvaluation.heed(m.newTranscriber(), features),
+                                            sources,
+                                            snr,
+                                            seed),
+                                    isolated,
+                                    joined,
+                                    features.sampleRate());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  noise %s at %4.1f dB SNR: isolated-digit accuracy %6.2f%%,"
+                                    + " digit-string WER %6.2f%%%n",
+                            kind,
+                            snr,
+                            100 * r.accuracy(),
+                            100 * r.wer());
+                }
             }
             if (streaming) {
                 streamed(m, features.sampleRate(), isolated);

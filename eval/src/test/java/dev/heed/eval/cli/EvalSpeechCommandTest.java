@@ -56,6 +56,50 @@ class EvalSpeechCommandTest {
     }
 
     @Test
+    void shouldScoreThroughEachNoiseKindAtEachAskedSnr() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--indices",
+                        "all",
+                        "--strings",
+                        "2",
+                        "--noise",
+                        "pink,hum",
+                        "--noise-snr",
+                        "20,0",
+                        "--model",
+                        "../models/shipped/speech-digits");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1])
+                .containsPattern("noise pink at 20.0 dB SNR: isolated-digit accuracy +[0-9.]+%")
+                .containsPattern("noise pink at  0.0 dB SNR: isolated-digit accuracy +[0-9.]+%")
+                .containsPattern("noise hum at  0.0 dB SNR: isolated-digit accuracy +[0-9.]+%");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownNoiseBeforeScoringAndSayWhatThereIs() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--indices",
+                        "all",
+                        "--noise",
+                        "traffic",
+                        "--model",
+                        "../models/shipped/speech-digits");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).doesNotContain("isolated-digit accuracy");
+        assertThat(r[2]).contains("--noise traffic", "pink, brown, hum", "folder of WAV");
+    }
+
+    @Test
     void shouldScoreThroughBabbleAtEachAskedSnr() {
         String[] r =
                 run(
