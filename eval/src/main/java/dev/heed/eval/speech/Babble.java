@@ -22,17 +22,7 @@ public final class Babble {
     public static Recognize noisy(
             Recognize recognizer, List<Recording> pool, double snrDb, long seed) {
         Random random = new Random(seed);
-        return new Recognize() {
-            @Override
-            public String words(String speaker, float[] samples) {
-                return recognizer.words(speaker, mix(samples, pool, snrDb, random));
-            }
-
-            @Override
-            public boolean learnsStreams() {
-                return recognizer.learnsStreams();
-            }
-        };
+        return recognizer.hearing(samples -> mix(samples, pool, snrDb, random));
     }
 
     /**

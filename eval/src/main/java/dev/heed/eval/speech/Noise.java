@@ -130,17 +130,7 @@ public final class Noise {
     public static Recognize noisy(
             Recognize recognizer, List<float[]> sources, double snrDb, long seed) {
         Random random = new Random(seed);
-        return new Recognize() {
-            @Override
-            public String words(String speaker, float[] samples) {
-                return recognizer.words(speaker, mix(samples, sources, snrDb, random));
-            }
-
-            @Override
-            public boolean learnsStreams() {
-                return recognizer.learnsStreams();
-            }
-        };
+        return recognizer.hearing(samples -> mix(samples, sources, snrDb, random));
     }
 
     /** {@code speech} plus a random stretch of one source at {@code snrDb}; a new array. */

@@ -1,6 +1,7 @@
 package dev.heed.eval.speech;
 
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A recogniser as an evaluation calls it: one utterance of a speaker to the words heard. A
@@ -22,6 +23,25 @@ public interface Recognize {
      */
     default boolean learnsStreams() {
         return false;
+    }
+
+    /**
+     * This recogniser hearing every utterance changed by {@code change} first (noise mixed in), and
+     * learning streams as it does.
+     */
+    default Recognize hearing(UnaryOperator<float[]> change) {
+        Recognize self = this;
+        return new Recognize() {
+            @Override
+            public String words(String speaker, float[] samples) {
+                return self.words(speaker, change.apply(samples));
+            }
+
+            @Override
+            public boolean learnsStreams() {
+                return self.learnsStreams();
+            }
+        };
     }
 
     /** A recogniser that does not care who speaks. */
