@@ -78,6 +78,11 @@ public final class Babble {
             }
         }
         double speechPower = words.length > 0 ? quietest(speech, words) : nonZeroPower(speech);
+        return added(speech, noise, speechPower, snrDb);
+    }
+
+    /** {@code speech} plus {@code noise} scaled to {@code snrDb} below {@code speechPower}. */
+    static float[] added(float[] speech, float[] noise, double speechPower, double snrDb) {
         double noisePower = 0;
         for (float x : noise) {
             noisePower += x * (double) x;
@@ -93,7 +98,7 @@ public final class Babble {
     }
 
     /** The mean power of {@code speech}'s non-zero samples (padding is digital silence). */
-    private static double nonZeroPower(float[] speech) {
+    static double nonZeroPower(float[] speech) {
         double power = 0;
         int n = 0;
         for (float x : speech) {

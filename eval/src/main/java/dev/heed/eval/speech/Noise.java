@@ -137,25 +137,10 @@ public final class Noise {
     static float[] mix(float[] speech, List<float[]> sources, double snrDb, Random random) {
         float[] source = sources.get(random.nextInt(sources.size()));
         int offset = random.nextInt(source.length);
-        double speechPower = 0;
-        int voiced = 0;
-        double noisePower = 0;
-        for (int i = 0; i < speech.length; i++) {
-            double n = source[(offset + i) % source.length];
-            noisePower += n * n;
-            if (speech[i] != 0f) {
-                speechPower += speech[i] * (double) speech[i];
-                voiced++;
-            }
+        float[] noise = new float[speech.length];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = source[(offset + i) % source.length];
         }
-        speechPower /= Math.max(1, voiced);
-        noisePower /= Math.max(1, speech.length);
-        double scale =
-                noisePower > 0 ? Math.sqrt(speechPower / noisePower / Math.pow(10, snrDb / 10)) : 0;
-        float[] out = new float[speech.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (speech[i] + scale * source[(offset + i) % source.length]);
-        }
-        return out;
+        return Babble.added(speech, noise, Babble.nonZeroPower(speech), snrDb);
     }
 }
