@@ -53,6 +53,7 @@ public final class HeedKeys {
     public static final String ANOMALY_WINDOW_LONG = "anomaly.window.long";
     public static final String ANOMALY_RANGE_TOLERANCE = "anomaly.range.tolerance";
     public static final String ANOMALY_RANGE_SCALE = "anomaly.range.scale";
+    public static final String ANOMALY_STUCK = "anomaly.stuck";
     public static final String ANOMALY_FORECAST_PERIODIC = "anomaly.forecast.periodic";
     public static final String ANOMALY_HOLDOFF = "anomaly.holdoff";
     public static final String ANOMALY_NOVELTY_SPAN = "anomaly.novelty.span";
@@ -126,6 +127,7 @@ public final class HeedKeys {
         d.put(ANOMALY_WINDOW_LONG, "8000");
         d.put(ANOMALY_RANGE_TOLERANCE, "0.05");
         d.put(ANOMALY_RANGE_SCALE, "0.05");
+        d.put(ANOMALY_STUCK, "1e-6");
         d.put(ANOMALY_FORECAST_PERIODIC, "3");
         d.put(ANOMALY_HOLDOFF, "span");
         d.put(ANOMALY_NOVELTY_SPAN, "1d");

@@ -212,7 +212,8 @@ public final class SensorTopology {
                         embedding(config, patch),
                         config.getPositiveInt(HeedKeys.ANOMALY_NOVELTY_CACHE)),
                 config.getDouble(HeedKeys.ANOMALY_FORECAST_PERIODIC, 0, 1000),
-                config.getDouble(HeedKeys.ANOMALY_RANGE_SCALE, 0, 100));
+                config.getDouble(HeedKeys.ANOMALY_RANGE_SCALE, 0, 100),
+                config.getDouble(HeedKeys.ANOMALY_STUCK, 0, 0.5));
     }
 
     /** Whether {@code key} is {@code yes}; it must be {@code yes} or {@code no}. */

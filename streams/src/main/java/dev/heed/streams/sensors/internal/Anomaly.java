@@ -27,6 +27,8 @@ import java.util.List;
  *     shape; null when off or still learning
  * @param representation how new the model's own representation of the window's newest patch was
  *     ({@link EmbeddingMemory}); null when off, the model gives none, or not at that step
+ * @param stuck the run of identical readings that step completed, when the series' own repeats made
+ *     it less likely than {@code anomaly.stuck} ({@link StuckRun}); else null
  */
 record Anomaly(
         double score,
@@ -41,7 +43,8 @@ record Anomaly(
         boolean heldOff,
         Novelty longContext,
         Novelty recentShape,
-        EmbeddingMemory.Seen representation) {
+        EmbeddingMemory.Seen representation,
+        StuckRun.Seen stuck) {
 
     /**
      * A new step against the expectation.

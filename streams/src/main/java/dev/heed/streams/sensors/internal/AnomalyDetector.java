@@ -70,6 +70,9 @@ final class AnomalyDetector {
         if (st.readings == 0) {
             initStats(st, w);
             scales.start(st, w);
+            for (int t = 0; t < steps; t++) {
+                stuck(st, w, t);
+            }
         } else {
             scales.startMissing(st, w, first);
         }
@@ -83,9 +86,11 @@ final class AnomalyDetector {
         Novelty bestShape = null;
         EmbeddingMemory.Seen represented = representation(st, w, first, explanation);
         EmbeddingMemory.Seen bestRepresented = null;
+        StuckRun.Seen bestStuck = null;
         for (int t = st.readings == 0 ? steps : first; t < steps; t++) {
             int h = t - first;
             if (st.forecast == null || h >= st.forecast[0].length || w.filled()[t]) {
+                stuck(st, w, t);
                 observe(st, w, t);
                 scales.observe(st, w, t);
                 continue;
@@ -111,6 +116,10 @@ final class AnomalyDetector {
             if (rep != null) {
                 likelihood = Math.max(likelihood, rep.likelihood());
             }
+            StuckRun.Seen stuck = stuck(st, w, t);
+            if (stuck != null) {
+                likelihood = Math.max(likelihood, Normal.cdf(AnomalySettings.STUCK_Z));
+            }
             // how strong the evidence is, in spreads: what a held-off alarm must double (a range
             // break in units of the views' spread floor, not its likelihood's scale, which lost two
             // NAB windows: docs/anomaly-experiments.md)
@@ -120,6 +129,9 @@ final class AnomalyDetector {
                                     Math.max(errorAlarms ? e : 0, seen.z()),
                                     rep == null ? 0 : rep.z()),
                             excess / Novelty.SD_FLOOR);
+            if (stuck != null) {
+                strength = Math.max(strength, AnomalySettings.STUCK_Z);
+            }
             st.scored++;
             if (best < 0 || likelihood > bestLikelihood) {
                 best = t;
@@ -130,6 +142,7 @@ final class AnomalyDetector {
                 bestContext = seen.context();
                 bestShape = seen.shape();
                 bestRepresented = rep;
+                bestStuck = stuck;
             }
         }
         if (st.readings == 0) {
@@ -179,7 +192,20 @@ final class AnomalyDetector {
                 heldOff,
                 bestContext,
                 bestShape,
-                bestRepresented);
+                bestRepresented,
+                bestStuck);
+    }
+
+    /** Step {@code t} of {@code w} to the series' stuck-run check: the run it completes, if any. */
+    private StuckRun.Seen stuck(AnomalyState st, WindowSnapshot w, int t) {
+        if (w.filled()[t]) {
+            return null; // a filled step repeats its neighbour by construction
+        }
+        float[] x = new float[w.names().length];
+        for (int v = 0; v < x.length; v++) {
+            x[v] = w.values()[v][t];
+        }
+        return st.stuck.observe(x, w.ts()[t], settings.stuckChance());
     }
 
     /**

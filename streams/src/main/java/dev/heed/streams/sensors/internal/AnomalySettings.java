@@ -22,6 +22,8 @@ package dev.heed.streams.sensors.internal;
  *     times the largest error at the same time of the long view's span one span earlier (its bucket
  *     or the two beside it): a model that misses at the same time every day does not alarm for it;
  *     0: every error may alarm
+ * @param stuckChance a run of identical readings alarms, once, when the series' own repeats make it
+ *     less likely than this ({@link StuckRun}); 0 turns the check off
  */
 public record AnomalySettings(
         String topic,
@@ -34,7 +36,8 @@ public record AnomalySettings(
         boolean forecastAlarms,
         NoveltySettings novelty,
         double forecastPeriodic,
-        double rangeScale) {
+        double rangeScale,
+        double stuckChance) {
 
     /** {@code holdoff}: as many readings as the series' long-context view covers. */
     public static final int HOLDOFF_SPAN = -1;
@@ -50,10 +53,47 @@ public record AnomalySettings(
      */
     public static final double RANGE_Z = 4.0;
 
+    /**
+     * Evidence a stuck run counts as, in spreads: likelihood {@code Phi(5)}, as strong as a range
+     * break 0.05 of the range past its tolerance.
+     */
+    public static final double STUCK_Z = 5.0;
+
     public AnomalySettings {
         if (!(rangeScale >= 0)) {
             throw new IllegalArgumentException("anomaly.range.scale must be >= 0: " + rangeScale);
         }
+        if (!(stuckChance >= 0 && stuckChance < 1)) {
+            throw new IllegalArgumentException("anomaly.stuck must be in [0, 1): " + stuckChance);
+        }
+    }
+
+    /** Without the stuck-sensor check. */
+    public AnomalySettings(
+            String topic,
+            double threshold,
+            int warmup,
+            int shortWindow,
+            int longWindow,
+            double rangeTolerance,
+            int holdoff,
+            boolean forecastAlarms,
+            NoveltySettings novelty,
+            double forecastPeriodic,
+            double rangeScale) {
+        this(
+                topic,
+                threshold,
+                warmup,
+                shortWindow,
+                longWindow,
+                rangeTolerance,
+                holdoff,
+                forecastAlarms,
+                novelty,
+                forecastPeriodic,
+                rangeScale,
+                0);
     }
 
     /** Forecast error and range (every break likelihood 1) only, without a hold-off. */
@@ -86,6 +126,7 @@ public record AnomalySettings(
                 holdoff,
                 true,
                 NoveltySettings.OFF,
+                0,
                 0,
                 0);
     }

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * are scored.
  */
 final class AnomalyState {
-    private static final byte VERSION = 5;
+    private static final byte VERSION = 6;
 
     long readings;
     long scored;
@@ -55,6 +55,9 @@ final class AnomalyState {
     double rawMean;
 
     double rawVar;
+
+    /** Runs of identical readings and the series' repeats (version 6 on; fresh before). */
+    StuckRun stuck = new StuckRun();
 
     /** The hold-off after an alarm: no new alarm before this many readings, unless stronger. */
     long holdUntil;
@@ -200,6 +203,7 @@ final class AnomalyState {
                     out.writeFloat(errorBefore[i]);
                 }
             }
+            stuck.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -293,6 +297,9 @@ final class AnomalyState {
                         s.errorBefore[i] = in.readFloat();
                     }
                 }
+            }
+            if (version >= 6) {
+                s.stuck = StuckRun.read(in);
             }
             return s;
         } catch (IOException e) {

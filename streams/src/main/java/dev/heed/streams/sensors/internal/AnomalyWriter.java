@@ -47,6 +47,7 @@ final class AnomalyWriter {
             writeNovelty(g, w, "long_context", a.longContext());
             writeNovelty(g, w, "recent_shape", a.recentShape());
             writeRepresentation(g, a.representation());
+            writeStuck(g, a.stuck());
             WindowJson.writeWindow(g, w);
             WindowJson.writeAttention(
                     g, w, p.forecast().method(), p.forecast().stepWeights(), topK);
@@ -111,6 +112,20 @@ final class AnomalyWriter {
         g.writeObjectFieldStart("representation");
         g.writeNumberField("novelty_likelihood", r.likelihood());
         g.writeNumberField("distance", JsonOut.round3(r.distance()));
+        g.writeEndObject();
+    }
+
+    /** The run of identical readings that alarmed: how long, since when, how unlikely. */
+    private static void writeStuck(JsonGenerator g, StuckRun.Seen s) throws IOException {
+        if (s == null) {
+            g.writeNullField("stuck_run");
+            return;
+        }
+        g.writeObjectFieldStart("stuck_run");
+        g.writeNumberField("readings", s.readings());
+        g.writeStringField("since", Instant.ofEpochMilli(s.sinceMs()).toString());
+        g.writeNumberField("since_ms", s.sinceMs());
+        g.writeNumberField("chance", s.chance());
         g.writeEndObject();
     }
 
