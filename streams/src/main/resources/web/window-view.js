@@ -86,9 +86,15 @@ function anomalyLine(a, variable) {
   const exp = a.expected ? a.expected[variable] : undefined;
   d.innerHTML = `<b>score ${num(a.anomaly_score, 3)}</b>, likelihood `
     + `${num(a.anomaly_likelihood, 4)} (threshold ${num(a.threshold, 4)})`
-    + `${a.range_break ? ', <b>outside the range seen so far</b>' + beyond(a) : ''}; ${variable} `
+    + `${a.range_break ? ', <b>outside the range seen so far</b>' + beyond(a) : ''}`
+    + `${a.stuck_run ? ', <b>stuck</b>: ' + stuck(a.stuck_run) : ''}; ${variable} `
     + `observed <b>${num(obs)}</b>, expected <b>${num(exp)}</b>`;
   return d;
+}
+
+/** A run of identical readings: how long, since when, how unlikely for this series. */
+function stuck(r) {
+  return `${r.readings} identical readings since ${dateTime(r.since_ms)} (chance ${r.chance.toExponential(1)})`;
 }
 
 /** How far past the range and its tolerance the value went, as a share of the range. */
