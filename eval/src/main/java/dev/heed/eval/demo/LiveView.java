@@ -116,12 +116,21 @@ final class LiveView {
     }
 
     /**
-     * What raised the alarm: a range break, else the novelty scores at or above the threshold (the
-     * long context, the recent shape, the model's representation); empty when none says.
+     * What raised the alarm: a range break, a stuck run, else the novelty scores at or above the
+     * threshold (the long context, the recent shape, the model's representation); empty when none
+     * says.
      */
     static String why(JsonNode a) {
         if (a.path("range_break").asBoolean()) {
             return " (outside the range seen so far)";
+        }
+        JsonNode stuck = a.path("stuck_run");
+        if (stuck.isObject()) {
+            return " (stuck: "
+                    + stuck.path("readings").asInt()
+                    + " identical readings since "
+                    + stuck.path("since").asText()
+                    + ")";
         }
         double threshold = a.path("threshold").asDouble(1);
         StringBuilder names = new StringBuilder();

@@ -33,6 +33,13 @@ class LiveViewTest {
                                                 + " \"recent_shape\": {\"novelty_likelihood\":"
                                                 + " 0.99995}")))
                 .isEqualTo(" (new shape: long context, recent shape)");
+        assertThat(
+                        LiveView.why(
+                                anomaly(
+                                        "\"range_break\": false, \"stuck_run\": {\"readings\": 21,"
+                                                + " \"since\": \"2014-04-13T01:15:00Z\"}")))
+                .isEqualTo(" (stuck: 21 identical readings since 2014-04-13T01:15:00Z)");
+        assertThat(LiveView.why(anomaly("\"range_break\": false, \"stuck_run\": null"))).isEmpty();
         assertThat(LiveView.why(anomaly("\"range_break\": false"))).isEmpty();
     }
 }
