@@ -68,34 +68,6 @@ public record AnomalySettings(
         }
     }
 
-    /** Without the stuck-sensor check. */
-    public AnomalySettings(
-            String topic,
-            double threshold,
-            int warmup,
-            int shortWindow,
-            int longWindow,
-            double rangeTolerance,
-            int holdoff,
-            boolean forecastAlarms,
-            NoveltySettings novelty,
-            double forecastPeriodic,
-            double rangeScale) {
-        this(
-                topic,
-                threshold,
-                warmup,
-                shortWindow,
-                longWindow,
-                rangeTolerance,
-                holdoff,
-                forecastAlarms,
-                novelty,
-                forecastPeriodic,
-                rangeScale,
-                0);
-    }
-
     /** Forecast error and range (every break likelihood 1) only, without a hold-off. */
     public AnomalySettings(
             String topic,

@@ -27,15 +27,16 @@ final class StuckRun {
     record Seen(int readings, long sinceMs, double chance) {}
 
     /**
-     * Learns reading {@code x} at {@code ts}; returns the run when it has just become less likely
-     * than {@code chance} under the series' own repeats, else null.
+     * Learns reading {@code x} at {@code ts} (kept as the last reading: the caller hands it over);
+     * returns the run when it has just become less likely than {@code chance} under the series' own
+     * repeats, else null.
      */
     Seen observe(float[] x, long ts, double chance) {
         boolean same = last != null && last.length == x.length;
         for (int v = 0; same && v < x.length; v++) {
             same = Float.compare(x[v], last[v]) == 0;
         }
-        last = x.clone();
+        last = x;
         if (!same) {
             run = 1;
             runStart = ts;

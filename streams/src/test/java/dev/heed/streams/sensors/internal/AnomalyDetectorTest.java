@@ -49,7 +49,7 @@ class AnomalyDetectorTest {
     /** A detector with the novelty views, no forecast alarms and a 50-reading hold-off. */
     private static AnomalyDetector withViews(int warmup, NoveltySettings views) {
         return new AnomalyDetector(
-                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views, 0, 0));
+                new AnomalySettings("a", 0.9999, warmup, 5, 200, 0.05, 50, false, views, 0, 0, 0));
     }
 
     private Anomaly[] run(AnomalyState st, double[] x, int end0, int end1, double sd, long seed) {
@@ -135,7 +135,8 @@ class AnomalyDetectorTest {
                                 true,
                                 NoveltySettings.OFF,
                                 0,
-                                0.05));
+                                0.05,
+                                0));
         double[] likelihood = new double[3];
         double[] beyond = {0.06, 0.2, 0.6}; // past the range (about +-13.3), in units of it
         for (int k = 0; k < beyond.length; k++) {
@@ -169,7 +170,7 @@ class AnomalyDetectorTest {
         AnomalyDetector d =
                 new AnomalyDetector(
                         new AnomalySettings(
-                                "a", 0.9999, 100, 5, 200, 0, 0, true, views, periodic, 0));
+                                "a", 0.9999, 100, 5, 200, 0, 0, true, views, periodic, 0, 0));
         int cycles = 12;
         double[] x = new double[48 * cycles + HORIZON + 1];
         Random r = new Random(21);
