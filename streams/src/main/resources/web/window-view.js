@@ -92,9 +92,9 @@ function anomalyLine(a, variable) {
   return d;
 }
 
-/** A run of identical readings: how long, since when, how unlikely for this series. */
+/** A run of identical values: which variable, how long, since when, how unlikely for it. */
 function stuck(r) {
-  return `${r.readings} identical readings since ${dateTime(r.since_ms)} (chance ${r.chance.toExponential(1)})`;
+  return `${r.variable ? r.variable + ': ' : ''}${r.readings} identical readings since ${dateTime(r.since_ms)} (chance ${r.chance.toExponential(1)})`;
 }
 
 /** How far past the range and its tolerance the value went, as a share of the range. */

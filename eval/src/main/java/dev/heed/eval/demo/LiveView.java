@@ -127,6 +127,8 @@ final class LiveView {
         JsonNode stuck = a.path("stuck_run");
         if (stuck.isObject()) {
             return " (stuck: "
+                    + stuck.path("variable").asText("?")
+                    + ", "
                     + stuck.path("readings").asInt()
                     + " identical readings since "
                     + stuck.path("since").asText()

@@ -36,9 +36,10 @@ class LiveViewTest {
         assertThat(
                         LiveView.why(
                                 anomaly(
-                                        "\"range_break\": false, \"stuck_run\": {\"readings\": 21,"
+                                        "\"range_break\": false, \"stuck_run\": {\"variable\": \"temp\","
+                                                + " \"readings\": 21,"
                                                 + " \"since\": \"2014-04-13T01:15:00Z\"}")))
-                .isEqualTo(" (stuck: 21 identical readings since 2014-04-13T01:15:00Z)");
+                .isEqualTo(" (stuck: temp, 21 identical readings since 2014-04-13T01:15:00Z)");
         assertThat(LiveView.why(anomaly("\"range_break\": false, \"stuck_run\": null"))).isEmpty();
         assertThat(LiveView.why(anomaly("\"range_break\": false"))).isEmpty();
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A stuck sensor (`anomaly.stuck`) through the topology, with every other kind of evidence off (the
  * range, the views, the representation; the forecast error does not alarm by default), so that only
  * the stuck-run check can alarm: a sensor that keeps reporting its last value for three hours is
- * flagged, once, and says since when; a series that is flat for hours every day is not flagged for
- * a run as long, and is flagged when it stays flat far longer than its own runs make likely.
+ * flagged, once, and says since when, also when it is one variable of two and the other moves; a
+ * series that is flat for hours every day is not flagged for a run as long, and is flagged when it
+ * stays flat far longer than its own runs make likely.
  */
 class AnomalyStuckTopologyTest {
     private static final int DAY = FiveMinuteSeries.DAY;
@@ -32,6 +33,10 @@ class AnomalyStuckTopologyTest {
 
     private List<JsonNode> anomalies(BiFunction<Integer, Random, Double> series, String stuck)
             throws Exception {
+        return FiveMinuteSeries.anomalies(stateDir, 7 * DAY, series, settings(stuck));
+    }
+
+    private static Map<String, String> settings(String stuck) {
         Map<String, String> settings = new HashMap<>();
         settings.put("window.stride", "2");
         settings.put("anomaly.warmup", Integer.toString(DAY));
@@ -40,7 +45,22 @@ class AnomalyStuckTopologyTest {
         settings.put("anomaly.novelty.fine", "0");
         settings.put("anomaly.novelty.embedding", "0");
         settings.put("anomaly.stuck", stuck);
-        return FiveMinuteSeries.anomalies(stateDir, 7 * DAY, series, settings);
+        return settings;
+    }
+
+    /**
+     * Two variables: {@code temp} a noisy daily cycle that freezes like {@link #frozen}, {@code
+     * flow} noise around 100 that keeps moving.
+     */
+    private List<JsonNode> oneOfTwoStuck(String stuck) throws Exception {
+        BiFunction<Integer, Random, Double> temp = frozen(AnomalyStuckTopologyTest::daily);
+        return FiveMinuteSeries.anomalies(
+                stateDir,
+                7 * DAY,
+                "temp",
+                "flow",
+                (i, noise) -> new double[] {temp.apply(i, noise), 100 + noise.nextGaussian()},
+                settings(stuck));
     }
 
     /** {@code base} with readings {@code STUCK_FROM..STUCK_TO} repeating the one before them. */
@@ -92,6 +112,20 @@ class AnomalyStuckTopologyTest {
     @Test
     void shouldNotFlagTheStuckSensorWithTheCheckOff() throws Exception {
         assertThat(anomalies(frozen(AnomalyStuckTopologyTest::daily), "0")).isEmpty();
+    }
+
+    @Test
+    void shouldFlagOneStuckVariableWhileTheOthersMoveAndNameIt() throws Exception {
+        List<JsonNode> anomalies = oneOfTwoStuck("1e-6");
+        assertThat(anomalies).as("alarms").hasSize(1);
+        JsonNode a = anomalies.get(0);
+        assertThat(FiveMinuteSeries.row(a)).isBetween(STUCK_FROM, STUCK_TO - 1);
+        JsonNode run = a.get("stuck_run");
+        assertThat(run.isObject()).as("stuck_run in %s", a).isTrue();
+        assertThat(run.get("variable").asText()).isEqualTo("temp");
+        assertThat((run.get("since_ms").asLong() - T0) / FiveMinuteSeries.STEP_MS)
+                .isEqualTo(STUCK_FROM - 1L);
+        assertThat(oneOfTwoStuck("0")).as("with the check off").isEmpty();
     }
 
     @Test

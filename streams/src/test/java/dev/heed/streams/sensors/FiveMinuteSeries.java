@@ -33,13 +33,46 @@ final class FiveMinuteSeries {
             BiFunction<Integer, Random, Double> series,
             Map<String, String> settings)
             throws Exception {
+        return fromReadings(
+                stateDir,
+                rows,
+                (i, noise) -> Fixtures.reading("s", T0 + i * STEP_MS, series.apply(i, noise)),
+                settings);
+    }
+
+    /**
+     * The anomaly records of a series of two variables, {@code first} and {@code second}: reading
+     * {@code i} is {@code series(i, noise)}, both values.
+     */
+    static List<JsonNode> anomalies(
+            Path stateDir,
+            int rows,
+            String first,
+            String second,
+            BiFunction<Integer, Random, double[]> series,
+            Map<String, String> settings)
+            throws Exception {
+        return fromReadings(
+                stateDir,
+                rows,
+                (i, noise) -> {
+                    double[] x = series.apply(i, noise);
+                    return Fixtures.reading("s", T0 + i * STEP_MS, first, x[0], second, x[1]);
+                },
+                settings);
+    }
+
+    private static List<JsonNode> fromReadings(
+            Path stateDir,
+            int rows,
+            BiFunction<Integer, Random, byte[]> readings,
+            Map<String, String> settings)
+            throws Exception {
         List<JsonNode> out = new ArrayList<>();
         try (TopologyHarness h = new TopologyHarness(HeedConfig.of(settings), stateDir)) {
             Random noise = new Random(5);
             for (int i = 0; i < rows; i++) {
-                h.in.pipeInput(
-                        Fixtures.utf8("s"),
-                        Fixtures.reading("s", T0 + i * STEP_MS, series.apply(i, noise)));
+                h.in.pipeInput(Fixtures.utf8("s"), readings.apply(i, noise));
             }
             h.driver.advanceWallClockTime(Duration.ofSeconds(1));
             for (byte[] a : h.anomalies.readValuesToList()) {

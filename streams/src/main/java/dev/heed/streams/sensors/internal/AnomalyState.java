@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * are scored.
  */
 final class AnomalyState {
-    private static final byte VERSION = 6;
+    private static final byte VERSION = 7;
 
     long readings;
     long scored;
@@ -56,7 +56,10 @@ final class AnomalyState {
 
     double rawVar;
 
-    /** Runs of identical readings and the series' repeats (version 6 on; fresh before). */
+    /**
+     * Runs of identical values and each variable's repeats (version 7 on; version 6 counted whole
+     * readings, kept for one variable; fresh before).
+     */
     StuckRun stuck = new StuckRun();
 
     /** The hold-off after an alarm: no new alarm before this many readings, unless stronger. */
@@ -298,8 +301,10 @@ final class AnomalyState {
                     }
                 }
             }
-            if (version >= 6) {
+            if (version >= 7) {
                 s.stuck = StuckRun.read(in);
+            } else if (version == 6) {
+                s.stuck = StuckRun.readWholeReadings(in);
             }
             return s;
         } catch (IOException e) {

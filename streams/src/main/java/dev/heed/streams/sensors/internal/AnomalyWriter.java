@@ -47,7 +47,7 @@ final class AnomalyWriter {
             writeNovelty(g, w, "long_context", a.longContext());
             writeNovelty(g, w, "recent_shape", a.recentShape());
             writeRepresentation(g, a.representation());
-            writeStuck(g, a.stuck());
+            writeStuck(g, w, a.stuck());
             WindowJson.writeWindow(g, w);
             WindowJson.writeAttention(
                     g, w, p.forecast().method(), p.forecast().stepWeights(), topK);
@@ -115,13 +115,17 @@ final class AnomalyWriter {
         g.writeEndObject();
     }
 
-    /** The run of identical readings that alarmed: how long, since when, how unlikely. */
-    private static void writeStuck(JsonGenerator g, StuckRun.Seen s) throws IOException {
+    /**
+     * The run of identical values that alarmed: which variable, how long, since when, how unlikely.
+     */
+    private static void writeStuck(JsonGenerator g, WindowSnapshot w, StuckRun.Seen s)
+            throws IOException {
         if (s == null) {
             g.writeNullField("stuck_run");
             return;
         }
         g.writeObjectFieldStart("stuck_run");
+        g.writeStringField("variable", w.names()[s.variable()]);
         g.writeNumberField("readings", s.readings());
         g.writeStringField("since", Instant.ofEpochMilli(s.sinceMs()).toString());
         g.writeNumberField("since_ms", s.sinceMs());

@@ -5,92 +5,149 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * A stuck sensor: runs of identical readings, judged against the series' own repeats. Per series:
- * how many readings repeated the one before (every variable equal) and how many of those followed a
- * repeat; counted before the current run, {@code p2 = (repeatsAfterRepeat + 1) / (repeats + 2)} is
- * how likely one more repeat is inside a run (1/2 for a series that never repeated). A run of
- * {@code n} identical readings has chance {@code p2^(n - 1)}; when that first falls to {@code
- * anomaly.stuck} (one in a million by default) the run alarms, once. A series whose readings sit on
- * integers or at zero for hours has a high {@code p2}, so its everyday runs do not alarm; a sensor
- * that reports the same value where it never did before does. State: the last reading, two counts,
- * the run's length and start (about 40 bytes per single-variable series).
+ * A stuck sensor: runs of identical values, each variable judged against its own repeats. Per
+ * variable: how many readings repeated its value before and how many of those followed a repeat;
+ * counted before the current run, {@code p2 = (repeatsAfterRepeat + 1) / (repeats + 2)} is how
+ * likely one more repeat is inside a run (1/2 for a variable that never repeated). A run of {@code
+ * n} identical values has chance {@code p2^(n - 1)}; when that first falls to {@code anomaly.stuck}
+ * (one in a million by default) the run alarms, once. A variable whose readings sit on integers or
+ * at zero for hours has a high {@code p2}, so its everyday runs do not alarm; a sensor that reports
+ * the same value where it never did before does, even when the series' other variables move. State
+ * per variable: the last value, two counts, the run's length and start (33 bytes; 35 for a
+ * single-variable series with the header).
  */
 final class StuckRun {
     float[] last;
-    long repeats;
-    long repeatsAfterRepeat;
-    int run = 1;
-    long runStart = Long.MIN_VALUE;
-    boolean alarmed;
+    long[] repeats;
+    long[] repeatsAfterRepeat;
+    int[] run;
+    long[] runStart;
+    boolean[] alarmed;
 
-    /** What a run that alarmed looked like. */
-    record Seen(int readings, long sinceMs, double chance) {}
+    /**
+     * What a run that alarmed looked like.
+     *
+     * @param variable index of the variable that is stuck
+     */
+    record Seen(int variable, int readings, long sinceMs, double chance) {}
 
     /**
      * Learns reading {@code x} at {@code ts} (kept as the last reading: the caller hands it over);
-     * returns the run when it has just become less likely than {@code chance} under the series' own
-     * repeats, else null.
+     * returns the least likely run that has just become less likely than {@code chance} under its
+     * variable's own repeats, else null.
      */
     Seen observe(float[] x, long ts, double chance) {
-        boolean same = last != null && last.length == x.length;
-        for (int v = 0; same && v < x.length; v++) {
-            same = Float.compare(x[v], last[v]) == 0;
+        if (last == null || last.length != x.length) {
+            start(x, ts);
+            return null;
+        }
+        Seen seen = null;
+        for (int v = 0; v < x.length; v++) {
+            Seen s = observe(v, x[v], ts, chance);
+            if (s != null && (seen == null || s.chance() < seen.chance())) {
+                seen = s;
+            }
         }
         last = x;
-        if (!same) {
-            run = 1;
-            runStart = ts;
-            alarmed = false;
+        return seen;
+    }
+
+    private Seen observe(int v, float x, long ts, double chance) {
+        if (Float.compare(x, last[v]) != 0) {
+            run[v] = 1;
+            runStart[v] = ts;
+            alarmed[v] = false;
             return null;
         }
-        if (run > 1) {
-            repeatsAfterRepeat++;
+        if (run[v] > 1) {
+            repeatsAfterRepeat[v]++;
         }
-        repeats++;
-        run++;
-        if (alarmed || chance <= 0) {
+        repeats[v]++;
+        run[v]++;
+        if (alarmed[v] || chance <= 0) {
             return null;
         }
-        // the series' repeats before this run: the run under judgement does not vouch for itself
-        long before = repeats - (run - 1);
-        long afterRepeatBefore = repeatsAfterRepeat - (run - 2);
+        // the variable's repeats before this run: the run under judgement does not vouch for itself
+        long before = repeats[v] - (run[v] - 1);
+        long afterRepeatBefore = repeatsAfterRepeat[v] - (run[v] - 2);
         double p2 = (afterRepeatBefore + 1.0) / (before + 2.0);
-        double c = Math.exp((run - 1) * Math.log(p2));
+        double c = Math.exp((run[v] - 1) * Math.log(p2));
         if (c > chance) {
             return null;
         }
-        alarmed = true;
-        return new Seen(run, runStart, c);
+        alarmed[v] = true;
+        return new Seen(v, run[v], runStart[v], c);
+    }
+
+    /** A first reading (or one with another number of variables): every run starts at it. */
+    private void start(float[] x, long ts) {
+        int n = x.length;
+        last = x;
+        repeats = new long[n];
+        repeatsAfterRepeat = new long[n];
+        run = new int[n];
+        runStart = new long[n];
+        alarmed = new boolean[n];
+        java.util.Arrays.fill(run, 1);
+        java.util.Arrays.fill(runStart, ts);
     }
 
     void write(DataOutputStream out) throws IOException {
         out.writeShort(last == null ? 0 : last.length);
-        if (last != null) {
-            for (float f : last) {
-                out.writeFloat(f);
-            }
+        for (int v = 0; last != null && v < last.length; v++) {
+            out.writeFloat(last[v]);
+            out.writeLong(repeats[v]);
+            out.writeLong(repeatsAfterRepeat[v]);
+            out.writeInt(run[v]);
+            out.writeLong(runStart[v]);
+            out.writeBoolean(alarmed[v]);
         }
-        out.writeLong(repeats);
-        out.writeLong(repeatsAfterRepeat);
-        out.writeInt(run);
-        out.writeLong(runStart);
-        out.writeBoolean(alarmed);
     }
 
     static StuckRun read(DataInputStream in) throws IOException {
         StuckRun s = new StuckRun();
         int n = in.readShort();
         if (n > 0) {
-            s.last = new float[n];
-            for (int i = 0; i < n; i++) {
-                s.last[i] = in.readFloat();
+            s.start(new float[n], Long.MIN_VALUE);
+            for (int v = 0; v < n; v++) {
+                s.last[v] = in.readFloat();
+                s.repeats[v] = in.readLong();
+                s.repeatsAfterRepeat[v] = in.readLong();
+                s.run[v] = in.readInt();
+                s.runStart[v] = in.readLong();
+                s.alarmed[v] = in.readBoolean();
             }
         }
-        s.repeats = in.readLong();
-        s.repeatsAfterRepeat = in.readLong();
-        s.run = in.readInt();
-        s.runStart = in.readLong();
-        s.alarmed = in.readBoolean();
+        return s;
+    }
+
+    /**
+     * A state of version 6, whose counts were of whole readings: kept as they are for a single
+     * variable (the same thing); for several, only the last reading is kept and every variable's
+     * counts start again.
+     */
+    static StuckRun readWholeReadings(DataInputStream in) throws IOException {
+        StuckRun s = new StuckRun();
+        int n = in.readShort();
+        float[] last = new float[n];
+        for (int i = 0; i < n; i++) {
+            last[i] = in.readFloat();
+        }
+        long repeats = in.readLong();
+        long repeatsAfterRepeat = in.readLong();
+        int run = in.readInt();
+        long runStart = in.readLong();
+        boolean alarmed = in.readBoolean();
+        if (n == 0) {
+            return s;
+        }
+        s.start(last, runStart);
+        if (n == 1) {
+            s.repeats[0] = repeats;
+            s.repeatsAfterRepeat[0] = repeatsAfterRepeat;
+            s.run[0] = run;
+            s.alarmed[0] = alarmed;
+        }
         return s;
     }
 }

@@ -236,11 +236,11 @@ class AnomalyDetectorTest {
         AnomalyState a = detector.newState(1);
         run(a, x, STEPS - 1, 180, 0.3, 8);
         a.stuck = new StuckRun(); // what an older state reads as: no stuck-run history
-        byte[] v6 = a.toBytes();
-        // version 5: the same without the stuck run (31 bytes when fresh)
-        byte[] v5 = java.util.Arrays.copyOf(v6, v6.length - 31);
+        byte[] v7 = a.toBytes();
+        // version 5: the same without the stuck run (2 bytes when fresh)
+        byte[] v5 = java.util.Arrays.copyOf(v7, v7.length - 2);
         v5[0] = 5;
-        assertThat(AnomalyState.fromBytes(v5).toBytes()).isEqualTo(v6);
+        assertThat(AnomalyState.fromBytes(v5).toBytes()).isEqualTo(v7);
         // version 4: version 5 with two doubles for the one variable (its RMS step and last
         // reading) before the (empty) error buckets
         byte[] v4 = new byte[v5.length + 16];
@@ -249,7 +249,38 @@ class AnomalyDetectorTest {
         v4[0] = 4;
         v4[v4.length - 2] = 0;
         v4[v4.length - 1] = 0;
-        assertThat(AnomalyState.fromBytes(v4).toBytes()).isEqualTo(v6);
+        assertThat(AnomalyState.fromBytes(v4).toBytes()).isEqualTo(v7);
+    }
+
+    @Test
+    void shouldReadAVersion6StateWhoseStuckRunCountedWholeReadings() {
+        double[] x = noisySine(400, 7);
+        AnomalyState a = detector.newState(1);
+        run(a, x, STEPS - 1, 180, 0.3, 8);
+        a.stuck = new StuckRun();
+        float[][] values = {{1}, {1}, {2}, {2}, {2}, {3}, {3}};
+        for (int i = 0; i < values.length; i++) {
+            a.stuck.observe(values[i], 1000L * i, 1e-6);
+        }
+        byte[] v7 = a.toBytes();
+        // version 6 wrote one count of whole readings: for one variable, the same numbers
+        byte[] prefix = java.util.Arrays.copyOf(v7, v7.length - 35);
+        java.nio.ByteBuffer v6 = java.nio.ByteBuffer.allocate(prefix.length + 35);
+        v6.put(prefix).putShort((short) 1).putFloat(3f).putLong(4).putLong(1);
+        v6.putInt(2).putLong(5000L).put((byte) 0);
+        byte[] b6 = v6.array();
+        b6[0] = 6;
+        assertThat(AnomalyState.fromBytes(b6).toBytes()).isEqualTo(v7);
+        // for two variables its counts were not any one variable's: they start again
+        java.nio.ByteBuffer two = java.nio.ByteBuffer.allocate(prefix.length + 39);
+        two.put(prefix).putShort((short) 2).putFloat(3f).putFloat(7f).putLong(3).putLong(1);
+        two.putInt(2).putLong(5000L).put((byte) 0);
+        byte[] b2 = two.array();
+        b2[0] = 6;
+        StuckRun read = AnomalyState.fromBytes(b2).stuck;
+        assertThat(read.last).containsExactly(3f, 7f);
+        assertThat(read.repeats).containsExactly(0L, 0L);
+        assertThat(read.run).containsExactly(1, 1);
     }
 
     @Test
