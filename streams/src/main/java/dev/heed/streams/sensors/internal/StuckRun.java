@@ -3,6 +3,7 @@ package dev.heed.streams.sensors.internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A stuck sensor: runs of identical values, each variable judged against its own repeats. Per
@@ -88,8 +89,8 @@ final class StuckRun {
         run = new int[n];
         runStart = new long[n];
         alarmed = new boolean[n];
-        java.util.Arrays.fill(run, 1);
-        java.util.Arrays.fill(runStart, ts);
+        Arrays.fill(run, 1);
+        Arrays.fill(runStart, ts);
     }
 
     void write(DataOutputStream out) throws IOException {
