@@ -201,11 +201,7 @@ final class AnomalyDetector {
         if (w.filled()[t]) {
             return null; // a filled step repeats its neighbour by construction
         }
-        float[] x = new float[w.names().length];
-        for (int v = 0; v < x.length; v++) {
-            x[v] = w.values()[v][t];
-        }
-        return st.stuck.observe(x, w.ts()[t], settings.stuckChance());
+        return st.stuck.observe(w.values(), t, w.ts()[t], settings.stuckChance());
     }
 
     /**

@@ -33,28 +33,29 @@ final class StuckRun {
     record Seen(int variable, int readings, long sinceMs, double chance) {}
 
     /**
-     * Learns reading {@code x} at {@code ts} (kept as the last reading: the caller hands it over);
-     * returns the least likely run that has just become less likely than {@code chance} under its
+     * Learns reading {@code t} of {@code values} {@code (variables, steps)}, at {@code ts}; returns
+     * the least likely run that has just become less likely than {@code chance} under its
      * variable's own repeats, else null.
      */
-    Seen observe(float[] x, long ts, double chance) {
-        if (last == null || last.length != x.length) {
-            start(x, ts);
+    Seen observe(float[][] values, int t, long ts, double chance) {
+        if (last == null || last.length != values.length) {
+            start(values, t, ts);
             return null;
         }
         Seen seen = null;
-        for (int v = 0; v < x.length; v++) {
-            Seen s = observe(v, x[v], ts, chance);
+        for (int v = 0; v < values.length; v++) {
+            Seen s = observe(v, values[v][t], ts, chance);
             if (s != null && (seen == null || s.chance() < seen.chance())) {
                 seen = s;
             }
         }
-        last = x;
         return seen;
     }
 
     private Seen observe(int v, float x, long ts, double chance) {
-        if (Float.compare(x, last[v]) != 0) {
+        boolean same = Float.compare(x, last[v]) == 0;
+        last[v] = x;
+        if (!same) {
             run[v] = 1;
             runStart[v] = ts;
             alarmed[v] = false;
@@ -81,9 +82,15 @@ final class StuckRun {
     }
 
     /** A first reading (or one with another number of variables): every run starts at it. */
-    private void start(float[] x, long ts) {
-        int n = x.length;
-        last = x;
+    private void start(float[][] values, int t, long ts) {
+        start(values.length, ts);
+        for (int v = 0; v < last.length; v++) {
+            last[v] = values[v][t];
+        }
+    }
+
+    private void start(int n, long ts) {
+        last = new float[n];
         repeats = new long[n];
         repeatsAfterRepeat = new long[n];
         run = new int[n];
@@ -109,7 +116,7 @@ final class StuckRun {
         StuckRun s = new StuckRun();
         int n = in.readShort();
         if (n > 0) {
-            s.start(new float[n], Long.MIN_VALUE);
+            s.start(n, Long.MIN_VALUE);
             for (int v = 0; v < n; v++) {
                 s.last[v] = in.readFloat();
                 s.repeats[v] = in.readLong();
@@ -142,7 +149,8 @@ final class StuckRun {
         if (n == 0) {
             return s;
         }
-        s.start(last, runStart);
+        s.start(n, runStart);
+        s.last = last;
         if (n == 1) {
             s.repeats[0] = repeats;
             s.repeatsAfterRepeat[0] = repeatsAfterRepeat;

@@ -258,9 +258,9 @@ class AnomalyDetectorTest {
         AnomalyState a = detector.newState(1);
         run(a, x, STEPS - 1, 180, 0.3, 8);
         a.stuck = new StuckRun();
-        float[][] values = {{1}, {1}, {2}, {2}, {2}, {3}, {3}};
-        for (int i = 0; i < values.length; i++) {
-            a.stuck.observe(values[i], 1000L * i, 1e-6);
+        float[][] values = {{1, 1, 2, 2, 2, 3, 3}}; // (variables, steps)
+        for (int i = 0; i < values[0].length; i++) {
+            a.stuck.observe(values, i, 1000L * i, 1e-6);
         }
         byte[] v7 = a.toBytes();
         // version 6 wrote one count of whole readings: for one variable, the same numbers
