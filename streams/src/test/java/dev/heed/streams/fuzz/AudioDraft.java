@@ -51,7 +51,7 @@ final class AudioDraft {
     }
 
     AudioDraft header(String name, String v) {
-        heed.put(name, v == null ? null : HostileSensorRecords.utf8(v));
+        heed.put(name, v == null ? null : HostileBytes.utf8(v));
         return this;
     }
 

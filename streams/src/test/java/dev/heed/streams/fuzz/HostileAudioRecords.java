@@ -5,13 +5,15 @@ import static dev.heed.streams.fuzz.AudioDraft.ENCODING;
 import static dev.heed.streams.fuzz.AudioDraft.END;
 import static dev.heed.streams.fuzz.AudioDraft.RATE;
 import static dev.heed.streams.fuzz.AudioDraft.SEQ;
-import static dev.heed.streams.fuzz.HostileSensorRecords.utf8;
+import static dev.heed.streams.fuzz.HostileBytes.garbage;
+import static dev.heed.streams.fuzz.HostileBytes.noise;
+import static dev.heed.streams.fuzz.HostileBytes.notANumber;
+import static dev.heed.streams.fuzz.HostileBytes.outside;
+import static dev.heed.streams.fuzz.HostileBytes.utf8;
 
 import dev.heed.streams.fuzz.AudioDraft.Fault;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
@@ -73,7 +75,7 @@ public final class HostileAudioRecords {
                                                                 "2",
                                                                 "0",
                                                                 "true")
-                                                        .map(HostileSensorRecords::utf8))
+                                                        .map(HostileBytes::utf8))
                                         .list()
                                         .ofMaxSize(5)));
         return Combinators.combine(
@@ -81,7 +83,7 @@ public final class HostileAudioRecords {
                         fault.list().ofMinSize(1).ofMaxSize(3).uniqueElements(Fault::slot),
                         decoys,
                         Arbitraries.integers().between(0, 3),
-                        HostileSensorRecords.Headers.hostile())
+                        HostileBytes.headers())
                 .as(
                         (draft, faults, junk, coin, extra) -> {
                             AudioDraft d = draft.get();
@@ -99,8 +101,7 @@ public final class HostileAudioRecords {
                         Tuple.of(
                                 3,
                                 Combinators.combine(
-                                                Arbitraries.of(goodStreams)
-                                                        .map(HostileSensorRecords::utf8),
+                                                Arbitraries.of(goodStreams).map(HostileBytes::utf8),
                                                 oldSeqs().injectNull(0.5))
                                         .as(Tuple::of)),
                         Tuple.of(
@@ -252,7 +253,7 @@ public final class HostileAudioRecords {
                                         "pcm_s16le;rate=8000",
                                         "pcm-s16le",
                                         "s16le")
-                                .map(HostileSensorRecords::utf8))
+                                .map(HostileBytes::utf8))
                 .map(
                         v ->
                                 fault(
@@ -267,7 +268,7 @@ public final class HostileAudioRecords {
                         garbage(),
                         Arbitraries.longs().between(Long.MIN_VALUE, -1).map(n -> utf8("" + n)),
                         Arbitraries.of("-1", "" + Long.MIN_VALUE, "9223372036854775808")
-                                .map(HostileSensorRecords::utf8),
+                                .map(HostileBytes::utf8),
                         Arbitraries.integers().between(19, 8000).map(n -> utf8("9".repeat(n))),
                         Arbitraries.of(
                                         "1.5",
@@ -280,7 +281,7 @@ public final class HostileAudioRecords {
                                         "--1",
                                         "NaN",
                                         "Infinity")
-                                .map(HostileSensorRecords::utf8))
+                                .map(HostileBytes::utf8))
                 .map(v -> fault("bad_seq", "seq", "bad_header", d -> d.header(SEQ, v)));
     }
 
@@ -321,77 +322,7 @@ public final class HostileAudioRecords {
                         garbage().map(b -> new String(b, StandardCharsets.UTF_8)),
                         Arbitraries.integers().between(1000, 10_000).map("k"::repeat))
                 .filter(s -> !s.isBlank() && !goodStreams.contains(s))
-                .map(HostileSensorRecords::utf8);
-    }
-
-    /** Whole numbers up to {@code below} and from {@code above}, as text. */
-    private static Arbitrary<byte[]> outside(int below, int above) {
-        Arbitrary<Integer> edges =
-                Arbitraries.of(
-                                below,
-                                above,
-                                below - 1,
-                                above + 1,
-                                0,
-                                -1,
-                                Integer.MIN_VALUE,
-                                Integer.MAX_VALUE)
-                        .filter(n -> n <= below || n >= above);
-        return Arbitraries.oneOf(
-                        edges,
-                        Arbitraries.integers().between(Integer.MIN_VALUE, below),
-                        Arbitraries.integers().between(above, Integer.MAX_VALUE))
-                .map(n -> utf8("" + n));
-    }
-
-    /** Header values that no number parser or encoding name accepts. */
-    private static Arbitrary<byte[]> notANumber() {
-        return Arbitraries.oneOf(
-                garbage(),
-                Arbitraries.integers().between(11, 65_536).map(n -> utf8("9".repeat(n))),
-                Arbitraries.longs().between(1L << 31, Long.MAX_VALUE).map(n -> utf8("" + n)),
-                Arbitraries.of(
-                                "16k", "16000.0", "16 000", "1.6e4", "0x3E80", "NaN", "", "  ",
-                                "mono", "stereo", "two", "+-2", "8000Hz")
-                        .map(HostileSensorRecords::utf8));
-    }
-
-    /** Bytes with an invalid UTF-8 sequence in them, so never a number nor a name once decoded. */
-    static Arbitrary<byte[]> garbage() {
-        Arbitrary<byte[]> invalid =
-                Arbitraries.of(
-                        new byte[] {(byte) 0xFF},
-                        new byte[] {(byte) 0xC3, 0x28},
-                        new byte[] {(byte) 0xA0, (byte) 0xA1},
-                        new byte[] {(byte) 0xE2, 0x28, (byte) 0xA1},
-                        new byte[] {(byte) 0xC0, (byte) 0xAF},
-                        new byte[] {(byte) 0xF0, (byte) 0x90, 0x28, (byte) 0xBC});
-        return Combinators.combine(
-                        Arbitraries.bytes().array(byte[].class).ofMaxSize(24),
-                        invalid,
-                        Arbitraries.integers().between(0, 24))
-                .as(
-                        (b, bad, at) -> {
-                            int i = Math.min(at, b.length);
-                            byte[] out = Arrays.copyOf(b, b.length + bad.length);
-                            System.arraycopy(bad, 0, out, i, bad.length);
-                            System.arraycopy(b, i, out, i + bad.length, b.length - i);
-                            return out;
-                        });
-    }
-
-    /**
-     * Seeded noise of {@code min..max} bytes, a multiple of {@code step} plus {@code min % step}.
-     */
-    private static Arbitrary<byte[]> noise(int min, int max, int step) {
-        return Combinators.combine(
-                        Arbitraries.integers().between(0, (max - min) / step), Arbitraries.longs())
-                .as(
-                        (k, seed) -> {
-                            byte[] b = new byte[min + k * step];
-                            new Random(seed).nextBytes(b);
-                            return b;
-                        });
+                .map(HostileBytes::utf8);
     }
 
     private static AudioDraft optional(AudioDraft d, String name, String v) {

@@ -1,5 +1,7 @@
 package dev.heed.streams.fuzz;
 
+import static dev.heed.streams.fuzz.HostileBytes.utf8;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +11,6 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * jqwik generators of hostile records for the sensor topic ({@code topic.sensors}): truncated and
@@ -62,7 +62,8 @@ public final class HostileSensorRecords {
                                                 new byte[0],
                                                 List.of(),
                                                 Set.of("empty")))));
-        return Combinators.combine(body, Arbitraries.integers().between(0, 3), Headers.hostile())
+        return Combinators.combine(
+                        body, Arbitraries.integers().between(0, 3), HostileBytes.headers())
                 .as((h, coin, headers) -> coin == 0 ? h.withHeaders(headers) : h);
     }
 
@@ -312,37 +313,12 @@ public final class HostileSensorRecords {
 
     /** A good series' reading with other variables than its first reading had. */
     private Arbitrary<Hostile> badVariables() {
-        return badVariables(Arbitraries.of(goodSeries));
-    }
-
-    private static Arbitrary<Hostile> badVariables(Arbitrary<String> series) {
-        return Combinators.combine(
-                        series,
-                        Arbitraries.of("{\"value\":1,\"rpm\":2}", "{\"rpm\":2}", "{\"VALUE\":1}"))
-                .as(
-                        (s, values) ->
-                                hostile(
-                                        "wrong_variables",
-                                        s,
-                                        "{\"series\":\""
-                                                + s
-                                                + "\",\"ts\":"
-                                                + (T0 + 2)
-                                                + ",\"values\":"
-                                                + values
-                                                + "}",
-                                        "unknown_variable",
-                                        "missing_variable"));
+        return GoodSeriesFaults.badVariables(Arbitraries.of(goodSeries));
     }
 
     /** A good series' reading from before its first reading. */
     private Arbitrary<Hostile> late() {
-        return late(Arbitraries.of(goodSeries));
-    }
-
-    private static Arbitrary<Hostile> late(Arbitrary<String> series) {
-        return Combinators.combine(series, Arbitraries.longs().between(1, 86_400_000L))
-                .as((s, back) -> hostile("late", s, reading(s, "" + (T0 - back), "1"), "late"));
+        return GoodSeriesFaults.late(Arbitraries.of(goodSeries));
     }
 
     /**
@@ -364,8 +340,10 @@ public final class HostileSensorRecords {
                         .flatMap(
                                 series ->
                                         Arbitraries.oneOf(
-                                                        late(Arbitraries.just(series)),
-                                                        badVariables(Arbitraries.just(series)))
+                                                        GoodSeriesFaults.late(
+                                                                Arbitraries.just(series)),
+                                                        GoodSeriesFaults.badVariables(
+                                                                Arbitraries.just(series)))
                                                 .list()
                                                 .ofMinSize(1)
                                                 .ofMaxSize(6)
@@ -407,37 +385,7 @@ public final class HostileSensorRecords {
         return "{\"series\":\"" + series + "\",\"ts\":" + ts + ",\"value\":" + value + "}";
     }
 
-    private static Hostile hostile(String kind, String key, String value, String... reasons) {
+    static Hostile hostile(String kind, String key, String value, String... reasons) {
         return new Hostile(kind, utf8(key), utf8(value), List.of(), Set.of(reasons));
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Hostile headers: binary and huge values, null values, a forged dead-letter reason. */
-    static final class Headers {
-        private Headers() {}
-
-        static Arbitrary<List<Header>> hostile() {
-            Arbitrary<Header> one =
-                    Arbitraries.oneOf(
-                            Arbitraries.bytes()
-                                    .array(byte[].class)
-                                    .ofMaxSize(64)
-                                    .map(b -> new RecordHeader("content-type", b)),
-                            Arbitraries.just(new RecordHeader("heed.dlq.reason", utf8("forged"))),
-                            Arbitraries.just(
-                                    new RecordHeader("heed.dlq.source.offset", utf8("-99"))),
-                            Arbitraries.just(new RecordHeader("trace", (byte[]) null)),
-                            Arbitraries.integers()
-                                    .between(1, 16_384)
-                                    .map(n -> new RecordHeader("x-big", new byte[n])),
-                            Arbitraries.strings()
-                                    .ofMinLength(1)
-                                    .ofMaxLength(32)
-                                    .map(k -> new RecordHeader(k, utf8(k))));
-            return one.list().ofMinSize(1).ofMaxSize(6);
-        }
     }
 }

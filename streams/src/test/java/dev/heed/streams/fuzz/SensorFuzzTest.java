@@ -186,7 +186,7 @@ class SensorFuzzTest {
         offset++;
         in.pipeInput(
                 series.getBytes(StandardCharsets.UTF_8),
-                HostileSensorRecords.utf8(
+                HostileBytes.utf8(
                         HostileSensorRecords.reading(
                                 series,
                                 "" + (HostileSensorRecords.T0 + n * 60_000L),
