@@ -6,6 +6,7 @@ import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.ModelLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apache.kafka.streams.test.TestRecord;
 
 /** Shared test fixtures: the shipped model (loaded once per JVM) and reading builders. */
 public final class Fixtures {
@@ -62,5 +63,10 @@ public final class Fixtures {
 
     public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The last value of header {@code key} of an output record, as text. */
+    public static String header(TestRecord<byte[], byte[]> r, String key) {
+        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.heed.streams.fuzz;
 
+import dev.heed.streams.Fixtures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ final class AudioDraft {
     }
 
     AudioDraft header(String name, String v) {
-        heed.put(name, v == null ? null : HostileBytes.utf8(v));
+        heed.put(name, v == null ? null : Fixtures.utf8(v));
         return this;
     }
 

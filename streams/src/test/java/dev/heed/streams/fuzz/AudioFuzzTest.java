@@ -1,5 +1,6 @@
 package dev.heed.streams.fuzz;
 
+import static dev.heed.streams.Fixtures.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -217,9 +218,5 @@ class AudioFuzzTest {
                     });
         }
         return ids;
-    }
-
-    private static String header(TestRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.heed.streams.fuzz;
 
+import static dev.heed.streams.Fixtures.utf8;
 import static dev.heed.streams.fuzz.AudioDraft.CHANNELS;
 import static dev.heed.streams.fuzz.AudioDraft.ENCODING;
 import static dev.heed.streams.fuzz.AudioDraft.END;
@@ -9,8 +10,8 @@ import static dev.heed.streams.fuzz.HostileBytes.garbage;
 import static dev.heed.streams.fuzz.HostileBytes.noise;
 import static dev.heed.streams.fuzz.HostileBytes.notANumber;
 import static dev.heed.streams.fuzz.HostileBytes.outside;
-import static dev.heed.streams.fuzz.HostileBytes.utf8;
 
+import dev.heed.streams.Fixtures;
 import dev.heed.streams.fuzz.AudioDraft.Fault;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class HostileAudioRecords {
                                                                 "2",
                                                                 "0",
                                                                 "true")
-                                                        .map(HostileBytes::utf8))
+                                                        .map(Fixtures::utf8))
                                         .list()
                                         .ofMaxSize(5)));
         return Combinators.combine(
@@ -101,7 +102,7 @@ public final class HostileAudioRecords {
                         Tuple.of(
                                 3,
                                 Combinators.combine(
-                                                Arbitraries.of(goodStreams).map(HostileBytes::utf8),
+                                                Arbitraries.of(goodStreams).map(Fixtures::utf8),
                                                 oldSeqs().injectNull(0.5))
                                         .as(Tuple::of)),
                         Tuple.of(
@@ -253,7 +254,7 @@ public final class HostileAudioRecords {
                                         "pcm_s16le;rate=8000",
                                         "pcm-s16le",
                                         "s16le")
-                                .map(HostileBytes::utf8))
+                                .map(Fixtures::utf8))
                 .map(
                         v ->
                                 fault(
@@ -268,7 +269,7 @@ public final class HostileAudioRecords {
                         garbage(),
                         Arbitraries.longs().between(Long.MIN_VALUE, -1).map(n -> utf8("" + n)),
                         Arbitraries.of("-1", "" + Long.MIN_VALUE, "9223372036854775808")
-                                .map(HostileBytes::utf8),
+                                .map(Fixtures::utf8),
                         Arbitraries.integers().between(19, 8000).map(n -> utf8("9".repeat(n))),
                         Arbitraries.of(
                                         "1.5",
@@ -281,7 +282,7 @@ public final class HostileAudioRecords {
                                         "--1",
                                         "NaN",
                                         "Infinity")
-                                .map(HostileBytes::utf8))
+                                .map(Fixtures::utf8))
                 .map(v -> fault("bad_seq", "seq", "bad_header", d -> d.header(SEQ, v)));
     }
 
@@ -322,7 +323,7 @@ public final class HostileAudioRecords {
                         garbage().map(b -> new String(b, StandardCharsets.UTF_8)),
                         Arbitraries.integers().between(1000, 10_000).map("k"::repeat))
                 .filter(s -> !s.isBlank() && !goodStreams.contains(s))
-                .map(HostileBytes::utf8);
+                .map(Fixtures::utf8);
     }
 
     private static AudioDraft optional(AudioDraft d, String name, String v) {

@@ -1,6 +1,8 @@
 package dev.heed.streams.fuzz;
 
-import java.nio.charset.StandardCharsets;
+import static dev.heed.streams.Fixtures.utf8;
+
+import dev.heed.streams.Fixtures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -15,10 +17,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  */
 final class HostileBytes {
     private HostileBytes() {}
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 
     /** Hostile headers: binary and huge values, null values, a forged dead-letter reason. */
     static Arbitrary<List<Header>> headers() {
@@ -70,7 +68,7 @@ final class HostileBytes {
                 Arbitraries.of(
                                 "16k", "16000.0", "16 000", "1.6e4", "0x3E80", "NaN", "", "  ",
                                 "mono", "stereo", "two", "+-2", "8000Hz")
-                        .map(HostileBytes::utf8));
+                        .map(Fixtures::utf8));
     }
 
     /** Bytes with an invalid UTF-8 sequence in them, so never a number nor a name once decoded. */

@@ -1,6 +1,6 @@
 package dev.heed.streams.fuzz;
 
-import static dev.heed.streams.fuzz.HostileBytes.utf8;
+import static dev.heed.streams.Fixtures.utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;

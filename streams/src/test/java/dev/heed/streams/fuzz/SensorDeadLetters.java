@@ -1,5 +1,6 @@
 package dev.heed.streams.fuzz;
 
+import static dev.heed.streams.Fixtures.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -82,9 +82,5 @@ public final class SensorDeadLetters {
             assertThat(header(d, "heed.dlq.message")).as(h.kind()).isNotBlank();
             assertThat(header(d, "heed.dlq.source.topic")).isEqualTo("heed.sensors");
         }
-    }
-
-    static String header(TestRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

@@ -134,7 +134,7 @@ class SensorFuzzTest {
                                 Collectors.groupingBy(
                                         d ->
                                                 Long.parseLong(
-                                                        SensorDeadLetters.header(
+                                                        Fixtures.header(
                                                                 d, "heed.dlq.source.offset")),
                                         TreeMap::new,
                                         Collectors.toList()));
@@ -186,7 +186,7 @@ class SensorFuzzTest {
         offset++;
         in.pipeInput(
                 series.getBytes(StandardCharsets.UTF_8),
-                HostileBytes.utf8(
+                Fixtures.utf8(
                         HostileSensorRecords.reading(
                                 series,
                                 "" + (HostileSensorRecords.T0 + n * 60_000L),

@@ -1,6 +1,7 @@
 package dev.heed.streams.sensors;
 
 import static dev.heed.streams.Fixtures.T0;
+import static dev.heed.streams.Fixtures.header;
 import static dev.heed.streams.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.TopologyHarness;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -331,9 +331,5 @@ class DeadLetterRoutingTest {
         assertThat(predictions.readValuesToList()).hasSize(1);
         assertThat(dlq.readValuesToList()).hasSize(steps);
         assertThat(counters.recordsIn()).isEqualTo(2L * steps);
-    }
-
-    private static String header(TestRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.heed.streams.sensors;
 
 import static dev.heed.streams.Fixtures.T0;
+import static dev.heed.streams.Fixtures.header;
 import static dev.heed.streams.Fixtures.reading;
 import static dev.heed.streams.Fixtures.wave;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,9 +116,5 @@ class EngineFailureTest {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String header(TestRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

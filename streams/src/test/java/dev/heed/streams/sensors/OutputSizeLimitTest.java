@@ -1,6 +1,7 @@
 package dev.heed.streams.sensors;
 
 import static dev.heed.streams.Fixtures.T0;
+import static dev.heed.streams.Fixtures.header;
 import static dev.heed.streams.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,9 +118,5 @@ class OutputSizeLimitTest {
             n += h.key().length() + h.value().length;
         }
         return n;
-    }
-
-    private static String header(TestRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

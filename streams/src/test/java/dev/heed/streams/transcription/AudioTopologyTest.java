@@ -1,5 +1,6 @@
 package dev.heed.streams.transcription;
 
+import static dev.heed.streams.Fixtures.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -232,10 +233,6 @@ class AudioTopologyTest {
             @Override
             public void close() {}
         };
-    }
-
-    private static String header(TestRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 
     @Test
