@@ -1,5 +1,6 @@
 package dev.heed.streams.app;
 
+import static dev.heed.streams.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.streams.RouteCounters;
@@ -116,9 +117,5 @@ class DeadLetterOnErrorTest {
 
     private static String header(Headers h, String key) {
         return new String(h.lastHeader(key).value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,11 @@
 package dev.heed.streams.fuzz;
 
+import static dev.heed.streams.Fixtures.utf8;
+
 import dev.heed.audio.Pcm16;
 import dev.heed.audio.Resampler;
 import dev.heed.audio.WavFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,9 +86,5 @@ public final class GoodStream {
             out.add(pcm);
         }
         return out;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

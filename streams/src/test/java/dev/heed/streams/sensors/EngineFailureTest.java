@@ -3,6 +3,7 @@ package dev.heed.streams.sensors;
 import static dev.heed.streams.Fixtures.T0;
 import static dev.heed.streams.Fixtures.header;
 import static dev.heed.streams.Fixtures.reading;
+import static dev.heed.streams.Fixtures.utf8;
 import static dev.heed.streams.Fixtures.wave;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,6 @@ import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.ModelSource;
 import dev.heed.streams.TopologyHarness;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -112,9 +112,5 @@ class EngineFailureTest {
             h.driver.advanceWallClockTime(Duration.ofSeconds(1));
             assertThat(h.predictions.readRecordsToList()).hasSize(1);
         }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

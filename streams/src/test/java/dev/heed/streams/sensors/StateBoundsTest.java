@@ -2,6 +2,7 @@ package dev.heed.streams.sensors;
 
 import static dev.heed.streams.Fixtures.T0;
 import static dev.heed.streams.Fixtures.reading;
+import static dev.heed.streams.Fixtures.utf8;
 import static dev.heed.streams.Fixtures.wave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.TopologyHarness;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -124,9 +124,5 @@ class StateBoundsTest {
                                         stateDir))
                 .hasMessageContaining("series.idle.expiry=5m")
                 .hasMessageContaining("window.grace=10m");
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
