@@ -2,6 +2,7 @@ package dev.heed.streams.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.fuzz.GoodStream;
@@ -273,7 +274,7 @@ class HostileInputFaultIT {
                 } else {
                     assertThat(mine).as("one dead letter for %s", h).hasSize(1);
                     assertThat(mine.get(0).value()).as(h.kind()).isEqualTo(h.value());
-                    assertThat(header(mine.get(0), "heed.dlq.reason"))
+                    assertThat(Fixtures.header(mine.get(0), "heed.dlq.reason"))
                             .as("%s", h)
                             .isIn(h.reasons());
                 }
@@ -329,10 +330,6 @@ class HostileInputFaultIT {
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
-    }
-
-    private static String header(TestRecord<byte[], byte[]> r, String key) {
         return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 
