@@ -6,6 +6,7 @@ import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.ModelLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
 
 /** Shared test fixtures: the shipped model (loaded once per JVM) and reading builders. */
@@ -67,6 +68,11 @@ public final class Fixtures {
 
     /** The last value of header {@code key} of an output record, as text. */
     public static String header(TestRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+        return header(r.headers(), key);
+    }
+
+    /** The last value of header {@code key} in {@code h}, as text. */
+    public static String header(Headers h, String key) {
+        return new String(h.lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

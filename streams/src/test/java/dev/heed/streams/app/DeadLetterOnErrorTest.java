@@ -1,10 +1,10 @@
 package dev.heed.streams.app;
 
+import static dev.heed.streams.Fixtures.header;
 import static dev.heed.streams.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.streams.RouteCounters;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
@@ -113,9 +113,5 @@ class DeadLetterOnErrorTest {
                 return utf8("{}");
             }
         };
-    }
-
-    private static String header(Headers h, String key) {
-        return new String(h.lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

@@ -63,7 +63,7 @@ final class AudioLoad {
         return new ProducerRecord<>(
                 topic,
                 null,
-                Kafka.utf8(stream),
+                Fixtures.utf8(stream),
                 chunks.get(i),
                 AudioTopology.chunkHeaders(rate, i, i == chunks.size() - 1));
     }

@@ -1,5 +1,6 @@
 package dev.heed.streams.production;
 
+import dev.heed.streams.Fixtures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ final class CrashLoad {
                                     + value(s, i)
                                     + "}";
                     p.send(
-                            new ProducerRecord<>(topic, Kafka.utf8(s), Kafka.utf8(json)),
+                            new ProducerRecord<>(topic, Fixtures.utf8(s), Fixtures.utf8(json)),
                             this::counted);
                 }
                 pace(start, (i + 1) * periodMs);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.streams.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,8 +137,8 @@ class FailoverFaultIT {
                 p.send(
                         new ProducerRecord<>(
                                 topic,
-                                Kafka.utf8(s),
-                                Kafka.utf8(
+                                Fixtures.utf8(s),
+                                Fixtures.utf8(
                                         "{\"ts\":"
                                                 + (T0 + i * 60_000L)
                                                 + ",\"value\":"

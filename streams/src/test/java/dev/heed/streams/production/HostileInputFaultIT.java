@@ -10,7 +10,6 @@ import dev.heed.streams.fuzz.Hostile;
 import dev.heed.streams.fuzz.HostileAudioRecords;
 import dev.heed.streams.fuzz.HostileSensorRecords;
 import dev.heed.streams.fuzz.SensorDeadLetters;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -249,11 +248,11 @@ class HostileInputFaultIT {
         Map<String, List<TestRecord<byte[], byte[]>>> bySourceOffset = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> d : dead) {
             String source =
-                    header(d, "heed.dlq.source.topic")
+                    Fixtures.header(d.headers(), "heed.dlq.source.topic")
                             + "/"
-                            + header(d, "heed.dlq.source.partition")
+                            + Fixtures.header(d.headers(), "heed.dlq.source.partition")
                             + "/"
-                            + header(d, "heed.dlq.source.offset");
+                            + Fixtures.header(d.headers(), "heed.dlq.source.offset");
             bySourceOffset
                     .computeIfAbsent(source, k -> new ArrayList<>())
                     .add(new TestRecord<>(d.key(), d.value(), d.headers()));
@@ -329,15 +328,11 @@ class HostileInputFaultIT {
                 "heed.audio", null, r.key(), r.value(), new RecordHeaders(r.headers().toArray()));
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
-    }
-
     private static ProducerRecord<byte[], byte[]> goodReading(String s, int i) {
         return new ProducerRecord<>(
                 "heed.sensors",
-                Kafka.utf8(s),
-                Kafka.utf8(
+                Fixtures.utf8(s),
+                Fixtures.utf8(
                         HostileSensorRecords.reading(
                                 s,
                                 "" + (HostileSensorRecords.T0 + i * 60_000L),

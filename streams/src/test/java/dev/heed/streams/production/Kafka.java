@@ -136,8 +136,4 @@ final class Kafka {
             return behind;
         }
     }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -2,6 +2,7 @@ package dev.heed.streams.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.heed.streams.Fixtures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,8 +50,8 @@ class LocalBrokerIT {
                         p.send(
                                 new ProducerRecord<>(
                                         "heed.sensors",
-                                        Kafka.utf8("pump-7"),
-                                        Kafka.utf8(
+                                        Fixtures.utf8("pump-7"),
+                                        Fixtures.utf8(
                                                 "{\"series\":\"pump-7\",\"ts\":"
                                                         + (T0 + i * 60_000L)
                                                         + ",\"value\":"

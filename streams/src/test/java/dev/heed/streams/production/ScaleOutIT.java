@@ -161,10 +161,12 @@ class ScaleOutIT {
             for (int k = 0; k < series.size(); k++) {
                 String s = series.get(k);
                 String reading = reading(s, i);
-                p.send(new ProducerRecord<>(topic, Kafka.utf8(s), Kafka.utf8(reading)));
+                p.send(new ProducerRecord<>(topic, Fixtures.utf8(s), Fixtures.utf8(reading)));
                 if (i % MISKEYED_EVERY == 0 && k == i / MISKEYED_EVERY % series.size()) {
                     String other = series.get((k + 1) % series.size());
-                    p.send(new ProducerRecord<>(topic, Kafka.utf8(other), Kafka.utf8(reading)));
+                    p.send(
+                            new ProducerRecord<>(
+                                    topic, Fixtures.utf8(other), Fixtures.utf8(reading)));
                     miskeyed++;
                 }
             }
