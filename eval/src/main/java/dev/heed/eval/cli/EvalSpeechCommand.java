@@ -272,7 +272,7 @@ final class EvalSpeechCommand implements Callable<Integer> {
                 }
             }
             if (streaming) {
-                streamed(m, features.sampleRate(), isolated);
+                streamed(m, features.sampleRate(), isolated, joined);
             }
             if (compare != null) {
                 try (Recognizer other = recognizer(compare)) {
@@ -291,7 +291,9 @@ final class EvalSpeechCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void streamed(SpeechModel m, int rate, List<Recording> isolated) throws IOException {
+    private void streamed(
+            SpeechModel m, int rate, List<Recording> isolated, List<DigitStrings.Utterance> joined)
+            throws IOException {
         HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
         Path state = Files.createTempDirectory("heed-eval-speech");
         try {
@@ -300,9 +302,10 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             m, config, isolated, rate, inputRate == null ? rate : inputRate, state);
             System.out.printf(
                     Locale.ROOT,
-                    "  streamed through the audio topology at %d Hz (audio.vad.hangover %s,"
-                            + " audio.vad.threshold.db %s):%n",
+                    "  streamed through the audio topology at %d Hz (audio.preroll %s,"
+                            + " audio.vad.hangover %s, audio.vad.threshold.db %s):%n",
                     inputRate == null ? rate : inputRate,
+                    config.getString(HeedKeys.AUDIO_PREROLL),
                     config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
                     config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
             System.out.printf(
@@ -317,6 +320,20 @@ final class EvalSpeechCommand implements Callable<Integer> {
                     r.correct(),
                     r.recordings(),
                     100.0 * r.correct() / Math.max(1, r.recordings()));
+            StreamingEvaluation.StringResult s =
+                    StreamingEvaluation.runStrings(
+                            m, config, joined, rate, inputRate == null ? rate : inputRate, state);
+            System.out.printf(
+                    Locale.ROOT,
+                    "    digit strings, finals joined  WER %6.2f%% (%d substituted, %d dropped,"
+                            + " %d inserted of %d words; %d finals for %d strings)%n",
+                    100 * s.wer(),
+                    s.kinds()[0],
+                    s.kinds()[1],
+                    s.kinds()[2],
+                    s.words(),
+                    s.finals(),
+                    s.strings());
         } finally {
             TempDirs.deleteTree(state);
         }

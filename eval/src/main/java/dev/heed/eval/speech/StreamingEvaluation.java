@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.audio.Pcm16;
 import dev.heed.audio.Resampler;
+import dev.heed.models.speech.EditDistance;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -47,6 +49,19 @@ public final class StreamingEvaluation {
      */
     public record Result(int recordings, int oneFinal, int correct, int finals) {}
 
+    /**
+     * @param strings how many digit strings were streamed
+     * @param words their words in all
+     * @param kinds substituted, deleted and inserted words over all strings
+     * @param finals non-empty final transcripts in all
+     */
+    public record StringResult(int strings, long words, long[] kinds, int finals) {
+        /** Word error rate: edits over words. */
+        public double wer() {
+            return (kinds[0] + kinds[1] + kinds[2]) / (double) Math.max(1, words);
+        }
+    }
+
     private StreamingEvaluation() {}
 
     /** Streams every recording (at {@code rate}, the model's) through the audio topology. */
@@ -71,12 +86,76 @@ public final class StreamingEvaluation {
             int rate,
             int inputRate,
             Path stateDir) {
+        int[] counts = new int[3]; // one final, correct, finals
+        List<float[]> audio = new ArrayList<>();
+        recordings.forEach(r -> audio.add(r.samples()));
+        stream(
+                model,
+                config,
+                audio,
+                rate,
+                inputRate,
+                stateDir,
+                (i, texts) -> {
+                    counts[2] += texts.size();
+                    counts[0] += texts.size() == 1 ? 1 : 0;
+                    counts[1] += String.join(" ", texts).equals(recordings.get(i).label()) ? 1 : 0;
+                });
+        return new Result(recordings.size(), counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * Streams every digit string as {@link #run} streams a recording, each its own stream, and
+     * scores the words of its finals, joined, against the string's: the word error rate a live feed
+     * of spoken digit strings gets (the VAD splits a string at pauses longer than {@code
+     * audio.vad.hangover}, and each piece's {@code audio.preroll} may reach into the word before).
+     */
+    public static StringResult runStrings(
+            SpeechModel model,
+            HeedConfig config,
+            List<DigitStrings.Utterance> strings,
+            int rate,
+            int inputRate,
+            Path stateDir) {
+        long[] kinds = new long[3];
+        long[] counts = new long[2]; // words, finals
+        List<float[]> audio = new ArrayList<>();
+        strings.forEach(u -> audio.add(u.samples()));
+        stream(
+                model,
+                config,
+                audio,
+                rate,
+                inputRate,
+                stateDir,
+                (i, texts) -> {
+                    List<String> hyp = new ArrayList<>();
+                    for (String t : texts) {
+                        hyp.addAll(Arrays.asList(t.strip().split("\\s+")));
+                    }
+                    List<String> ref = strings.get(i).words();
+                    int[] k = EditDistance.kinds(ref, hyp);
+                    for (int j = 0; j < kinds.length; j++) {
+                        kinds[j] += k[j];
+                    }
+                    counts[0] += ref.size();
+                    counts[1] += texts.size();
+                });
+        return new StringResult(strings.size(), counts[0], kinds, (int) counts[1]);
+    }
+
+    /** Each of {@code audio}, padded, as its own stream; its non-empty finals to {@code finals}. */
+    private static void stream(
+            SpeechModel model,
+            HeedConfig config,
+            List<float[]> audio,
+            int rate,
+            int inputRate,
+            Path stateDir,
+            BiConsumer<Integer, List<String>> finals) {
         Properties props = new Properties();
         props.putAll(HeedApp.streamsProperties(config));
         props.put("state.dir", stateDir.toString());
-        int oneFinal = 0;
-        int correct = 0;
-        int finals = 0;
         try (TopologyTestDriver driver =
                 new TopologyTestDriver(
                         AudioTopology.addTo(new Topology(), config, model, new RouteCounters()),
@@ -91,20 +170,15 @@ public final class StreamingEvaluation {
                             config.getString(HeedKeys.TOPIC_TRANSCRIPTS),
                             new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());
-            int n = 0;
-            for (Recording r : recordings) {
-                float[] x = padded(r.samples(), rate);
+            for (int n = 0; n < audio.size(); n++) {
+                float[] x = padded(audio.get(n), rate);
                 if (inputRate != rate) {
                     x = Resampler.resample(x, rate, inputRate);
                 }
-                send(in, "eval-" + n++, x, inputRate);
-                List<String> texts = finalTexts(out);
-                finals += texts.size();
-                oneFinal += texts.size() == 1 ? 1 : 0;
-                correct += String.join(" ", texts).equals(r.label()) ? 1 : 0;
+                send(in, "eval-" + n, x, inputRate);
+                finals.accept(n, finalTexts(out));
             }
         }
-        return new Result(recordings.size(), oneFinal, correct, finals);
     }
 
     private static float[] padded(float[] x, int rate) {

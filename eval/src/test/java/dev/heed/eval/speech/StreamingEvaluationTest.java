@@ -52,6 +52,53 @@ class StreamingEvaluationTest {
         }
     }
 
+    @Test
+    void shouldScoreTheFinalsOfAStreamedDigitStringAgainstItsWords() throws Exception {
+        List<float[]> words = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String name : List.of("3_jackson_0", "7_nicolas_1", "9_theo_2", "5_yweweler_3")) {
+            words.add(WavFile.read(AUDIO.resolve(name + ".wav")).samples());
+            labels.add(word(name.substring(0, 1)));
+        }
+        float[] string = joined(words, 8000 * 4 / 10); // 400 ms pauses: one final per word
+        List<String> wrong = new ArrayList<>(labels);
+        wrong.set(1, "eight");
+        wrong.add("two");
+        try (SpeechModel model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU)) {
+            StreamingEvaluation.StringResult r =
+                    StreamingEvaluation.runStrings(
+                            model,
+                            HeedConfig.of(Map.of("bootstrap.servers", "unused:9092")),
+                            List.of(
+                                    new DigitStrings.Utterance(string, labels),
+                                    new DigitStrings.Utterance(string, wrong)),
+                            8000,
+                            8000,
+                            state);
+            assertThat(r.strings()).isEqualTo(2);
+            assertThat(r.finals()).as("one final per word of each string").isEqualTo(8);
+            assertThat(r.words()).isEqualTo(9);
+            assertThat(r.kinds())
+                    .as("the second reference has one word wrong and one too many")
+                    .containsExactly(1, 1, 0);
+            assertThat(r.wer()).isEqualTo(2 / 9.0);
+        }
+    }
+
+    private static float[] joined(List<float[]> words, int pause) {
+        int n = 0;
+        for (float[] w : words) {
+            n += w.length + pause;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] w : words) {
+            System.arraycopy(w, 0, out, at, w.length);
+            at += w.length + pause;
+        }
+        return out;
+    }
+
     private static String word(String digit) {
         return List.of(
                         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
