@@ -89,7 +89,7 @@ public final class HeedKeys {
         d.put(SPEECH_MODEL_DIR, "");
         d.put(AUDIO_MAX_CHUNK_BYTES, "320000");
         d.put(AUDIO_PARTIAL_INTERVAL, "300ms");
-        d.put(AUDIO_PREROLL, "200ms");
+        d.put(AUDIO_PREROLL, "400ms");
         d.put(AUDIO_MAX_UTTERANCE, "15s");
         d.put(AUDIO_VAD_HANGOVER, "100ms");
         d.put(AUDIO_VAD_THRESHOLD_DB, "12");
