@@ -10,11 +10,9 @@ import dev.heed.eval.speech.Recognize;
 import dev.heed.eval.speech.Recognizer;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechEvaluation;
-import dev.heed.eval.speech.StreamingEvaluation;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
-import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.cli.ConfigOptions;
 import dev.heed.streams.transcription.SpeechFeatures;
@@ -297,43 +295,17 @@ final class EvalSpeechCommand implements Callable<Integer> {
         HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
         Path state = Files.createTempDirectory("heed-eval-speech");
         try {
-            StreamingEvaluation.Result r =
-                    StreamingEvaluation.run(
-                            m, config, isolated, rate, inputRate == null ? rate : inputRate, state);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  streamed through the audio topology at %d Hz (audio.preroll %s,"
-                            + " audio.vad.hangover %s, audio.vad.threshold.db %s):%n",
+            StreamedReport.print(
+                    System.out,
+                    m,
+                    config,
+                    isolated,
+                    joined,
+                    rate,
                     inputRate == null ? rate : inputRate,
-                    config.getString(HeedKeys.AUDIO_PREROLL),
-                    config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
-                    config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
-            System.out.printf(
-                    Locale.ROOT,
-                    "    exactly one final transcript  %d/%d (%d finals in all)%n",
-                    r.oneFinal(),
-                    r.recordings(),
-                    r.finals());
-            System.out.printf(
-                    Locale.ROOT,
-                    "    finals say the label          %d/%d %6.2f%%%n",
-                    r.correct(),
-                    r.recordings(),
-                    100.0 * r.correct() / Math.max(1, r.recordings()));
-            StreamingEvaluation.StringResult s =
-                    StreamingEvaluation.runStrings(
-                            m, config, joined, rate, inputRate == null ? rate : inputRate, state);
-            System.out.printf(
-                    Locale.ROOT,
-                    "    digit strings, finals joined  WER %6.2f%% (%d substituted, %d dropped,"
-                            + " %d inserted of %d words; %d finals for %d strings)%n",
-                    100 * s.wer(),
-                    s.kinds()[0],
-                    s.kinds()[1],
-                    s.kinds()[2],
-                    s.words(),
-                    s.finals(),
-                    s.strings());
+                    babbleSnr,
+                    seed,
+                    state);
         } finally {
             TempDirs.deleteTree(state);
         }

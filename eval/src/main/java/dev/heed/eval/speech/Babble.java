@@ -2,6 +2,7 @@ package dev.heed.eval.speech;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * Babble noise: {@value #VOICES} other recordings of the corpus spoken at once, looped to the
@@ -23,6 +24,16 @@ public final class Babble {
             Recognize recognizer, List<Recording> pool, double snrDb, long seed) {
         Random random = new Random(seed);
         return recognizer.hearing(samples -> mix(samples, pool, snrDb, random));
+    }
+
+    /**
+     * Babble of {@code pool} over a whole stream (its padding too, as a room's chatter goes on
+     * before and after the speech), levelled {@code snrDb} below the stream's non-zero samples;
+     * seeded.
+     */
+    public static UnaryOperator<float[]> background(List<Recording> pool, double snrDb, long seed) {
+        Random random = new Random(seed);
+        return stream -> mix(stream, pool, snrDb, random);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -86,6 +87,22 @@ public final class StreamingEvaluation {
             int rate,
             int inputRate,
             Path stateDir) {
+        return run(model, config, recordings, rate, inputRate, UnaryOperator.identity(), stateDir);
+    }
+
+    /**
+     * As {@link #run(SpeechModel, HeedConfig, List, int, int, Path)}, each padded recording first
+     * passed through {@code around} (at {@code rate}): background sound heard before, during and
+     * after the speech, as a live microphone hears it ({@link Babble#background}).
+     */
+    public static Result run(
+            SpeechModel model,
+            HeedConfig config,
+            List<Recording> recordings,
+            int rate,
+            int inputRate,
+            UnaryOperator<float[]> around,
+            Path stateDir) {
         int[] counts = new int[3]; // one final, correct, finals
         List<float[]> audio = new ArrayList<>();
         recordings.forEach(r -> audio.add(r.samples()));
@@ -95,6 +112,7 @@ public final class StreamingEvaluation {
                 audio,
                 rate,
                 inputRate,
+                around,
                 stateDir,
                 (i, texts) -> {
                     counts[2] += texts.size();
@@ -116,6 +134,7 @@ public final class StreamingEvaluation {
             List<DigitStrings.Utterance> strings,
             int rate,
             int inputRate,
+            UnaryOperator<float[]> around,
             Path stateDir) {
         long[] kinds = new long[3];
         long[] counts = new long[2]; // words, finals
@@ -127,6 +146,7 @@ public final class StreamingEvaluation {
                 audio,
                 rate,
                 inputRate,
+                around,
                 stateDir,
                 (i, texts) -> {
                     List<String> hyp = new ArrayList<>();
@@ -144,13 +164,17 @@ public final class StreamingEvaluation {
         return new StringResult(strings.size(), counts[0], kinds, (int) counts[1]);
     }
 
-    /** Each of {@code audio}, padded, as its own stream; its non-empty finals to {@code finals}. */
+    /**
+     * Each of {@code audio}, padded and passed through {@code around}, as its own stream; its
+     * non-empty finals to {@code finals}.
+     */
     private static void stream(
             SpeechModel model,
             HeedConfig config,
             List<float[]> audio,
             int rate,
             int inputRate,
+            UnaryOperator<float[]> around,
             Path stateDir,
             BiConsumer<Integer, List<String>> finals) {
         Properties props = new Properties();
@@ -171,7 +195,7 @@ public final class StreamingEvaluation {
                             new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());
             for (int n = 0; n < audio.size(); n++) {
-                float[] x = padded(audio.get(n), rate);
+                float[] x = around.apply(padded(audio.get(n), rate));
                 if (inputRate != rate) {
                     x = Resampler.resample(x, rate, inputRate);
                 }

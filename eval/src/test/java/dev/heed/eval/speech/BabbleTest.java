@@ -40,6 +40,36 @@ class BabbleTest {
     }
 
     @Test
+    void shouldHearBackgroundBabbleAllAlongAStreamBeforeDuringAndAfterTheSpeech() {
+        float[] voice = new float[4000];
+        for (int i = 0; i < voice.length; i++) {
+            voice[i] = (float) Math.sin(i * 0.37) * 0.3f;
+        }
+        List<Recording> pool = List.of(new Recording(Path.of("x.wav"), "one", "a", 0, voice));
+        float[] stream = new float[3000]; // 1000 samples of padding, speech, padding
+        for (int i = 1000; i < 2000; i++) {
+            stream[i] = (float) Math.sin(i * 0.05) * 0.5f;
+        }
+        float[] heard = Babble.background(pool, 10, 7).apply(stream);
+        double before = 0;
+        double speech = 0;
+        double noise = 0;
+        for (int i = 0; i < stream.length; i++) {
+            double d = heard[i] - stream[i];
+            noise += d * d;
+            before += i < 1000 ? d * d : 0;
+            speech += stream[i] * (double) stream[i];
+        }
+        assertThat(before / 1000).as("babble in the padding before the speech").isGreaterThan(0);
+        assertThat(10 * Math.log10((speech / 1000) / (noise / stream.length)))
+                .as("levelled below the speech, not the padded stream")
+                .isCloseTo(10, within(0.01));
+        assertThat(Babble.background(pool, 10, 7).apply(stream))
+                .as("seeded: the same stream hears the same babble")
+                .containsExactly(heard);
+    }
+
+    @Test
     void shouldLevelBabbleBelowTheQuietestWordWhenGivenTheWords() {
         float[] voice = new float[4000];
         for (int i = 0; i < voice.length; i++) {

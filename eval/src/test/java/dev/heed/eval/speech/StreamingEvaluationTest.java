@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,7 @@ class StreamingEvaluationTest {
                                     new DigitStrings.Utterance(string, wrong)),
                             8000,
                             8000,
+                            UnaryOperator.identity(),
                             state);
             assertThat(r.strings()).isEqualTo(2);
             assertThat(r.finals()).as("one final per word of each string").isEqualTo(8);

@@ -1,0 +1,112 @@
+package dev.heed.eval.cli;
+
+import dev.heed.eval.speech.Babble;
+import dev.heed.eval.speech.DigitStrings;
+import dev.heed.eval.speech.Recording;
+import dev.heed.eval.speech.StreamingEvaluation;
+import dev.heed.models.speech.SpeechModel;
+import dev.heed.streams.HeedConfig;
+import dev.heed.streams.HeedKeys;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * What {@code heed eval speech --streaming} prints: the recordings and the digit strings streamed
+ * through the audio topology, in quiet and, for each {@code --babble-snr}, with babble heard all
+ * along the stream (before, during and after the speech, as a live microphone in a room hears it).
+ */
+final class StreamedReport {
+
+    private StreamedReport() {}
+
+    static void print(
+            PrintStream out,
+            SpeechModel m,
+            HeedConfig config,
+            List<Recording> isolated,
+            List<DigitStrings.Utterance> joined,
+            int rate,
+            int inputRate,
+            List<Double> babbleSnr,
+            long seed,
+            Path state) {
+        out.printf(
+                Locale.ROOT,
+                "  streamed through the audio topology at %d Hz (audio.preroll %s,"
+                        + " audio.vad.hangover %s, audio.vad.threshold.db %s):%n",
+                inputRate,
+                config.getString(HeedKeys.AUDIO_PREROLL),
+                config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
+                config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
+        level(
+                out,
+                "",
+                m,
+                config,
+                isolated,
+                joined,
+                rate,
+                inputRate,
+                UnaryOperator.identity(),
+                state);
+        for (double snr : babbleSnr) {
+            level(
+                    out,
+                    String.format(Locale.ROOT, "babble %4.1f dB, ", snr),
+                    m,
+                    config,
+                    isolated,
+                    joined,
+                    rate,
+                    inputRate,
+                    Babble.background(isolated, snr, seed),
+                    state);
+        }
+    }
+
+    private static void level(
+            PrintStream out,
+            String label,
+            SpeechModel m,
+            HeedConfig config,
+            List<Recording> isolated,
+            List<DigitStrings.Utterance> joined,
+            int rate,
+            int inputRate,
+            UnaryOperator<float[]> around,
+            Path state) {
+        StreamingEvaluation.Result r =
+                StreamingEvaluation.run(m, config, isolated, rate, inputRate, around, state);
+        out.printf(
+                Locale.ROOT,
+                "    %sexactly one final transcript  %d/%d (%d finals in all)%n",
+                label,
+                r.oneFinal(),
+                r.recordings(),
+                r.finals());
+        out.printf(
+                Locale.ROOT,
+                "    %sfinals say the label          %d/%d %6.2f%%%n",
+                label,
+                r.correct(),
+                r.recordings(),
+                100.0 * r.correct() / Math.max(1, r.recordings()));
+        StreamingEvaluation.StringResult s =
+                StreamingEvaluation.runStrings(m, config, joined, rate, inputRate, around, state);
+        out.printf(
+                Locale.ROOT,
+                "    %sdigit strings, finals joined  WER %6.2f%% (%d substituted, %d dropped,"
+                        + " %d inserted of %d words; %d finals for %d strings)%n",
+                label,
+                100 * s.wer(),
+                s.kinds()[0],
+                s.kinds()[1],
+                s.kinds()[2],
+                s.words(),
+                s.finals(),
+                s.strings());
+    }
+}
