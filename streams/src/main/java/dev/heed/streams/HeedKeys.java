@@ -92,7 +92,7 @@ public final class HeedKeys {
         d.put(AUDIO_PREROLL, "400ms");
         d.put(AUDIO_MAX_UTTERANCE, "15s");
         d.put(AUDIO_VAD_HANGOVER, "100ms");
-        d.put(AUDIO_VAD_THRESHOLD_DB, "12");
+        d.put(AUDIO_VAD_THRESHOLD_DB, "6");
         d.put(TOPIC_PARTITIONS, "3");
         d.put(TOPIC_REPLICATION, "-1");
         d.put(WINDOW_STEPS, "");

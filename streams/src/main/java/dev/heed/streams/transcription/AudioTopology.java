@@ -105,7 +105,7 @@ public final class AudioTopology {
             throw new ConfigException(
                     HeedKeys.AUDIO_VAD_THRESHOLD_DB
                             + " must be above 0 dB (default"
-                            + " 12; higher ignores more background noise): "
+                            + " 6; higher ignores more background noise): "
                             + db);
         }
         return (float) db;
