@@ -10,6 +10,7 @@ import dev.heed.eval.speech.Recognize;
 import dev.heed.eval.speech.Recognizer;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechEvaluation;
+import dev.heed.eval.speech.StreamingEvaluation;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -297,15 +299,17 @@ final class EvalSpeechCommand implements Callable<Integer> {
         try {
             StreamedReport.print(
                     System.out,
-                    m,
-                    config,
+                    new StreamingEvaluation.Setup(
+                            m,
+                            config,
+                            rate,
+                            inputRate == null ? rate : inputRate,
+                            UnaryOperator.identity(),
+                            state),
                     isolated,
                     joined,
-                    rate,
-                    inputRate == null ? rate : inputRate,
                     babbleSnr,
-                    seed,
-                    state);
+                    seed);
         } finally {
             TempDirs.deleteTree(state);
         }

@@ -4,14 +4,11 @@ import dev.heed.eval.speech.Babble;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.StreamingEvaluation;
-import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 
 /**
  * What {@code heed eval speech --streaming} prints: the recordings and the digit strings streamed
@@ -24,62 +21,38 @@ final class StreamedReport {
 
     static void print(
             PrintStream out,
-            SpeechModel m,
-            HeedConfig config,
+            StreamingEvaluation.Setup quiet,
             List<Recording> isolated,
             List<DigitStrings.Utterance> joined,
-            int rate,
-            int inputRate,
             List<Double> babbleSnr,
-            long seed,
-            Path state) {
+            long seed) {
+        HeedConfig config = quiet.config();
         out.printf(
                 Locale.ROOT,
                 "  streamed through the audio topology at %d Hz (audio.preroll %s,"
                         + " audio.vad.hangover %s, audio.vad.threshold.db %s):%n",
-                inputRate,
+                quiet.inputRate(),
                 config.getString(HeedKeys.AUDIO_PREROLL),
                 config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
                 config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
-        level(
-                out,
-                "",
-                m,
-                config,
-                isolated,
-                joined,
-                rate,
-                inputRate,
-                UnaryOperator.identity(),
-                state);
+        level(out, "", quiet, isolated, joined);
         for (double snr : babbleSnr) {
             level(
                     out,
                     String.format(Locale.ROOT, "babble %4.1f dB, ", snr),
-                    m,
-                    config,
+                    quiet.hearing(Babble.background(isolated, snr, seed)),
                     isolated,
-                    joined,
-                    rate,
-                    inputRate,
-                    Babble.background(isolated, snr, seed),
-                    state);
+                    joined);
         }
     }
 
     private static void level(
             PrintStream out,
             String label,
-            SpeechModel m,
-            HeedConfig config,
+            StreamingEvaluation.Setup setup,
             List<Recording> isolated,
-            List<DigitStrings.Utterance> joined,
-            int rate,
-            int inputRate,
-            UnaryOperator<float[]> around,
-            Path state) {
-        StreamingEvaluation.Result r =
-                StreamingEvaluation.run(m, config, isolated, rate, inputRate, around, state);
+            List<DigitStrings.Utterance> joined) {
+        StreamingEvaluation.Result r = StreamingEvaluation.run(setup, isolated);
         out.printf(
                 Locale.ROOT,
                 "    %sexactly one final transcript  %d/%d (%d finals in all)%n",
@@ -94,8 +67,7 @@ final class StreamedReport {
                 r.correct(),
                 r.recordings(),
                 100.0 * r.correct() / Math.max(1, r.recordings()));
-        StreamingEvaluation.StringResult s =
-                StreamingEvaluation.runStrings(m, config, joined, rate, inputRate, around, state);
+        StreamingEvaluation.StringResult s = StreamingEvaluation.runStrings(setup, joined);
         out.printf(
                 Locale.ROOT,
                 "    %sdigit strings, finals joined  WER %6.2f%% (%d substituted, %d dropped,"

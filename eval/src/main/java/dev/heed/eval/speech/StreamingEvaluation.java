@@ -63,57 +63,40 @@ public final class StreamingEvaluation {
         }
     }
 
-    private StreamingEvaluation() {}
-
-    /** Streams every recording (at {@code rate}, the model's) through the audio topology. */
-    public static Result run(
-            SpeechModel model,
-            HeedConfig config,
-            List<Recording> recordings,
-            int rate,
-            Path stateDir) {
-        return run(model, config, recordings, rate, rate, stateDir);
-    }
-
     /**
-     * Streams every recording (at {@code rate}, the model's) through the audio topology, resampled
-     * first to {@code inputRate} and sent at that rate, as a microphone at that rate would: the
-     * topology resamples it back.
+     * How the streams are made: the model and configuration of the topology, the model's sample
+     * {@code rate}, the {@code inputRate} each stream is resampled to and sent at (as a microphone
+     * at that rate would; the topology resamples it back), {@code around}, what each padded stream
+     * passes through first (at {@code rate}: background sound heard before, during and after the
+     * speech, as a live microphone hears it; {@link Babble#background}), and the state directory.
      */
-    public static Result run(
+    public record Setup(
             SpeechModel model,
             HeedConfig config,
-            List<Recording> recordings,
-            int rate,
-            int inputRate,
-            Path stateDir) {
-        return run(model, config, recordings, rate, inputRate, UnaryOperator.identity(), stateDir);
-    }
-
-    /**
-     * As {@link #run(SpeechModel, HeedConfig, List, int, int, Path)}, each padded recording first
-     * passed through {@code around} (at {@code rate}): background sound heard before, during and
-     * after the speech, as a live microphone hears it ({@link Babble#background}).
-     */
-    public static Result run(
-            SpeechModel model,
-            HeedConfig config,
-            List<Recording> recordings,
             int rate,
             int inputRate,
             UnaryOperator<float[]> around,
             Path stateDir) {
+
+        /** Quiet streams sent at the model's own rate. */
+        public Setup(SpeechModel model, HeedConfig config, int rate, Path stateDir) {
+            this(model, config, rate, rate, UnaryOperator.identity(), stateDir);
+        }
+
+        /** The same streams passing through {@code background} first. */
+        public Setup hearing(UnaryOperator<float[]> background) {
+            return new Setup(model, config, rate, inputRate, background, stateDir);
+        }
+    }
+
+    private StreamingEvaluation() {}
+
+    /** Streams every recording through the audio topology, each its own stream. */
+    public static Result run(Setup setup, List<Recording> recordings) {
         int[] counts = new int[3]; // one final, correct, finals
-        List<float[]> audio = new ArrayList<>();
-        recordings.forEach(r -> audio.add(r.samples()));
         stream(
-                model,
-                config,
-                audio,
-                rate,
-                inputRate,
-                around,
-                stateDir,
+                setup,
+                recordings.stream().map(Recording::samples).toList(),
                 (i, texts) -> {
                     counts[2] += texts.size();
                     counts[0] += texts.size() == 1 ? 1 : 0;
@@ -128,26 +111,12 @@ public final class StreamingEvaluation {
      * of spoken digit strings gets (the VAD splits a string at pauses longer than {@code
      * audio.vad.hangover}, and each piece's {@code audio.preroll} may reach into the word before).
      */
-    public static StringResult runStrings(
-            SpeechModel model,
-            HeedConfig config,
-            List<DigitStrings.Utterance> strings,
-            int rate,
-            int inputRate,
-            UnaryOperator<float[]> around,
-            Path stateDir) {
+    public static StringResult runStrings(Setup setup, List<DigitStrings.Utterance> strings) {
         long[] kinds = new long[3];
         long[] counts = new long[2]; // words, finals
-        List<float[]> audio = new ArrayList<>();
-        strings.forEach(u -> audio.add(u.samples()));
         stream(
-                model,
-                config,
-                audio,
-                rate,
-                inputRate,
-                around,
-                stateDir,
+                setup,
+                strings.stream().map(DigitStrings.Utterance::samples).toList(),
                 (i, texts) -> {
                     List<String> hyp = new ArrayList<>();
                     for (String t : texts) {
@@ -165,24 +134,19 @@ public final class StreamingEvaluation {
     }
 
     /**
-     * Each of {@code audio}, padded and passed through {@code around}, as its own stream; its
-     * non-empty finals to {@code finals}.
+     * Each of {@code audio}, padded and passed through the setup's {@code around}, as its own
+     * stream; its non-empty finals to {@code finals}.
      */
     private static void stream(
-            SpeechModel model,
-            HeedConfig config,
-            List<float[]> audio,
-            int rate,
-            int inputRate,
-            UnaryOperator<float[]> around,
-            Path stateDir,
-            BiConsumer<Integer, List<String>> finals) {
+            Setup setup, List<float[]> audio, BiConsumer<Integer, List<String>> finals) {
+        HeedConfig config = setup.config();
         Properties props = new Properties();
         props.putAll(HeedApp.streamsProperties(config));
-        props.put("state.dir", stateDir.toString());
+        props.put("state.dir", setup.stateDir().toString());
         try (TopologyTestDriver driver =
                 new TopologyTestDriver(
-                        AudioTopology.addTo(new Topology(), config, model, new RouteCounters()),
+                        AudioTopology.addTo(
+                                new Topology(), config, setup.model(), new RouteCounters()),
                         props)) {
             TestInputTopic<byte[], byte[]> in =
                     driver.createInputTopic(
@@ -195,11 +159,11 @@ public final class StreamingEvaluation {
                             new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());
             for (int n = 0; n < audio.size(); n++) {
-                float[] x = around.apply(padded(audio.get(n), rate));
-                if (inputRate != rate) {
-                    x = Resampler.resample(x, rate, inputRate);
+                float[] x = setup.around().apply(padded(audio.get(n), setup.rate()));
+                if (setup.inputRate() != setup.rate()) {
+                    x = Resampler.resample(x, setup.rate(), setup.inputRate());
                 }
-                send(in, "eval-" + n, x, inputRate);
+                send(in, "eval-" + n, x, setup.inputRate());
                 finals.accept(n, finalTexts(out));
             }
         }

@@ -14,11 +14,7 @@ class BabbleTest {
     @Test
     void shouldMixBabbleAtTheAskedSnr() {
         Random random = new Random(3);
-        float[] voice = new float[4000];
-        for (int i = 0; i < voice.length; i++) {
-            voice[i] = (float) Math.sin(i * 0.37) * 0.3f;
-        }
-        List<Recording> pool = List.of(new Recording(Path.of("x.wav"), "one", "a", 0, voice));
+        List<Recording> pool = onePureVoice();
         float[] speech = new float[3000];
         for (int i = 1000; i < 2000; i++) {
             speech[i] = (float) (0.5 * random.nextGaussian());
@@ -41,11 +37,7 @@ class BabbleTest {
 
     @Test
     void shouldHearBackgroundBabbleAllAlongAStreamBeforeDuringAndAfterTheSpeech() {
-        float[] voice = new float[4000];
-        for (int i = 0; i < voice.length; i++) {
-            voice[i] = (float) Math.sin(i * 0.37) * 0.3f;
-        }
-        List<Recording> pool = List.of(new Recording(Path.of("x.wav"), "one", "a", 0, voice));
+        List<Recording> pool = onePureVoice();
         float[] stream = new float[3000]; // 1000 samples of padding, speech, padding
         for (int i = 1000; i < 2000; i++) {
             stream[i] = (float) Math.sin(i * 0.05) * 0.5f;
@@ -71,11 +63,7 @@ class BabbleTest {
 
     @Test
     void shouldLevelBabbleBelowTheQuietestWordWhenGivenTheWords() {
-        float[] voice = new float[4000];
-        for (int i = 0; i < voice.length; i++) {
-            voice[i] = (float) Math.sin(i * 0.37) * 0.3f;
-        }
-        List<Recording> pool = List.of(new Recording(Path.of("x.wav"), "one", "a", 0, voice));
+        List<Recording> pool = onePureVoice();
         float[] speech = new float[3000];
         for (int i = 0; i < 1000; i++) {
             speech[i] = 1f; // a loud word, power 1
@@ -101,5 +89,14 @@ class BabbleTest {
             n += d * d;
         }
         return n / speech.length;
+    }
+
+    /** A pool of one recording: a pure tone, so that babble is easy to tell from the speech. */
+    private static List<Recording> onePureVoice() {
+        float[] voice = new float[4000];
+        for (int i = 0; i < voice.length; i++) {
+            voice[i] = (float) Math.sin(i * 0.37) * 0.3f;
+        }
+        return List.of(new Recording(Path.of("x.wav"), "one", "a", 0, voice));
     }
 }

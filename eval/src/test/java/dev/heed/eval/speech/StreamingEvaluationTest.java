@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +38,7 @@ class StreamingEvaluationTest {
                 new Recording(
                         three.file(), "eight", three.speaker(), three.index(), three.samples()));
         try (SpeechModel model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU)) {
-            StreamingEvaluation.Result r =
-                    StreamingEvaluation.run(
-                            model,
-                            HeedConfig.of(Map.of("bootstrap.servers", "unused:9092")),
-                            recordings,
-                            8000,
-                            state);
+            StreamingEvaluation.Result r = StreamingEvaluation.run(setup(model), recordings);
             assertThat(r.recordings()).isEqualTo(5);
             assertThat(r.oneFinal()).isEqualTo(5);
             assertThat(r.finals()).isEqualTo(5);
@@ -68,15 +61,10 @@ class StreamingEvaluationTest {
         try (SpeechModel model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU)) {
             StreamingEvaluation.StringResult r =
                     StreamingEvaluation.runStrings(
-                            model,
-                            HeedConfig.of(Map.of("bootstrap.servers", "unused:9092")),
+                            setup(model),
                             List.of(
                                     new DigitStrings.Utterance(string, labels),
-                                    new DigitStrings.Utterance(string, wrong)),
-                            8000,
-                            8000,
-                            UnaryOperator.identity(),
-                            state);
+                                    new DigitStrings.Utterance(string, wrong)));
             assertThat(r.strings()).isEqualTo(2);
             assertThat(r.finals()).as("one final per word of each string").isEqualTo(8);
             assertThat(r.words()).isEqualTo(9);
@@ -85,6 +73,11 @@ class StreamingEvaluationTest {
                     .containsExactly(1, 1, 0);
             assertThat(r.wer()).isEqualTo(2 / 9.0);
         }
+    }
+
+    private StreamingEvaluation.Setup setup(SpeechModel model) {
+        return new StreamingEvaluation.Setup(
+                model, HeedConfig.of(Map.of("bootstrap.servers", "unused:9092")), 8000, state);
     }
 
     private static float[] joined(List<float[]> words, int pause) {
