@@ -78,9 +78,12 @@ final class EvalSpeechCommand implements Callable<Integer> {
     @Option(
             names = "--streaming",
             description =
-                    "Also stream each recording (300 ms of silence either side) through the audio"
-                            + " topology in 100 ms chunks and count how many give exactly one final transcript and"
-                            + " the right one: checks the audio.vad.* settings (give them with --set).")
+                    "Also stream each recording and each digit string (300 ms of silence either"
+                            + " side, each its own stream) through the audio topology in 100 ms chunks:"
+                            + " how many recordings give exactly one final transcript and the right one,"
+                            + " and the strings' WER of their finals joined; with --babble-snr again with"
+                            + " babble heard all along each stream. Checks audio.preroll and the"
+                            + " audio.vad.* settings (give them with --set).")
     boolean streaming;
 
     @Option(
