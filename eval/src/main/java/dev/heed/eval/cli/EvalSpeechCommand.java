@@ -178,8 +178,29 @@ final class EvalSpeechCommand implements Callable<Integer> {
         }
         noise.forEach(Noise::check);
         if (leaveOneSpeakerOut) {
-            new LeaveOneSpeakerOut(data, folds, trainArgs, foldSpeakers, babbleSnr, System.out)
-                    .run(indexFilter(indices), strings, seed);
+            LeaveOneSpeakerOut loso =
+                    new LeaveOneSpeakerOut(
+                            data, folds, trainArgs, foldSpeakers, babbleSnr, System.out);
+            if (!streaming) {
+                loso.run(indexFilter(indices), strings, seed);
+                return 0;
+            }
+            HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
+            Path state = Files.createTempDirectory("heed-eval-speech");
+            try {
+                loso.streaming(
+                                (model, rate) ->
+                                        new StreamingEvaluation.Setup(
+                                                model,
+                                                config,
+                                                rate,
+                                                inputRate == null ? rate : inputRate,
+                                                UnaryOperator.identity(),
+                                                state))
+                        .run(indexFilter(indices), strings, seed);
+            } finally {
+                TempDirs.deleteTree(state);
+            }
             return 0;
         }
         Path dir = model != null ? model : shipped();

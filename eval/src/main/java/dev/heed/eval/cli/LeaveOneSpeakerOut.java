@@ -6,6 +6,7 @@ import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.FsddCorpus;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechEvaluation;
+import dev.heed.eval.speech.StreamingEvaluation;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -43,6 +45,7 @@ final class LeaveOneSpeakerOut {
     private final List<String> only;
     private final PrintStream out;
     private final List<Double> babbleSnr;
+    private BiFunction<SpeechModel, Integer, StreamingEvaluation.Setup> streaming;
 
     /**
      * @param only the speakers whose folds to run; empty: every speaker's
@@ -64,6 +67,16 @@ final class LeaveOneSpeakerOut {
                         ? List.of()
                         : Arrays.asList(trainArgs.strip().split("\\s+"));
         this.out = out;
+    }
+
+    /**
+     * Also streams each fold's speaker through the audio topology ({@link StreamedReport}), set up
+     * by {@code setup} from the fold's model and its sample rate; null: not streamed.
+     */
+    LeaveOneSpeakerOut streaming(
+            BiFunction<SpeechModel, Integer, StreamingEvaluation.Setup> setup) {
+        this.streaming = setup;
+        return this;
     }
 
     /** Trains what is missing, scores every fold and prints the table; returns the folds. */
@@ -123,6 +136,10 @@ final class LeaveOneSpeakerOut {
                                     babbleSnr.get(i),
                                     seed);
                     babble[i] = new double[] {b.accuracy(), b.wer()};
+                }
+                if (streaming != null) {
+                    StreamedReport.print(
+                            out, streaming.apply(m, f.sampleRate()), own, joined, babbleSnr, seed);
                 }
                 result.add(new Fold(speaker, r.accuracy(), r.wer(), own.size(), babble));
             }

@@ -51,6 +51,11 @@ class LeaveOneSpeakerOutTest {
         assertThat(Files.getLastModifiedTime(folds.resolve("without-theo")).toMillis())
                 .as("the second run reuses the folds")
                 .isEqualTo(trained);
+        String streamed = run(data, folds, "--streaming");
+        assertThat(streamed.split("streamed through the audio topology at 8000 Hz", -1))
+                .as("each of the four folds streamed through the topology")
+                .hasSize(5);
+        assertThat(streamed.split("digit strings, finals joined  WER", -1)).hasSize(5);
     }
 
     /**
