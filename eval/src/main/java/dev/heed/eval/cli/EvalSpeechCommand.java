@@ -95,6 +95,16 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " model's); default: the model's rate.")
     Integer inputRate;
 
+    @Option(
+            names = "--stream-tail",
+            paramLabel = "MS",
+            defaultValue = "300",
+            description =
+                    "With --streaming: milliseconds of each stream after its speech (silence, or"
+                            + " babble with --babble-snr, which goes on that long); default 300. A"
+                            + " longer babble tail shows what a room's chatter after the speech does.")
+    int streamTail;
+
     @Mixin ConfigOptions options;
 
     @Option(
@@ -169,6 +179,13 @@ final class EvalSpeechCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (streamTail < 0 || streamTail > 60_000) {
+            throw new HeedStreamsException(
+                    "--stream-tail "
+                            + streamTail
+                            + " must be 0-60000 ms (the audio after each streamed utterance),"
+                            + " such as --stream-tail 3000");
+        }
         if (inputRate != null && (!streaming || inputRate < 4000 || inputRate > 192000)) {
             throw new HeedStreamsException(
                     "--input-rate "
@@ -196,6 +213,7 @@ final class EvalSpeechCommand implements Callable<Integer> {
                                                 rate,
                                                 inputRate == null ? rate : inputRate,
                                                 UnaryOperator.identity(),
+                                                streamTail,
                                                 state))
                         .run(indexFilter(indices), strings, seed);
             } finally {
@@ -329,6 +347,7 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             rate,
                             inputRate == null ? rate : inputRate,
                             UnaryOperator.identity(),
+                            streamTail,
                             state),
                     isolated,
                     joined,

@@ -68,7 +68,9 @@ public final class StreamingEvaluation {
      * {@code rate}, the {@code inputRate} each stream is resampled to and sent at (as a microphone
      * at that rate would; the topology resamples it back), {@code around}, what each padded stream
      * passes through first (at {@code rate}: background sound heard before, during and after the
-     * speech, as a live microphone hears it; {@link Babble#background}), and the state directory.
+     * speech, as a live microphone hears it; {@link Babble#background}), how many milliseconds of
+     * the stream follow the speech ({@code tailMs}: silence, or what {@code around} adds; {@value
+     * #PAD_MS} before it), and the state directory.
      */
     public record Setup(
             SpeechModel model,
@@ -76,16 +78,17 @@ public final class StreamingEvaluation {
             int rate,
             int inputRate,
             UnaryOperator<float[]> around,
+            int tailMs,
             Path stateDir) {
 
-        /** Quiet streams sent at the model's own rate. */
+        /** Quiet streams sent at the model's own rate, {@value #PAD_MS} ms after the speech. */
         public Setup(SpeechModel model, HeedConfig config, int rate, Path stateDir) {
-            this(model, config, rate, rate, UnaryOperator.identity(), stateDir);
+            this(model, config, rate, rate, UnaryOperator.identity(), PAD_MS, stateDir);
         }
 
         /** The same streams passing through {@code background} first. */
         public Setup hearing(UnaryOperator<float[]> background) {
-            return new Setup(model, config, rate, inputRate, background, stateDir);
+            return new Setup(model, config, rate, inputRate, background, tailMs, stateDir);
         }
     }
 
@@ -159,7 +162,8 @@ public final class StreamingEvaluation {
                             new ByteArrayDeserializer(),
                             new ByteArrayDeserializer());
             for (int n = 0; n < audio.size(); n++) {
-                float[] x = setup.around().apply(padded(audio.get(n), setup.rate()));
+                float[] x =
+                        setup.around().apply(padded(audio.get(n), setup.rate(), setup.tailMs()));
                 if (setup.inputRate() != setup.rate()) {
                     x = Resampler.resample(x, setup.rate(), setup.inputRate());
                 }
@@ -169,9 +173,9 @@ public final class StreamingEvaluation {
         }
     }
 
-    private static float[] padded(float[] x, int rate) {
+    private static float[] padded(float[] x, int rate, int tailMs) {
         int pad = rate * PAD_MS / 1000;
-        float[] y = new float[x.length + 2 * pad];
+        float[] y = new float[x.length + pad + (int) ((long) rate * tailMs / 1000)];
         System.arraycopy(x, 0, y, pad, x.length);
         return y;
     }

@@ -75,6 +75,41 @@ class StreamingEvaluationTest {
         }
     }
 
+    @Test
+    void shouldStreamTheAskedTailAfterTheSpeechThroughTheBackground() throws Exception {
+        float[] three = WavFile.read(AUDIO.resolve("3_jackson_0.wav")).samples();
+        List<Integer> heard = new ArrayList<>();
+        try (SpeechModel model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU)) {
+            StreamingEvaluation.Setup quiet = setup(model);
+            StreamingEvaluation.Setup longTail =
+                    new StreamingEvaluation.Setup(
+                            model,
+                            quiet.config(),
+                            8000,
+                            8000,
+                            x -> {
+                                heard.add(x.length);
+                                return x;
+                            },
+                            2000,
+                            state);
+            StreamingEvaluation.Result r =
+                    StreamingEvaluation.run(
+                            longTail,
+                            List.of(
+                                    new Recording(
+                                            AUDIO.resolve("3_jackson_0.wav"),
+                                            "three",
+                                            "jackson",
+                                            0,
+                                            three)));
+            assertThat(heard)
+                    .as("300 ms before the speech, 2 s after it, through the background")
+                    .containsExactly(2400 + three.length + 16000);
+            assertThat(r.correct()).as("a quiet tail changes nothing").isEqualTo(1);
+        }
+    }
+
     private StreamingEvaluation.Setup setup(SpeechModel model) {
         return new StreamingEvaluation.Setup(
                 model, HeedConfig.of(Map.of("bootstrap.servers", "unused:9092")), 8000, state);
