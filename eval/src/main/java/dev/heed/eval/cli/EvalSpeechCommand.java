@@ -17,7 +17,6 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.cli.ConfigOptions;
 import dev.heed.streams.transcription.SpeechFeatures;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -198,26 +198,11 @@ final class EvalSpeechCommand implements Callable<Integer> {
             LeaveOneSpeakerOut loso =
                     new LeaveOneSpeakerOut(
                             data, folds, trainArgs, foldSpeakers, babbleSnr, System.out);
-            if (!streaming) {
+            if (streaming) {
+                streamedWith(
+                        setups -> loso.streaming(setups).run(indexFilter(indices), strings, seed));
+            } else {
                 loso.run(indexFilter(indices), strings, seed);
-                return 0;
-            }
-            HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
-            Path state = Files.createTempDirectory("heed-eval-speech");
-            try {
-                loso.streaming(
-                                (model, rate) ->
-                                        new StreamingEvaluation.Setup(
-                                                model,
-                                                config,
-                                                rate,
-                                                inputRate == null ? rate : inputRate,
-                                                UnaryOperator.identity(),
-                                                streamTail,
-                                                state))
-                        .run(indexFilter(indices), strings, seed);
-            } finally {
-                TempDirs.deleteTree(state);
             }
             return 0;
         }
@@ -314,7 +299,15 @@ final class EvalSpeechCommand implements Callable<Integer> {
                 }
             }
             if (streaming) {
-                streamed(m, features.sampleRate(), isolated, joined);
+                streamedWith(
+                        setups ->
+                                StreamedReport.print(
+                                        System.out,
+                                        setups.apply(m, features.sampleRate()),
+                                        isolated,
+                                        joined,
+                                        babbleSnr,
+                                        seed));
             }
             if (compare != null) {
                 try (Recognizer other = recognizer(compare)) {
@@ -333,26 +326,30 @@ final class EvalSpeechCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void streamed(
-            SpeechModel m, int rate, List<Recording> isolated, List<DigitStrings.Utterance> joined)
-            throws IOException {
+    /** What runs with the quiet streams' setups (a fold's model and rate to its setup). */
+    private interface Streamed {
+        void run(BiFunction<SpeechModel, Integer, StreamingEvaluation.Setup> setups)
+                throws Exception;
+    }
+
+    /**
+     * Runs {@code body} with setups of quiet streams under this command's configuration, input rate
+     * and tail, in a state directory deleted afterwards.
+     */
+    private void streamedWith(Streamed body) throws Exception {
         HeedConfig config = options.load(Map.of("bootstrap.servers", "unused:9092"));
         Path state = Files.createTempDirectory("heed-eval-speech");
         try {
-            StreamedReport.print(
-                    System.out,
-                    new StreamingEvaluation.Setup(
-                            m,
-                            config,
-                            rate,
-                            inputRate == null ? rate : inputRate,
-                            UnaryOperator.identity(),
-                            streamTail,
-                            state),
-                    isolated,
-                    joined,
-                    babbleSnr,
-                    seed);
+            body.run(
+                    (m, rate) ->
+                            new StreamingEvaluation.Setup(
+                                    m,
+                                    config,
+                                    rate,
+                                    inputRate == null ? rate : inputRate,
+                                    UnaryOperator.identity(),
+                                    streamTail,
+                                    state));
         } finally {
             TempDirs.deleteTree(state);
         }
