@@ -14,6 +14,13 @@ import java.util.List;
  * frame's energy, drops at once to any quieter frame and, outside speech, rises slowly (5% of the
  * gap per frame) towards louder background noise.
  *
+ * <p>With a level gate ({@link VadConfig#levelDb()} > 0) the detector also keeps the stream's
+ * speech level: the loudest frame heard inside speech, falling {@value
+ * VadConfig#LEVEL_FALL_DB_PER_SECOND} dB per second. A frame more than {@code levelDb} below it is
+ * not loud, whatever the floor: background far below the user's own speech (a room's chatter, a
+ * television) neither keeps an utterance open nor starts one. Before the stream's first speech
+ * there is no level and no gate.
+ *
  * <p>Feed chunks of any length with {@link #accept}; {@link #saveState()} and {@link #restore}
  * carry the state across processes. Not thread-safe; one detector per stream.
  */
@@ -24,6 +31,7 @@ public final class EnergyVad {
     private final VadConfig config;
     private float[] pending = new float[0];
     private float floorDb = Float.NaN;
+    private float levelDb = Float.NaN; // the stream's speech level; NaN before its first speech
     private boolean speech;
     private int run; // loud frames in a row outside speech, quiet frames in a row inside
     private long frame;
@@ -38,6 +46,7 @@ public final class EnergyVad {
         StateCodec.Reader r =
                 StateCodec.reader(state, "voice activity detector", config.fingerprint());
         v.floorDb = r.readFloat();
+        v.levelDb = r.readFloat();
         v.speech = r.readInt() == 1;
         v.run = r.readInt();
         v.frame = r.readLong();
@@ -65,7 +74,13 @@ public final class EnergyVad {
         if (Float.isNaN(floorDb)) {
             floorDb = Math.max(db, config.minFloorDb());
         }
-        boolean loud = db >= config.minFloorDb() && db - floorDb >= config.thresholdDb();
+        if (config.levelGate() && !Float.isNaN(levelDb)) {
+            levelDb -= config.levelFallPerFrame();
+        }
+        boolean loud =
+                db >= config.minFloorDb()
+                        && db - floorDb >= config.thresholdDb()
+                        && !belowLevel(db);
         if (db < floorDb) {
             floorDb = Math.max(db, config.minFloorDb());
         } else if (!speech && !loud) {
@@ -75,16 +90,29 @@ public final class EnergyVad {
             run = loud ? run + 1 : 0;
             if (run >= config.startFrames()) {
                 speech = true;
+                hearSpeech(db);
                 events.add(event(VadEvent.Kind.SPEECH_START, frame - run + 1));
                 run = 0;
             }
         } else {
+            hearSpeech(db);
             run = loud ? 0 : run + 1;
             if (run >= config.endFrames()) {
                 speech = false;
                 events.add(event(VadEvent.Kind.SPEECH_END, frame - run + 1));
                 run = 0;
             }
+        }
+    }
+
+    /** Whether the gate is on, the stream has a speech level, and {@code db} is far below it. */
+    private boolean belowLevel(float db) {
+        return config.levelGate() && !Float.isNaN(levelDb) && db < levelDb - config.levelDb();
+    }
+
+    private void hearSpeech(float db) {
+        if (config.levelGate() && (Float.isNaN(levelDb) || db > levelDb)) {
+            levelDb = db;
         }
     }
 
@@ -116,10 +144,16 @@ public final class EnergyVad {
         return floorDb;
     }
 
-    /** The floor, decision, counters and pending samples, for {@link #restore}. */
+    /** The stream's speech level in dBFS (NaN before its first speech, or without a gate). */
+    public float speechLevelDb() {
+        return levelDb;
+    }
+
+    /** The floor, level, decision, counters and pending samples, for {@link #restore}. */
     public byte[] saveState() {
         return StateCodec.writer("voice activity detector", config.fingerprint())
                 .writeFloat(floorDb)
+                .writeFloat(levelDb)
                 .writeInt(speech ? 1 : 0)
                 .writeInt(run)
                 .writeLong(frame)

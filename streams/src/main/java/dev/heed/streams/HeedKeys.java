@@ -19,6 +19,7 @@ public final class HeedKeys {
     public static final String AUDIO_MAX_UTTERANCE = "audio.max.utterance";
     public static final String AUDIO_VAD_HANGOVER = "audio.vad.hangover";
     public static final String AUDIO_VAD_THRESHOLD_DB = "audio.vad.threshold.db";
+    public static final String AUDIO_VAD_LEVEL_DB = "audio.vad.level.db";
     public static final String TOPIC_PARTITIONS = "topic.partitions";
     public static final String TOPIC_REPLICATION = "topic.replication.factor";
     public static final String WINDOW_STEPS = "window.steps";
@@ -93,6 +94,7 @@ public final class HeedKeys {
         d.put(AUDIO_MAX_UTTERANCE, "15s");
         d.put(AUDIO_VAD_HANGOVER, "100ms");
         d.put(AUDIO_VAD_THRESHOLD_DB, "6");
+        d.put(AUDIO_VAD_LEVEL_DB, "0");
         d.put(TOPIC_PARTITIONS, "3");
         d.put(TOPIC_REPLICATION, "-1");
         d.put(WINDOW_STEPS, "");

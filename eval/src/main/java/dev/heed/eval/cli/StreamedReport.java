@@ -30,11 +30,13 @@ final class StreamedReport {
         out.printf(
                 Locale.ROOT,
                 "  streamed through the audio topology at %d Hz (audio.preroll %s,"
-                        + " audio.vad.hangover %s, audio.vad.threshold.db %s):%n",
+                        + " audio.vad.hangover %s, audio.vad.threshold.db %s,"
+                        + " audio.vad.level.db %s):%n",
                 quiet.inputRate(),
                 config.getString(HeedKeys.AUDIO_PREROLL),
                 config.getString(HeedKeys.AUDIO_VAD_HANGOVER),
-                config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB));
+                config.getString(HeedKeys.AUDIO_VAD_THRESHOLD_DB),
+                config.getString(HeedKeys.AUDIO_VAD_LEVEL_DB));
         level(out, "", quiet, isolated, joined);
         for (double snr : babbleSnr) {
             level(

@@ -96,7 +96,8 @@ public final class AudioTopology {
                 frames(config, HeedKeys.AUDIO_PREROLL, frameMs),
                 frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs),
                 frames(config, HeedKeys.AUDIO_VAD_HANGOVER, frameMs),
-                threshold(config));
+                threshold(config),
+                (float) config.getDouble(HeedKeys.AUDIO_VAD_LEVEL_DB, 0, 60));
     }
 
     private static float threshold(HeedConfig config) {

@@ -78,7 +78,8 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
                         settings.vadThresholdDb(),
                         d.minFloorDb(),
                         d.startFrames(),
-                        settings.vadEndFrames());
+                        settings.vadEndFrames(),
+                        settings.vadLevelDb());
     }
 
     @Override

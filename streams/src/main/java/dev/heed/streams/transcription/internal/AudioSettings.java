@@ -12,6 +12,8 @@ package dev.heed.streams.transcription.internal;
  * @param maxUtteranceFrames an utterance this long is closed (final) and a new one begins
  * @param vadEndFrames 10 ms frames of quiet that end an utterance (the VAD's hangover)
  * @param vadThresholdDb how far above the noise floor a frame must be to count as speech
+ * @param vadLevelDb how far below the stream's speech level a frame may be and still count as
+ *     speech; 0 no level gate
  */
 public record AudioSettings(
         String audioTopic,
@@ -24,7 +26,8 @@ public record AudioSettings(
         int prerollFrames,
         int maxUtteranceFrames,
         int vadEndFrames,
-        float vadThresholdDb) {
+        float vadThresholdDb,
+        float vadLevelDb) {
     public static final String SOURCE = "audio-source";
     public static final String PROCESSOR = "audio-transcriber";
     public static final String TRANSCRIPTS_SINK = "transcripts-sink";
