@@ -2,7 +2,6 @@ package dev.heed.eval.cli;
 
 import dev.heed.audio.FeatureConfig;
 import dev.heed.eval.internal.TempDirs;
-import dev.heed.eval.speech.Babble;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.FsddCorpus;
 import dev.heed.eval.speech.Noise;
@@ -20,7 +19,6 @@ import dev.heed.streams.transcription.SpeechFeatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -224,80 +222,16 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             features.sampleRate());
             SpeechReport.result(System.out, "Heed " + m.descriptor().name(), heed);
             SpeechReport.firstOfStream(System.out, m, features, isolated, joined);
-            SpeechEvaluation.AttentionPeaks peaks =
-                    SpeechEvaluation.attentionPeaks(m.newTranscriber(), features, joined);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  attention: %d of %d tokens (%.1f%%) peak inside their own word's audio"
-                            + " (a uniformly placed peak: %.1f%%); strings transcribed with as"
-                            + " many tokens as words%n",
-                    peaks.inOwnWord(),
-                    peaks.tokens(),
-                    100 * peaks.rate(),
-                    100 * peaks.uniformRate());
-            int[] bare =
-                    SpeechEvaluation.unpadded(
-                            SpeechEvaluation.heed(m.newTranscriber(), features), isolated);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  isolated digits, no padding    %d/%d %6.2f%%%n",
-                    bare[0],
-                    bare[1],
-                    100.0 * bare[0] / Math.max(1, bare[1]));
-            SpeechEvaluation.Result mixed =
-                    SpeechEvaluation.run(
-                            SpeechEvaluation.heed(m.newTranscriber(), features),
-                            List.of(),
-                            SpeechEvaluation.mixedStrings(
-                                    isolated, features.sampleRate(), strings, seed),
-                            features.sampleRate());
-            System.out.printf(
-                    Locale.ROOT,
-                    "  strings of several speakers    WER %.2f%% (%d errors / %d words)%n",
-                    100 * mixed.wer(),
-                    mixed.wordErrors(),
-                    mixed.words());
+            SpeechReport.hardCases(System.out, m, features, isolated, strings, joined, seed);
             SpeechReport.model(System.out, m.descriptor());
-            for (double snr : babbleSnr) {
-                SpeechEvaluation.Result r =
-                        Babble.score(
-                                SpeechEvaluation.heed(m.newTranscriber(), features),
-                                isolated,
-                                joined,
-                                features.sampleRate(),
-                                snr,
-                                seed);
-                System.out.printf(
-                        Locale.ROOT,
-                        "  babble at %4.1f dB SNR: isolated-digit accuracy %6.2f%%, digit-string"
-                                + " WER %6.2f%%%n",
-                        snr,
-                        100 * r.accuracy(),
-                        100 * r.wer());
-            }
-            for (String kind : noise) {
-                List<float[]> sources = Noise.sources(kind, features.sampleRate(), seed);
-                for (double snr : noiseSnr) {
-                    SpeechEvaluation.Result r =
-                            SpeechEvaluation.run(
-                                    Noise.noisy(
-                                            SpeechEvaluation.heed(m.newTranscriber(), features),
-                                            sources,
-                                            snr,
-                                            seed),
-                                    isolated,
-                                    joined,
-                                    features.sampleRate());
-                    System.out.printf(
-                            Locale.ROOT,
-                            "  noise %s at %4.1f dB SNR: isolated-digit accuracy %6.2f%%,"
-                                    + " digit-string WER %6.2f%%%n",
-                            kind,
-                            snr,
-                            100 * r.accuracy(),
-                            100 * r.wer());
-                }
-            }
+            NoiseReport.print(
+                    System.out,
+                    m,
+                    features,
+                    isolated,
+                    joined,
+                    new NoiseReport.Levels(babbleSnr, noise, noiseSnr),
+                    seed);
             if (streaming) {
                 streamedWith(
                         setups ->

@@ -105,4 +105,51 @@ final class SpeechReport {
                 100 * first.accuracy(),
                 100 * first.wer());
     }
+
+    /**
+     * The hard cases: where the attention of strings peaks, isolated digits without their padding,
+     * and strings whose words come from several speakers.
+     */
+    static void hardCases(
+            PrintStream out,
+            SpeechModel m,
+            FeatureConfig features,
+            List<Recording> isolated,
+            int strings,
+            List<DigitStrings.Utterance> joined,
+            long seed) {
+        SpeechEvaluation.AttentionPeaks peaks =
+                SpeechEvaluation.attentionPeaks(m.newTranscriber(), features, joined);
+        out.printf(
+                Locale.ROOT,
+                "  attention: %d of %d tokens (%.1f%%) peak inside their own word's audio"
+                        + " (a uniformly placed peak: %.1f%%); strings transcribed with as"
+                        + " many tokens as words%n",
+                peaks.inOwnWord(),
+                peaks.tokens(),
+                100 * peaks.rate(),
+                100 * peaks.uniformRate());
+        int[] bare =
+                SpeechEvaluation.unpadded(
+                        SpeechEvaluation.heed(m.newTranscriber(), features), isolated);
+        out.printf(
+                Locale.ROOT,
+                "  isolated digits, no padding    %d/%d %6.2f%%%n",
+                bare[0],
+                bare[1],
+                100.0 * bare[0] / Math.max(1, bare[1]));
+        SpeechEvaluation.Result mixed =
+                SpeechEvaluation.run(
+                        SpeechEvaluation.heed(m.newTranscriber(), features),
+                        List.of(),
+                        SpeechEvaluation.mixedStrings(
+                                isolated, features.sampleRate(), strings, seed),
+                        features.sampleRate());
+        out.printf(
+                Locale.ROOT,
+                "  strings of several speakers    WER %.2f%% (%d errors / %d words)%n",
+                100 * mixed.wer(),
+                mixed.wordErrors(),
+                mixed.words());
+    }
 }
