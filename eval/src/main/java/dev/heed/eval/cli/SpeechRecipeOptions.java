@@ -118,6 +118,18 @@ final class SpeechRecipeOptions {
     int streamPrior;
 
     @Option(
+            names = "--background",
+            defaultValue = "0",
+            paramLabel = "SHARE",
+            description =
+                    "With --stream-mean: the share of training utterances that are background only:"
+                            + " after 1 to N recordings of the stream's speaker, babble of other"
+                            + " recordings at --babble-snr-range dB below that speech and no words,"
+                            + " labelled with no words, so that a room's chatter the VAD opens an"
+                            + " utterance on is not transcribed (0: none).")
+    double background;
+
+    @Option(
             names = "--cepstral-keep",
             defaultValue = "0",
             paramLabel = "K",
@@ -133,7 +145,18 @@ final class SpeechRecipeOptions {
             throw new HeedStreamsException("--babble must be a share between 0 and 1: " + babble);
         }
         double[] snr = snrRange();
-        if (babble == 0 && (snr[0] != 0 || snr[1] != 20)) {
+        if (!(background >= 0 && background <= 1)) {
+            throw new HeedStreamsException(
+                    "--background must be a share between 0 and 1: " + background);
+        }
+        if (background > 0 && streamMean == 0) {
+            throw new HeedStreamsException(
+                    "--background "
+                            + background
+                            + " needs --stream-mean: background is told from the user's speech by"
+                            + " the speech its stream heard before it");
+        }
+        if (babble == 0 && background == 0 && (snr[0] != 0 || snr[1] != 20)) {
             throw new HeedStreamsException(
                     "--babble-snr-range "
                             + babbleSnrRange
@@ -191,7 +214,8 @@ final class SpeechRecipeOptions {
                 streamCold,
                 babbleUnderQuietest,
                 snr[0],
-                snr[1]);
+                snr[1],
+                background);
     }
 
     /** What the descriptor records as {@code data.augmentation}. */
@@ -246,6 +270,15 @@ final class SpeechRecipeOptions {
                                                 + streamPrior
                                                 + " speech frames"
                                         : "")
+                        : "")
+                + (background > 0
+                        ? "; "
+                                + Math.round(100 * background)
+                                + "% of utterances background only: after 1-"
+                                + streamMean
+                                + " recordings of the speaker, babble of 3 recordings at "
+                                + babbleSnrDb()
+                                + " dB below that speech and no words, labelled with none"
                         : "")
                 + (cepstralKeep > 0
                         ? "; log-mel frames smoothed to " + cepstralKeep + " cepstra"

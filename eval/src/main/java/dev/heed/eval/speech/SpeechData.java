@@ -57,6 +57,10 @@ public final class SpeechData implements SpeechExamples {
      * @param babbleSnrLow the least the speech is above its babble, in dB (0 by default)
      * @param babbleSnrHigh the most, in dB (20 by default); each babbled utterance draws its SNR
      *     uniformly between the two
+     * @param background with {@code streamPast}, the share of utterances that are background only:
+     *     after 1 to {@code streamPast} recordings of the stream's speaker, no words, only babble
+     *     {@code babbleSnrLow}-{@code babbleSnrHigh} dB below that speech, labelled with no words
+     *     (a room's chatter the live feed's VAD opens an utterance on is not the user's speech)
      */
     public record Recipe(
             int maxWords,
@@ -70,7 +74,8 @@ public final class SpeechData implements SpeechExamples {
             double streamCold,
             boolean babbleUnderQuietest,
             double babbleSnrLow,
-            double babbleSnrHigh) {
+            double babbleSnrHigh,
+            double background) {
 
         /** The shipped recipe's augmentation: strings of up to 6 words, speed +-15%. */
         public static final Recipe DEFAULT = new Recipe(6, false, 0.15, 0, 0, 0);
@@ -98,7 +103,44 @@ public final class SpeechData implements SpeechExamples {
                     20);
         }
 
+        /** No background-only utterances. */
+        public Recipe(
+                int maxWords,
+                boolean specAugment,
+                double speed,
+                double babble,
+                double mixedVoices,
+                double vtlp,
+                boolean babbleEdges,
+                int streamPast,
+                double streamCold,
+                boolean babbleUnderQuietest,
+                double babbleSnrLow,
+                double babbleSnrHigh) {
+            this(
+                    maxWords,
+                    specAugment,
+                    speed,
+                    babble,
+                    mixedVoices,
+                    vtlp,
+                    babbleEdges,
+                    streamPast,
+                    streamCold,
+                    babbleUnderQuietest,
+                    babbleSnrLow,
+                    babbleSnrHigh,
+                    0);
+        }
+
         public Recipe {
+            if (!(background >= 0 && background <= 1) || (background > 0 && streamPast == 0)) {
+                throw new IllegalArgumentException(
+                        "background must be a share in [0, 1], and needs a stream past: "
+                                + background
+                                + ", "
+                                + streamPast);
+            }
             if (maxWords < 1) {
                 throw new IllegalArgumentException("maxWords must be >= 1: " + maxWords);
             }
@@ -158,6 +200,7 @@ public final class SpeechData implements SpeechExamples {
         int longest = 0;
         List<List<Recording>> past = new java.util.ArrayList<>();
         int[][][] spans = new int[size][][];
+        boolean[] background = new boolean[size];
         int maxWords = recipe.maxWords();
         int words = random.nextInt(3) == 0 || maxWords == 1 ? 1 : 2 + random.nextInt(maxWords - 1);
         for (int i = 0; i < size; i++) {
@@ -168,6 +211,15 @@ public final class SpeechData implements SpeechExamples {
                             ? anyVoice
                             : strings;
             DigitStrings.Utterance u = pool.next(random, words, 0.05, 0.5, recipe.speed());
+            if (recipe.background() > 0 && random.nextDouble() < recipe.background()) {
+                background[i] = true;
+                audio[i] = new float[u.samples().length + features.sampleRate() / 2];
+                labels[i] = new int[0];
+                spans[i] = Babble.NO_WORDS;
+                longest = Math.max(longest, audio[i].length);
+                past.add(pool.past(random, u.speaker(), 1 + random.nextInt(recipe.streamPast())));
+                continue;
+            }
             int lead =
                     recipe.babbleEdges() && random.nextInt(4) == 0
                             ? 0
@@ -186,14 +238,21 @@ public final class SpeechData implements SpeechExamples {
                 StreamAudio joined =
                         StreamAudio.join(
                                 past.get(i), audio[i], longest, features.sampleRate(), random);
-                float[] heard = augment(joined.samples(), shift(spans[i], joined.currentStart()));
+                float[] heard =
+                        augment(
+                                joined.samples(),
+                                shift(spans[i], joined.currentStart()),
+                                background[i]);
                 x[i] = LogMelExtractor.extract(features, joined.current(heard));
                 context[i] = joined.past(heard, features);
             } else {
                 x[i] =
                         LogMelExtractor.extract(
                                 features,
-                                augment(java.util.Arrays.copyOf(audio[i], longest), spans[i]));
+                                augment(
+                                        java.util.Arrays.copyOf(audio[i], longest),
+                                        spans[i],
+                                        false));
             }
             if (recipe.vtlp() > 0) {
                 double warp = 1 + recipe.vtlp() * (2 * random.nextDouble() - 1);
@@ -244,13 +303,14 @@ public final class SpeechData implements SpeechExamples {
 
     /**
      * Augments {@code s}, whose words lie at {@code words} (sample spans; none unless babble is
-     * levelled below the quietest word).
+     * levelled below the quietest word); {@code background}: babble for certain, over all of it,
+     * levelled below the speech there is (the stream's past).
      */
-    private float[] augment(float[] s, int[][] words) {
+    private float[] augment(float[] s, int[][] words, boolean background) {
         if (random.nextDouble() < 0.2) {
             s = Augment.reverb(s, features.sampleRate(), 0.15 + 0.3 * random.nextDouble(), random);
         }
-        if (recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
+        if (background || recipe.babble() > 0 && random.nextDouble() < recipe.babble()) {
             float[] mixed =
                     Babble.mix(
                             s,
@@ -260,7 +320,7 @@ public final class SpeechData implements SpeechExamples {
                                             * random.nextDouble(),
                             random,
                             words);
-            s = recipe.babbleEdges() ? Babble.within(s, mixed, random) : mixed;
+            s = recipe.babbleEdges() && !background ? Babble.within(s, mixed, random) : mixed;
         }
         Augment.gain(s, Math.pow(2, -2 + 3 * random.nextDouble()));
         if (random.nextDouble() < 0.85) {

@@ -73,4 +73,25 @@ class SpeechRecipeOptionsTest {
         assertThat(o.data().babbleSnrLow()).isEqualTo(5);
         assertThat(o.data().babbleSnrHigh()).isEqualTo(25);
     }
+
+    @Test
+    void shouldRefuseBackgroundWithoutAStreamMeanAndDescribeIt() {
+        SpeechRecipeOptions o = new SpeechRecipeOptions();
+        o.streamCold = 0.5;
+        o.maxWords = 6;
+        o.background = 0.1;
+        o.babbleSnrRange = "5,25";
+        assertThatThrownBy(o::check)
+                .isInstanceOf(HeedStreamsException.class)
+                .hasMessageContaining("--background 0.1 needs --stream-mean");
+        o.streamMean = 10;
+        o.check();
+        assertThat(o.describe())
+                .contains(
+                        "10% of utterances background only: after 1-10 recordings of the"
+                                + " speaker, babble of 3 recordings at 5-25 dB below that speech");
+        assertThat(o.data().background()).isEqualTo(0.1);
+        o.background = 1.5;
+        assertThatThrownBy(o::check).hasMessageContaining("--background must be a share");
+    }
 }
