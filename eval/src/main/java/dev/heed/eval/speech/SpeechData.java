@@ -227,7 +227,10 @@ public final class SpeechData implements SpeechExamples {
             audio[i] = new float[lead + u.samples().length + features.sampleRate() / 10];
             System.arraycopy(u.samples(), 0, audio[i], lead, u.samples().length);
             labels[i] = ids(u.words());
-            spans[i] = recipe.babbleUnderQuietest() ? samples(u.spans(), lead) : Babble.NO_WORDS;
+            spans[i] =
+                    recipe.babbleUnderQuietest()
+                            ? WordSpans.samples(u.spans(), lead, features.sampleRate())
+                            : Babble.NO_WORDS;
             longest = Math.max(longest, audio[i].length);
             past.add(pool.past(random, u.speaker(), pastCount()));
         }
@@ -241,7 +244,7 @@ public final class SpeechData implements SpeechExamples {
                 float[] heard =
                         augment(
                                 joined.samples(),
-                                shift(spans[i], joined.currentStart()),
+                                WordSpans.shift(spans[i], joined.currentStart()),
                                 background[i]);
                 x[i] = LogMelExtractor.extract(features, joined.current(heard));
                 context[i] = joined.past(heard, features);
@@ -275,30 +278,6 @@ public final class SpeechData implements SpeechExamples {
             return 0;
         }
         return 1 + random.nextInt(most);
-    }
-
-    /** Word spans in seconds as sample spans after {@code lead} samples. */
-    private int[][] samples(List<double[]> seconds, int lead) {
-        int[][] out = new int[seconds.size()][];
-        for (int w = 0; w < out.length; w++) {
-            out[w] =
-                    new int[] {
-                        lead + (int) Math.round(seconds.get(w)[0] * features.sampleRate()),
-                        lead + (int) Math.round(seconds.get(w)[1] * features.sampleRate())
-                    };
-        }
-        return out;
-    }
-
-    private static int[][] shift(int[][] spans, int by) {
-        if (by == 0 || spans.length == 0) {
-            return spans;
-        }
-        int[][] out = new int[spans.length][];
-        for (int w = 0; w < out.length; w++) {
-            out[w] = new int[] {spans[w][0] + by, spans[w][1] + by};
-        }
-        return out;
     }
 
     /**
