@@ -29,6 +29,7 @@ public final class EnergyVad {
     private static final float RISE = 0.05f;
 
     private final VadConfig config;
+    private final float levelFall; // dB per frame
     private float[] pending = new float[0];
     private float floorDb = Float.NaN;
     private float levelDb = Float.NaN; // the stream's speech level; NaN before its first speech
@@ -38,6 +39,7 @@ public final class EnergyVad {
 
     public EnergyVad(VadConfig config) {
         this.config = config;
+        this.levelFall = config.levelFallPerFrame();
     }
 
     /** Restores a detector from {@link #saveState()} bytes of one with the same configuration. */
@@ -75,7 +77,7 @@ public final class EnergyVad {
             floorDb = Math.max(db, config.minFloorDb());
         }
         if (config.levelGate() && !Float.isNaN(levelDb)) {
-            levelDb -= config.levelFallPerFrame();
+            levelDb -= levelFall;
         }
         boolean loud =
                 db >= config.minFloorDb()

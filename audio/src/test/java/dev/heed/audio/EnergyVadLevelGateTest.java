@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -112,13 +110,7 @@ class EnergyVadLevelGateTest {
     void shouldKeepTheLevelAcrossSavedStateAndOddChunks() {
         float[] x = scene(3.5, 0.3, 0.5, 1.1, 0.03, 1.1, 3.1);
         List<VadEvent> whole = new EnergyVad(GATE15).accept(x);
-        List<VadEvent> chunked = new ArrayList<>();
-        EnergyVad vad = new EnergyVad(GATE15);
-        for (int at = 0; at < x.length; at += 333) {
-            chunked.addAll(vad.accept(Arrays.copyOfRange(x, at, Math.min(x.length, at + 333))));
-            vad = EnergyVad.restore(GATE15, vad.saveState());
-        }
-        assertThat(chunked).isEqualTo(whole);
+        assertThat(EnergyVadTest.inOddChunks(GATE15, x)).isEqualTo(whole);
         assertThat(new EnergyVad(OFF).speechLevelDb()).isNaN();
     }
 

@@ -57,12 +57,20 @@ class EnergyVadTest {
     void shouldGiveTheSameEventsAcrossSavedStateAndOddChunks() {
         float[] x = silenceSpeechSilence();
         List<VadEvent> whole = new EnergyVad(CONFIG).accept(x);
+        assertThat(inOddChunks(CONFIG, x)).isEqualTo(whole);
+    }
+
+    /**
+     * The events of {@code x} fed in chunks of 333 samples, the detector saved and restored after
+     * each.
+     */
+    static List<VadEvent> inOddChunks(VadConfig config, float[] x) {
         List<VadEvent> chunked = new ArrayList<>();
-        EnergyVad vad = new EnergyVad(CONFIG);
+        EnergyVad vad = new EnergyVad(config);
         for (int at = 0; at < x.length; at += 333) {
             chunked.addAll(vad.accept(Arrays.copyOfRange(x, at, Math.min(x.length, at + 333))));
-            vad = EnergyVad.restore(CONFIG, vad.saveState());
+            vad = EnergyVad.restore(config, vad.saveState());
         }
-        assertThat(chunked).isEqualTo(whole);
+        return chunked;
     }
 }

@@ -217,7 +217,7 @@ public final class SpeechData implements SpeechExamples {
                 labels[i] = new int[0];
                 spans[i] = Babble.NO_WORDS;
                 longest = Math.max(longest, audio[i].length);
-                past.add(pool.past(random, u.speaker(), 1 + random.nextInt(recipe.streamPast())));
+                past.add(pool.past(random, u.speaker(), pastCount(true)));
                 continue;
             }
             int lead =
@@ -232,7 +232,7 @@ public final class SpeechData implements SpeechExamples {
                             ? WordSpans.samples(u.spans(), lead, features.sampleRate())
                             : Babble.NO_WORDS;
             longest = Math.max(longest, audio[i].length);
-            past.add(pool.past(random, u.speaker(), pastCount()));
+            past.add(pool.past(random, u.speaker(), pastCount(false)));
         }
         float[][][] x = new float[size][][];
         float[][][][] context = recipe.streamPast() > 0 ? new float[size][][][] : null;
@@ -271,10 +271,13 @@ public final class SpeechData implements SpeechExamples {
         return new SpeechBatch(x, labels, context);
     }
 
-    /** How many recordings a training utterance's stream heard before it. */
-    private int pastCount() {
+    /**
+     * How many recordings a training utterance's stream heard before it: none for the cold share
+     * unless {@code warm} (a background-only utterance always comes after its speaker's speech).
+     */
+    private int pastCount(boolean warm) {
         int most = recipe.streamPast();
-        if (most == 0 || random.nextDouble() < recipe.streamCold()) {
+        if (most == 0 || !warm && random.nextDouble() < recipe.streamCold()) {
             return 0;
         }
         return 1 + random.nextInt(most);
