@@ -4,6 +4,8 @@ import dev.heed.eval.internal.TempDirs;
 import dev.heed.eval.nab.NabCategories;
 import dev.heed.eval.nab.NabCorpus;
 import dev.heed.eval.nab.NabDetection;
+import dev.heed.eval.nab.NabMissedWindows;
+import dev.heed.eval.nab.NabProfile;
 import dev.heed.eval.nab.NabResults;
 import dev.heed.eval.nab.NabScore;
 import dev.heed.eval.nab.NabScoreboard;
@@ -139,14 +141,14 @@ final class EvalNabCommand implements Callable<Integer> {
             NabScore score = NabResults.write(out, detector, corpus, scores);
             // what raised each alarm (the records of topic.anomalies), one JSON object per line
             Files.write(out.resolve(detector).resolve(ANOMALIES), alarms, StandardCharsets.UTF_8);
-            print(score, seconds, out.resolve(detector));
+            print(score, seconds, out.resolve(detector), missed(corpus, scores, score));
         } finally {
             TempDirs.deleteTree(state);
         }
         return 0;
     }
 
-    private static void print(NabScore score, double seconds, Path results) {
+    private static void print(NabScore score, double seconds, Path results, String missed) {
         System.out.printf(
                 Locale.ROOT,
                 "%nNAB score of Heed (%d files, %d windows; %.0f s)%n",
@@ -180,9 +182,26 @@ final class EvalNabCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("per category, at each profile's threshold:");
         System.out.print(NabCategories.format(score));
+        System.out.print(missed);
         System.out.println();
         System.out.print(NabScoreboard.format(score));
         System.out.println("result files: " + results);
+    }
+
+    /** The windows missed at the standard threshold, when the corpus has that profile. */
+    private static String missed(NabCorpus corpus, Map<String, double[]> scores, NabScore score) {
+        if (!score.hasProfile(NabProfile.STANDARD)) {
+            return "";
+        }
+        double threshold = score.profile(NabProfile.STANDARD).threshold();
+        List<NabMissedWindows.Missed> missed = NabMissedWindows.at(corpus, scores, threshold);
+        return String.format(
+                        Locale.ROOT,
+                        "%nwindows missed at the standard threshold (%d of %d), the strongest"
+                                + " score inside each:%n",
+                        missed.size(),
+                        score.windows())
+                + NabMissedWindows.format(missed);
     }
 
     private Path modelDir(HeedConfig config) {
