@@ -13,6 +13,7 @@ public final class HeedKeys {
     public static final String TOPIC_TRANSCRIPTS = "topic.transcripts";
     public static final String TOPIC_AUDIO = "topic.audio";
     public static final String SPEECH_MODEL_DIR = "speech.model.dir";
+    public static final String SPEECH_MODEL_LATER_DIR = "speech.model.later.dir";
     public static final String AUDIO_MAX_CHUNK_BYTES = "audio.max.chunk.bytes";
     public static final String AUDIO_PARTIAL_INTERVAL = "audio.partial.interval";
     public static final String AUDIO_PREROLL = "audio.preroll";
@@ -88,6 +89,7 @@ public final class HeedKeys {
         d.put(TOPIC_TRANSCRIPTS, "heed.transcripts");
         d.put(TOPIC_AUDIO, "heed.audio");
         d.put(SPEECH_MODEL_DIR, "");
+        d.put(SPEECH_MODEL_LATER_DIR, "");
         d.put(AUDIO_MAX_CHUNK_BYTES, "320000");
         d.put(AUDIO_PARTIAL_INTERVAL, "300ms");
         d.put(AUDIO_PREROLL, "400ms");

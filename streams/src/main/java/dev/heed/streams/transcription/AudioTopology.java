@@ -1,6 +1,8 @@
 package dev.heed.streams.transcription;
 
 import dev.heed.audio.FeatureConfig;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.ModelLoadException;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.ConfigException;
 import dev.heed.streams.HeedConfig;
@@ -9,6 +11,7 @@ import dev.heed.streams.RouteCounters;
 import dev.heed.streams.SpeechSource;
 import dev.heed.streams.transcription.internal.AudioProcessor;
 import dev.heed.streams.transcription.internal.AudioSettings;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +52,7 @@ public final class AudioTopology {
                 s.audioTopic());
         FeatureConfig features = SpeechFeatures.of(model.descriptor());
         checkStateFits(config, s, features);
+        checkLaterModel(s, features);
         t.addProcessor(
                 AudioSettings.PROCESSOR,
                 () -> new AudioProcessor(s, models, features, counters),
@@ -97,7 +101,41 @@ public final class AudioTopology {
                 frames(config, HeedKeys.AUDIO_MAX_UTTERANCE, frameMs),
                 frames(config, HeedKeys.AUDIO_VAD_HANGOVER, frameMs),
                 threshold(config),
-                (float) config.getDouble(HeedKeys.AUDIO_VAD_LEVEL_DB, 0, 60));
+                (float) config.getDouble(HeedKeys.AUDIO_VAD_LEVEL_DB, 0, 60),
+                config.get(HeedKeys.SPEECH_MODEL_LATER_DIR).map(Path::of).orElse(null),
+                config.getString(HeedKeys.DEVICE));
+    }
+
+    /**
+     * Loads {@code speech.model.later.dir}'s model once to check that it hears the same features as
+     * the stream's model (its frames are the stream's); refused with what differs otherwise.
+     */
+    private static void checkLaterModel(AudioSettings s, FeatureConfig features) {
+        if (s.laterModel() == null) {
+            return;
+        }
+        try (SpeechModel later = SpeechModel.load(s.laterModel(), DeviceChoice.parse(s.device()))) {
+            FeatureConfig f = SpeechFeatures.of(later.descriptor());
+            if (!f.equals(features)) {
+                throw new ConfigException(
+                        HeedKeys.SPEECH_MODEL_LATER_DIR
+                                + ": the model at "
+                                + s.laterModel()
+                                + " hears other features ("
+                                + f
+                                + ") than the stream's model ("
+                                + features
+                                + "); train it with the same features or leave the setting empty");
+            }
+        } catch (ModelLoadException e) {
+            throw new ConfigException(
+                    HeedKeys.SPEECH_MODEL_LATER_DIR
+                            + ": no speech model could be loaded from "
+                            + s.laterModel()
+                            + " ("
+                            + e.getMessage()
+                            + "); name a directory written by heed train speech, or leave it empty");
+        }
     }
 
     private static float threshold(HeedConfig config) {

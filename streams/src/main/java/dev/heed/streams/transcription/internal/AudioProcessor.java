@@ -7,10 +7,13 @@ import dev.heed.audio.LogMelExtractor;
 import dev.heed.audio.StreamingResampler;
 import dev.heed.audio.VadConfig;
 import dev.heed.audio.VadEvent;
+import dev.heed.models.DeviceChoice;
+import dev.heed.models.ModelLoadException;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.StreamMean;
 import dev.heed.models.speech.Transcriber;
 import dev.heed.models.speech.Transcript;
+import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.SpeechSource;
 import dev.heed.streams.internal.DeadLetters;
@@ -57,6 +60,12 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     private KeyValueStore<String, byte[]> store;
     private Transcriber transcriber;
 
+    /** {@code speech.model.later.dir}'s model, for a stream's utterances after its first final. */
+    private SpeechModel later;
+
+    private Transcriber laterTranscriber;
+    private TranscriptWriter laterWriter;
+
     /**
      * A processor for the models of {@code models}, whose audio features {@code features} describes
      * (a new model must have the same; the watcher checks).
@@ -86,6 +95,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.ctx = context;
         this.startedMs = context.currentSystemTimeMs();
+        loadLater();
         cache.clear();
         this.store = context.getStateStore(AudioSettings.STORE);
         serveCurrent();
@@ -291,8 +301,10 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
         serveCurrent();
         float[][] frames = st.frames(st.uttStart, end);
         StreamMean history = StreamMean.fromBytes(st.history);
-        Transcript t = transcriber.transcribe(frames, history);
-        byte[] json = writer.write(stream, st, end, fin, t, arrival);
+        // a stream that has had a final (its speech mean holds frames) goes to the later model
+        boolean byLater = later != null && history.frames() > 0;
+        Transcript t = (byLater ? laterTranscriber : transcriber).transcribe(frames, history);
+        byte[] json = (byLater ? laterWriter : writer).write(stream, st, end, fin, t, arrival);
         ctx.forward(
                 new Record<>(record(stream), json, ctx.currentSystemTimeMs(), new RecordHeaders()),
                 AudioSettings.TRANSCRIPTS_SINK);
@@ -333,6 +345,27 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
             models.release(model);
             model = null;
         }
+        if (later != null) {
+            later.close();
+            later = null;
+        }
+    }
+
+    /**
+     * Loads {@code speech.model.later.dir}'s model for this task, once (the topology checked it).
+     */
+    private void loadLater() {
+        if (settings.laterModel() == null || later != null) {
+            return;
+        }
+        try {
+            later = SpeechModel.load(settings.laterModel(), DeviceChoice.parse(settings.device()));
+        } catch (ModelLoadException e) {
+            throw new HeedStreamsException(
+                    "speech.model.later.dir: cannot load " + settings.laterModel(), e);
+        }
+        laterTranscriber = later.newTranscriber();
+        laterWriter = new TranscriptWriter(later.descriptor(), features.frameSeconds());
     }
 
     private static byte[] record(String stream) {

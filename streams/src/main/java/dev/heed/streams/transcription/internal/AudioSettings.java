@@ -14,6 +14,9 @@ package dev.heed.streams.transcription.internal;
  * @param vadThresholdDb how far above the noise floor a frame must be to count as speech
  * @param vadLevelDb how far below the stream's speech level a frame may be and still count as
  *     speech; 0 no level gate
+ * @param laterModel the speech model for the utterances of a stream that has had a final; null: the
+ *     stream's model for all of them
+ * @param device where {@code laterModel} runs ({@code device})
  */
 public record AudioSettings(
         String audioTopic,
@@ -27,7 +30,9 @@ public record AudioSettings(
         int maxUtteranceFrames,
         int vadEndFrames,
         float vadThresholdDb,
-        float vadLevelDb) {
+        float vadLevelDb,
+        java.nio.file.Path laterModel,
+        String device) {
     public static final String SOURCE = "audio-source";
     public static final String PROCESSOR = "audio-transcriber";
     public static final String TRANSCRIPTS_SINK = "transcripts-sink";
