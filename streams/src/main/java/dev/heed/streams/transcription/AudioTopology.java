@@ -52,7 +52,7 @@ public final class AudioTopology {
                 s.audioTopic());
         FeatureConfig features = SpeechFeatures.of(model.descriptor());
         checkStateFits(config, s, features);
-        checkLaterModel(s, features);
+        checkLaterModel(s, model, features);
         t.addProcessor(
                 AudioSettings.PROCESSOR,
                 () -> new AudioProcessor(s, models, features, counters),
@@ -108,11 +108,22 @@ public final class AudioTopology {
 
     /**
      * Loads {@code speech.model.later.dir}'s model once to check that it hears the same features as
-     * the stream's model (its frames are the stream's); refused with what differs otherwise.
+     * the stream's model (its frames are the stream's); refused with what differs otherwise, and
+     * when the stream's model keeps no stream mean (which is how a stream's first final is known).
      */
-    private static void checkLaterModel(AudioSettings s, FeatureConfig features) {
+    private static void checkLaterModel(
+            AudioSettings s, SpeechModel model, FeatureConfig features) {
         if (s.laterModel() == null) {
             return;
+        }
+        if (!model.descriptor().streamMean()) {
+            throw new ConfigException(
+                    HeedKeys.SPEECH_MODEL_LATER_DIR
+                            + " needs a stream's model that keeps the stream's speech mean (trained"
+                            + " with heed train speech --stream-mean N), which is how a stream's"
+                            + " later utterances are known; "
+                            + model.descriptor().name()
+                            + " does not: leave the setting empty or use such a model");
         }
         try (SpeechModel later = SpeechModel.load(s.laterModel(), DeviceChoice.parse(s.device()))) {
             FeatureConfig f = SpeechFeatures.of(later.descriptor());

@@ -81,7 +81,8 @@ class AudioLaterModelTest {
     }
 
     @Test
-    void shouldRefuseALaterModelThatHearsOtherFeaturesOrIsNotThere() throws Exception {
+    void shouldRefuseALaterModelThatHearsOtherFeaturesOrIsNotThereOrAStreamModelWithoutStreamMean()
+            throws Exception {
         Path other = copy("other", "\"sample_rate\": 8000", "\"sample_rate\": 16000");
         assertThatThrownBy(
                         () ->
@@ -92,6 +93,26 @@ class AudioLaterModelTest {
                 .hasMessageContaining("speech.model.later.dir")
                 .hasMessageContaining(other.toString())
                 .hasMessageContaining("other features");
+        Path plain = copy("plain", "\"stream_mean\": true", "\"stream_mean\": false");
+        com.fasterxml.jackson.databind.ObjectMapper json =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode d =
+                (com.fasterxml.jackson.databind.node.ObjectNode)
+                        json.readTree(plain.resolve("model.json").toFile());
+        d.remove("stream_prior"); // a prior needs a stream mean
+        json.writeValue(plain.resolve("model.json").toFile(), d);
+        try (SpeechModel noStreamMean = SpeechModel.load(plain, DeviceChoice.CPU)) {
+            assertThatThrownBy(
+                            () ->
+                                    new AudioHarness(
+                                            stateDir,
+                                            Map.of(
+                                                    "speech.model.later.dir",
+                                                    Fixtures.SPEECH_MODEL.toString()),
+                                            noStreamMean))
+                    .hasMessageContaining("speech.model.later.dir")
+                    .hasMessageContaining("keeps the stream's speech mean");
+        }
         Path missing = laterDir.resolve("missing");
         assertThatThrownBy(
                         () ->
