@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.audio.WavFile;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
@@ -94,11 +96,8 @@ class AudioLaterModelTest {
                 .hasMessageContaining(other.toString())
                 .hasMessageContaining("other features");
         Path plain = copy("plain", "\"stream_mean\": true", "\"stream_mean\": false");
-        com.fasterxml.jackson.databind.ObjectMapper json =
-                new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode d =
-                (com.fasterxml.jackson.databind.node.ObjectNode)
-                        json.readTree(plain.resolve("model.json").toFile());
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode d = (ObjectNode) json.readTree(plain.resolve("model.json").toFile());
         d.remove("stream_prior"); // a prior needs a stream mean
         json.writeValue(plain.resolve("model.json").toFile(), d);
         try (SpeechModel noStreamMean = SpeechModel.load(plain, DeviceChoice.CPU)) {

@@ -1,5 +1,7 @@
 package dev.heed.streams.transcription.internal;
 
+import java.nio.file.Path;
+
 /**
  * The audio topology's settings, resolved and validated from the configuration and the model.
  *
@@ -31,7 +33,7 @@ public record AudioSettings(
         int vadEndFrames,
         float vadThresholdDb,
         float vadLevelDb,
-        java.nio.file.Path laterModel,
+        Path laterModel,
         String device) {
     public static final String SOURCE = "audio-source";
     public static final String PROCESSOR = "audio-transcriber";
