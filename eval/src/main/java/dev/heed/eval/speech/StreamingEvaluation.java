@@ -10,6 +10,7 @@ import dev.heed.streams.HeedConfig;
 import dev.heed.streams.HeedKeys;
 import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.app.HeedApp;
 import dev.heed.streams.cli.AudioChunks;
 import dev.heed.streams.transcription.AudioTopology;
@@ -146,10 +147,10 @@ public final class StreamingEvaluation {
         Properties props = new Properties();
         props.putAll(HeedApp.streamsProperties(config));
         props.put("state.dir", setup.stateDir().toString());
+        SpeechSource source = SpeechSource.of(setup.model()); // the setup's model: not closed here
         try (TopologyTestDriver driver =
                 new TopologyTestDriver(
-                        AudioTopology.addTo(
-                                new Topology(), config, setup.model(), new RouteCounters()),
+                        AudioTopology.addTo(new Topology(), config, source, new RouteCounters()),
                         props)) {
             TestInputTopic<byte[], byte[]> in =
                     driver.createInputTopic(
@@ -169,6 +170,10 @@ public final class StreamingEvaluation {
                 }
                 send(in, "eval-" + n, x, setup.inputRate());
                 finals.accept(n, finalTexts(out));
+            }
+        } finally {
+            if (source.later() != null) {
+                source.later().close(); // speech.model.later.dir's, loaded for this run
             }
         }
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,7 @@ public final class HeedApp implements AutoCloseable {
     private final ThreadFailures failures;
     private ModelWatcher watcher;
     private ModelWatcher speechWatcher;
+    private ModelWatcher laterWatcher;
 
     private HeedApp(
             HeedConfig config,
@@ -251,17 +253,23 @@ public final class HeedApp implements AutoCloseable {
 
     /**
      * Watches the speech model's {@code dir} every {@code model.watch.interval} (0 disables) and
-     * swaps new versions in; nothing when the audio topology does not run.
+     * swaps new versions in, and {@code speech.model.later.dir} the same way when it is set;
+     * nothing when the audio topology does not run.
      */
     public synchronized void watchSpeech(Path dir) {
         java.time.Duration every = config.getDuration(HeedKeys.MODEL_WATCH_INTERVAL);
-        if (speech != null && speechWatcher == null && !every.isZero()) {
-            speechWatcher =
+        if (speech == null || every.isZero()) {
+            return;
+        }
+        DeviceChoice device = DeviceChoice.parse(config.getString(HeedKeys.DEVICE));
+        if (speechWatcher == null) {
+            speechWatcher = ModelWatcher.startSpeech(dir, device, speech, every);
+        }
+        Optional<String> laterDir = config.get(HeedKeys.SPEECH_MODEL_LATER_DIR);
+        if (laterWatcher == null && speech.later() != null && laterDir.isPresent()) {
+            laterWatcher =
                     ModelWatcher.startSpeech(
-                            dir,
-                            DeviceChoice.parse(config.getString(HeedKeys.DEVICE)),
-                            speech,
-                            every);
+                            Path.of(laterDir.get()), device, speech.later(), every);
         }
     }
 
@@ -346,6 +354,9 @@ public final class HeedApp implements AutoCloseable {
         }
         if (speechWatcher != null) {
             speechWatcher.close();
+        }
+        if (laterWatcher != null) {
+            laterWatcher.close();
         }
         streams.close(Duration.ofSeconds(30));
         if (broker != null) {

@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a model directory and swaps a new model version into the running application without a
- * restart: the forecasting model ({@code model.dir}) or the speech model ({@code
- * speech.model.dir}). A new version is loaded and checked in full before it serves: one that cannot
- * be loaded, or that does not fit the running topology (window and variables; the speech model's
- * audio features), is refused with a clear message while the current model keeps serving. The
- * swapped-out model is closed when the last stream thread that held it has moved on.
+ * restart: the forecasting model ({@code model.dir}), the speech model ({@code speech.model.dir})
+ * or the model for a stream's later utterances ({@code speech.model.later.dir}). A new version is
+ * loaded and checked in full before it serves: one that cannot be loaded, or that does not fit the
+ * running topology (window and variables; the speech model's audio features), is refused with a
+ * clear message while the current model keeps serving. The swapped-out model is closed when the
+ * last stream thread that held it has moved on.
  *
  * <p>To publish a model safely, write it to a new directory and then move it (or a symlink) onto
  * the watched directory in one rename; a half-written directory is refused and retried later.

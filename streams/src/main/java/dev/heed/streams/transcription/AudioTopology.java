@@ -31,7 +31,11 @@ import org.apache.kafka.streams.state.Stores;
 public final class AudioTopology {
     private AudioTopology() {}
 
-    /** Adds the audio topology on one speech model to {@code t} (the caller closes the model). */
+    /**
+     * Adds the audio topology on one speech model to {@code t} (the caller closes the model; a
+     * {@code speech.model.later.dir} model is loaded and never closed: use the other form, whose
+     * source closes it, where that matters).
+     */
     public static Topology addTo(
             Topology t, HeedConfig config, SpeechModel model, RouteCounters counters) {
         return addTo(t, config, SpeechSource.of(model), counters);
@@ -52,7 +56,7 @@ public final class AudioTopology {
                 s.audioTopic());
         FeatureConfig features = SpeechFeatures.of(model.descriptor());
         checkStateFits(config, s, features);
-        checkLaterModel(s, model, features);
+        serveLater(s, models, features);
         t.addProcessor(
                 AudioSettings.PROCESSOR,
                 () -> new AudioProcessor(s, models, features, counters),
@@ -107,15 +111,17 @@ public final class AudioTopology {
     }
 
     /**
-     * Loads {@code speech.model.later.dir}'s model once to check that it hears the same features as
-     * the stream's model (its frames are the stream's); refused with what differs otherwise, and
-     * when the stream's model keeps no stream mean (which is how a stream's first final is known).
+     * Loads {@code speech.model.later.dir}'s model into {@code models}'s later source (once: a
+     * source that has one keeps it, and its watcher swaps it), after checking that it hears the
+     * same features as the stream's model (its frames are the stream's); refused with what differs
+     * otherwise, and when the stream's model keeps no stream mean (which is how a stream's first
+     * final is known).
      */
-    private static void checkLaterModel(
-            AudioSettings s, SpeechModel model, FeatureConfig features) {
+    private static void serveLater(AudioSettings s, SpeechSource models, FeatureConfig features) {
         if (s.laterModel() == null) {
             return;
         }
+        SpeechModel model = models.current();
         if (!model.descriptor().streamMean()) {
             throw new ConfigException(
                     HeedKeys.SPEECH_MODEL_LATER_DIR
@@ -125,19 +131,13 @@ public final class AudioTopology {
                             + model.descriptor().name()
                             + " does not: leave the setting empty or use such a model");
         }
-        try (SpeechModel later = SpeechModel.load(s.laterModel(), DeviceChoice.parse(s.device()))) {
-            FeatureConfig f = SpeechFeatures.of(later.descriptor());
-            if (!f.equals(features)) {
-                throw new ConfigException(
-                        HeedKeys.SPEECH_MODEL_LATER_DIR
-                                + ": the model at "
-                                + s.laterModel()
-                                + " hears other features ("
-                                + f
-                                + ") than the stream's model ("
-                                + features
-                                + "); train it with the same features or leave the setting empty");
-            }
+        if (models.later() != null) {
+            checkFeatures(s, models.later().current(), features);
+            return;
+        }
+        SpeechModel later;
+        try {
+            later = SpeechModel.load(s.laterModel(), DeviceChoice.parse(s.device()));
         } catch (ModelLoadException e) {
             throw new ConfigException(
                     HeedKeys.SPEECH_MODEL_LATER_DIR
@@ -146,6 +146,28 @@ public final class AudioTopology {
                             + " ("
                             + e.getMessage()
                             + "); name a directory written by heed train speech, or leave it empty");
+        }
+        try {
+            checkFeatures(s, later, features);
+        } catch (ConfigException e) {
+            later.close();
+            throw e;
+        }
+        models.attachLater(later);
+    }
+
+    private static void checkFeatures(AudioSettings s, SpeechModel later, FeatureConfig features) {
+        FeatureConfig f = SpeechFeatures.of(later.descriptor());
+        if (!f.equals(features)) {
+            throw new ConfigException(
+                    HeedKeys.SPEECH_MODEL_LATER_DIR
+                            + ": the model at "
+                            + s.laterModel()
+                            + " hears other features ("
+                            + f
+                            + ") than the stream's model ("
+                            + features
+                            + "); train it with the same features or leave the setting empty");
         }
     }
 

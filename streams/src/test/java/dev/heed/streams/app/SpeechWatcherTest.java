@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -55,16 +56,30 @@ class SpeechWatcherTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        dir = tmp.resolve("speech");
-        Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(Fixtures.SPEECH_MODEL)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        dir = copyOfShipped("speech");
         source = SpeechSource.of(SpeechModel.load(dir, DeviceChoice.CPU));
         watcher = ModelWatcher.manualSpeech(dir, DeviceChoice.CPU, source);
-        HeedConfig config = HeedConfig.of(Map.of("bootstrap.servers", "unused:9092"));
+        start(Map.of());
+    }
+
+    private Path copyOfShipped(String name) throws Exception {
+        Path to = Files.createDirectories(tmp.resolve(name));
+        try (Stream<Path> files = Files.list(Fixtures.SPEECH_MODEL)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    /** A test driver of the audio topology on {@code source}, with {@code settings}. */
+    private void start(Map<String, String> settings) {
+        if (driver != null) {
+            driver.close();
+        }
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("bootstrap.servers", "unused:9092");
+        HeedConfig config = HeedConfig.of(all);
         Properties props = new Properties();
         props.putAll(HeedApp.streamsProperties(config));
         props.put("state.dir", tmp.resolve("state").toString());
@@ -93,9 +108,17 @@ class SpeechWatcherTest {
      * Streams a shipped recording as a new stream; returns its final transcripts' model versions.
      */
     private List<String> say() throws Exception {
+        return say(1);
+    }
+
+    /** As {@link #say()}, the recording {@code times} times on one stream, 0.6 s apart. */
+    private List<String> say(int times) throws Exception {
         WavFile nine = WavFile.read(Path.of("../samples/audio/9_theo_2.wav"));
-        float[] x = new float[nine.samples().length + 4800];
-        System.arraycopy(nine.samples(), 0, x, 2400, nine.samples().length);
+        int n = nine.samples().length;
+        float[] x = new float[times * (n + 4800) + 2400];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(nine.samples(), 0, x, 2400 + i * (n + 4800), n);
+        }
         String id = "mic-" + stream++;
         for (int c = 0; c * 800 < x.length; c++) {
             org.apache.kafka.common.header.Headers h =
@@ -120,6 +143,10 @@ class SpeechWatcherTest {
     }
 
     private void editDescriptor(String field, Object value) throws Exception {
+        editDescriptor(dir, field, value);
+    }
+
+    private static void editDescriptor(Path dir, String field, Object value) throws Exception {
         ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
         d.putPOJO(field, value);
         Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
@@ -149,5 +176,26 @@ class SpeechWatcherTest {
                 .contains("audio features")
                 .contains("restart Heed");
         assertThat(say()).doesNotContain("speech-3khz");
+    }
+
+    @Test
+    void shouldSwapTheLaterModelWhileTheStreamsModelStays() throws Exception {
+        Path laterDir = copyOfShipped("later");
+        editDescriptor(laterDir, "version", "later-v1");
+        start(Map.of("speech.model.later.dir", laterDir.toString()));
+        String first = source.current().descriptor().version();
+        SpeechModel v1 = source.later().current();
+        assertThat(say(2)).containsExactly(first, "later-v1");
+
+        editDescriptor(laterDir, "version", "later-v2");
+        try (ModelWatcher laterWatcher =
+                ModelWatcher.manualSpeech(laterDir, DeviceChoice.CPU, source.later())) {
+            assertThat(laterWatcher.check()).isTrue();
+        }
+        assertThat(source.later().holders(v1)).as("the audio task still holds it").isEqualTo(1);
+        assertThat(say(2)).containsExactly(first, "later-v2");
+        assertThat(source.later().holders(v1)).isZero();
+        assertThatThrownBy(v1::newTranscriber).as("closed once let go").isNotNull();
+        assertThat(watcher.check()).as("the stream's model did not change").isFalse();
     }
 }

@@ -6,6 +6,7 @@ import dev.heed.audio.Pcm16;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.HeedConfig;
 import dev.heed.streams.RouteCounters;
+import dev.heed.streams.SpeechSource;
 import dev.heed.streams.app.HeedApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ class AudioHarness implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> dlq;
     final RouteCounters counters = new RouteCounters();
 
+    /** The caller's model (not closed here) and the later model, if configured (closed here). */
+    private final SpeechSource source;
+
     AudioHarness(Path stateDir, Map<String, String> settings, SpeechModel model) {
         Map<String, String> all = new HashMap<>(settings);
         all.put("bootstrap.servers", "unused:9092");
@@ -43,9 +47,10 @@ class AudioHarness implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(HeedApp.streamsProperties(config, counters));
         props.put("state.dir", stateDir.toString());
+        source = SpeechSource.of(model);
         driver =
                 new TopologyTestDriver(
-                        AudioTopology.addTo(new Topology(), config, model, counters), props);
+                        AudioTopology.addTo(new Topology(), config, source, counters), props);
         in =
                 driver.createInputTopic(
                         "heed.audio", new ByteArraySerializer(), new ByteArraySerializer());
@@ -115,5 +120,8 @@ class AudioHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        if (source.later() != null) {
+            source.later().close();
+        }
     }
 }

@@ -7,13 +7,10 @@ import dev.heed.audio.LogMelExtractor;
 import dev.heed.audio.StreamingResampler;
 import dev.heed.audio.VadConfig;
 import dev.heed.audio.VadEvent;
-import dev.heed.models.DeviceChoice;
-import dev.heed.models.ModelLoadException;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.StreamMean;
 import dev.heed.models.speech.Transcriber;
 import dev.heed.models.speech.Transcript;
-import dev.heed.streams.HeedStreamsException;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.SpeechSource;
 import dev.heed.streams.internal.DeadLetters;
@@ -60,7 +57,10 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     private KeyValueStore<String, byte[]> store;
     private Transcriber transcriber;
 
-    /** {@code speech.model.later.dir}'s model, for a stream's utterances after its first final. */
+    /** Where {@code speech.model.later.dir}'s model comes from; null when it is not set. */
+    private final SpeechSource laterModels;
+
+    /** The later model this task holds, for a stream's utterances after its first final. */
     private SpeechModel later;
 
     private Transcriber laterTranscriber;
@@ -77,6 +77,7 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
             RouteCounters counters) {
         this.settings = settings;
         this.models = models;
+        this.laterModels = settings.laterModel() == null ? null : models.later();
         this.counters = counters;
         this.features = features;
         VadConfig d = VadConfig.defaults(features.sampleRate());
@@ -95,7 +96,6 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.ctx = context;
         this.startedMs = context.currentSystemTimeMs();
-        loadLater();
         cache.clear();
         this.store = context.getStateStore(AudioSettings.STORE);
         serveCurrent();
@@ -108,17 +108,24 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
         }
     }
 
-    /** Moves to the model the source serves now, letting the previous one go. */
+    /** Moves to the models the sources serve now, letting the previous ones go. */
     private void serveCurrent() {
-        if (model == models.current()) {
-            return;
+        if (model != models.current()) {
+            if (model != null) {
+                models.release(model);
+            }
+            model = models.acquire();
+            transcriber = model.newTranscriber();
+            writer = new TranscriptWriter(model.descriptor(), features.frameSeconds());
         }
-        if (model != null) {
-            models.release(model);
+        if (laterModels != null && later != laterModels.current()) {
+            if (later != null) {
+                laterModels.release(later);
+            }
+            later = laterModels.acquire();
+            laterTranscriber = later.newTranscriber();
+            laterWriter = new TranscriptWriter(later.descriptor(), features.frameSeconds());
         }
-        model = models.acquire();
-        transcriber = model.newTranscriber();
-        writer = new TranscriptWriter(model.descriptor(), features.frameSeconds());
     }
 
     /**
@@ -346,26 +353,9 @@ public final class AudioProcessor implements Processor<byte[], byte[], byte[], b
             model = null;
         }
         if (later != null) {
-            later.close();
+            laterModels.release(later);
             later = null;
         }
-    }
-
-    /**
-     * Loads {@code speech.model.later.dir}'s model for this task, once (the topology checked it).
-     */
-    private void loadLater() {
-        if (settings.laterModel() == null || later != null) {
-            return;
-        }
-        try {
-            later = SpeechModel.load(settings.laterModel(), DeviceChoice.parse(settings.device()));
-        } catch (ModelLoadException e) {
-            throw new HeedStreamsException(
-                    "speech.model.later.dir: cannot load " + settings.laterModel(), e);
-        }
-        laterTranscriber = later.newTranscriber();
-        laterWriter = new TranscriptWriter(later.descriptor(), features.frameSeconds());
     }
 
     private static byte[] record(String stream) {
