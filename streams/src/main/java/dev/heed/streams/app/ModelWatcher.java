@@ -200,15 +200,22 @@ public final class ModelWatcher implements AutoCloseable {
             @Override
             public String misfit(Path dir) throws ModelLoadException {
                 SpeechDescriptor.Features now = source.current().descriptor().features();
-                SpeechDescriptor.Features next = SpeechDescriptor.read(dir).features();
-                return now.equals(next)
-                        ? null
-                        : "its audio features "
-                                + next
-                                + " differ from the running model's "
-                                + now
-                                + " (open streams' state is made of them); restart Heed to"
-                                + " change them";
+                SpeechDescriptor next = SpeechDescriptor.read(dir);
+                if (!now.equals(next.features())) {
+                    return "its audio features "
+                            + next.features()
+                            + " differ from the running model's "
+                            + now
+                            + " (open streams' state is made of them); restart Heed to"
+                            + " change them";
+                }
+                if (source.later() != null && !next.streamMean()) {
+                    return "it keeps no stream speech mean (trained without --stream-mean),"
+                            + " which is how speech.model.later.dir's later utterances are"
+                            + " known; publish a model trained with --stream-mean, or restart"
+                            + " Heed without speech.model.later.dir";
+                }
+                return null;
             }
 
             @Override

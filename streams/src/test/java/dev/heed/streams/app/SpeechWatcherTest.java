@@ -198,4 +198,31 @@ class SpeechWatcherTest {
         assertThatThrownBy(v1::newTranscriber).as("closed once let go").isNotNull();
         assertThat(watcher.check()).as("the stream's model did not change").isFalse();
     }
+
+    /** The stream's model made one without a stream mean, under {@code version}. */
+    private void withoutStreamMean(String version) throws Exception {
+        ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
+        d.put("version", version);
+        d.put("stream_mean", false);
+        d.remove("stream_prior"); // a prior needs a stream mean
+        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
+    }
+
+    @Test
+    void shouldRefuseAStreamModelWithoutStreamMeanOnlyWhileALaterModelIsSet() throws Exception {
+        withoutStreamMean("speech-plain");
+        assertThat(watcher.check()).as("no later model: nothing needs it").isTrue();
+
+        Path laterDir = copyOfShipped("later");
+        try (SpeechSource withLater =
+                        SpeechSource.of(SpeechModel.load(laterDir, DeviceChoice.CPU));
+                ModelWatcher w = ModelWatcher.manualSpeech(dir, DeviceChoice.CPU, withLater)) {
+            withLater.attachLater(SpeechModel.load(laterDir, DeviceChoice.CPU));
+            assertThat(w.check()).isFalse();
+            assertThat(w.lastMessage())
+                    .contains("speech-plain")
+                    .contains("no stream speech mean")
+                    .contains("speech.model.later.dir");
+        }
+    }
 }
