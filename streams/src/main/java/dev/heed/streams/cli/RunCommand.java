@@ -74,6 +74,12 @@ final class RunCommand implements Callable<Integer> {
                     speech.current().descriptor().name(),
                     config.getString(HeedKeys.TOPIC_AUDIO),
                     config.getString(HeedKeys.TOPIC_TRANSCRIPTS));
+            if (speech.later() != null) {
+                System.err.printf(
+                        "heed: a stream's utterances after its first final: speech model %s (%s)%n",
+                        speech.later().current().descriptor().name(),
+                        HeedKeys.SPEECH_MODEL_LATER_DIR);
+            }
         }
         web.ifPresent(
                 d ->

@@ -96,12 +96,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, bootstrap, dir);
     }
 
+    /**
+     * Formats {@code logDir} on first start. Storage formatted before keeps its cluster id: Kafka
+     * refuses a formatter whose id differs from the one in {@code meta.properties}, even when told
+     * to leave formatted storage alone, so a restart must give the same one.
+     */
     private static void format(String logDir) {
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(clusterId(Path.of(logDir, "meta.properties")))
                     .addDirectory(logDir)
                     .setMetadataLogDirectory(logDir)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
@@ -118,6 +123,19 @@ public final class EmbeddedKafka implements AutoCloseable {
                             + "; delete the folder or set embedded.dir to another one",
                     e);
         }
+    }
+
+    /** The cluster id {@code meta} records, or a new one when there is no such file yet. */
+    private static String clusterId(Path meta) throws IOException {
+        if (!Files.isRegularFile(meta)) {
+            return Uuid.randomUuid().toString();
+        }
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            p.load(in);
+        }
+        String id = p.getProperty("cluster.id");
+        return id == null || id.isBlank() ? Uuid.randomUuid().toString() : id;
     }
 
     private static int checkFree(int port) {
