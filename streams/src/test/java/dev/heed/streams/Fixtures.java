@@ -4,12 +4,16 @@ import dev.heed.models.DeviceChoice;
 import dev.heed.models.ModelLoadException;
 import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.ModelLoader;
+import dev.heed.models.speech.SpeechModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** Shared test fixtures: the shipped model (loaded once per JVM) and reading builders. */
+/**
+ * Shared test fixtures: the shipped forecasting and speech models (each loaded once per JVM) and
+ * reading builders.
+ */
 public final class Fixtures {
     /** The model Heed ships, trained by {@code heed train forecast}; committed in the repo. */
     public static final Path SHIPPED_MODEL = Path.of("../models/shipped/sensor-default");
@@ -21,6 +25,7 @@ public final class Fixtures {
     public static final long T0 = 1_704_067_200_000L;
 
     private static ForecastModel model;
+    private static SpeechModel speech;
 
     private Fixtures() {}
 
@@ -33,6 +38,18 @@ public final class Fixtures {
             }
         }
         return model;
+    }
+
+    /** The shipped speech model, loaded once per JVM; tests must not close it. */
+    public static synchronized SpeechModel speechModel() {
+        if (speech == null) {
+            try {
+                speech = SpeechModel.load(SPEECH_MODEL, DeviceChoice.CPU);
+            } catch (ModelLoadException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return speech;
     }
 
     public static byte[] reading(String series, long ts, double value) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.Fixtures;
 import dev.heed.streams.HeedConfig;
@@ -72,7 +71,7 @@ class AudioFuzzTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU);
+        model = Fixtures.speechModel();
         HeedConfig config = HeedConfig.of(Map.of("bootstrap.servers", "unused:9092"));
         stateDir = Files.createTempDirectory("heed-audio-fuzz-");
         Properties props = new Properties();
@@ -162,7 +161,6 @@ class AudioFuzzTest {
                 maxStateBytes,
                 KINDS);
         driver.close();
-        model.close();
         try (Stream<Path> files = Files.walk(stateDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,27 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedKafkaRestartIT {
     @TempDir Path dir;
 
-    private static Set<String> topics(EmbeddedKafka k) throws Exception {
-        try (Admin a =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, k.bootstrapServers()))) {
-            return a.listTopics().names().get();
-        }
+    private static Admin admin(EmbeddedKafka k) {
+        return Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, k.bootstrapServers()));
     }
 
     @Test
     void shouldStartAgainOnTheStorageItFormatted() throws Exception {
-        try (EmbeddedKafka first = EmbeddedKafka.start(dir, 0)) {
-            try (Admin a =
-                    Admin.create(
-                            Map.of(
-                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                    first.bootstrapServers()))) {
-                a.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
-            }
+        try (EmbeddedKafka first = EmbeddedKafka.start(dir, 0);
+                Admin a = admin(first)) {
+            a.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
         }
-        try (EmbeddedKafka second = EmbeddedKafka.start(dir, 0)) {
-            assertThat(topics(second)).contains("kept");
+        try (EmbeddedKafka second = EmbeddedKafka.start(dir, 0);
+                Admin a = admin(second)) {
+            assertThat(a.listTopics().names().get()).contains("kept");
         }
     }
 }

@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AudioLaterModelTest {
     private static final Path DIGITS = Path.of("../samples/audio/digits_2048_lucas.wav");
-    private static SpeechModel model;
+    private static final SpeechModel model = Fixtures.speechModel();
 
     @TempDir Path stateDir;
     @TempDir Path laterDir;
-
-    @BeforeAll
-    static void load() throws Exception {
-        model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     /** The shipped model's files under {@code name}, with {@code from} replaced by {@code to}. */
     private Path copy(String name, String from, String to) throws Exception {

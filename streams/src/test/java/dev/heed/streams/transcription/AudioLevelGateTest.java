@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.audio.WavFile;
-import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AudioLevelGateTest {
     private static final Path DIGITS = Path.of("../samples/audio/digits_2048_lucas.wav");
-    private static SpeechModel model;
+    private static final SpeechModel model = Fixtures.speechModel();
 
     @TempDir Path stateDir;
-
-    @BeforeAll
-    static void load() throws Exception {
-        model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     /** The digits, then 3 s of two overlapping copies of them 20 dB down. */
     private static float[] speechThenChatter(float[] digits, int rate) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.audio.WavFile;
-import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.streams.Fixtures;
 import java.nio.ByteBuffer;
@@ -14,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AudioStateBoundsTest {
     private static final Map<String, String> EXPIRY = Map.of("audio.idle.expiry", "10s");
-    private static SpeechModel model;
+    private static final SpeechModel model = Fixtures.speechModel();
 
     @TempDir Path stateDir;
-
-    @BeforeAll
-    static void load() throws Exception {
-        model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     /** Three quarters of a spoken "nine" after 0.3 s of silence, with no {@code heed.end}. */
     private static float[] cutOffMidWord() throws Exception {

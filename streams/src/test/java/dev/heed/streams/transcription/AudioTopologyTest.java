@@ -11,7 +11,6 @@ import com.networknt.schema.JsonSchema;
 import dev.heed.audio.Pcm16;
 import dev.heed.audio.Resampler;
 import dev.heed.audio.WavFile;
-import dev.heed.models.DeviceChoice;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
 import dev.heed.models.speech.StreamMean;
@@ -28,8 +27,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,19 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AudioTopologyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIGITS = Path.of("../samples/audio/digits_2048_lucas.wav");
-    private static SpeechModel model;
+    private static final SpeechModel model = Fixtures.speechModel();
 
     @TempDir Path stateDir;
-
-    @BeforeAll
-    static void load() throws Exception {
-        model = SpeechModel.load(Fixtures.SPEECH_MODEL, DeviceChoice.CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
 
     /** The shipped speech model's harness in this test's state dir. */
     private final class Harness extends AudioHarness {
