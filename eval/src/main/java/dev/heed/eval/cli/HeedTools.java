@@ -19,14 +19,17 @@ public final class HeedTools {
 
     /** Runs {@code args}; user errors print one clear line and give exit code 2. */
     public static int execute(String... args) {
-        return HeedCli.execute(
-                List.of(
-                        new DemoCommand(),
-                        new TrainCommand(),
-                        new EvalCommand(),
-                        new BenchCommand(),
-                        new SynthCommand(),
-                        new ExportCommand()),
-                args);
+        return HeedCli.execute(commands(), args);
+    }
+
+    /** The commands the launcher adds to the runtime's. */
+    static List<Object> commands() {
+        return List.of(
+                new DemoCommand(),
+                new TrainCommand(),
+                new EvalCommand(),
+                new BenchCommand(),
+                new SynthCommand(),
+                new ExportCommand());
     }
 }

@@ -68,7 +68,7 @@ final class TrainForecastCommand implements Callable<Integer> {
             names = "--split",
             description =
                     "train,val,test fractions or row counts, or nab:"
-                            + " each file's NAB probationary period (first min(15%, 750) rows, 80/20 train/val).")
+                            + " each file's NAB probationary period (first min(15%%, 750) rows, 80/20 train/val).")
     String split;
 
     @Option(names = "--d-model", defaultValue = "64")

@@ -6,8 +6,16 @@ import dev.heed.streams.cli.HeedCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IllegalFormatException;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** The launcher's command line lists and reaches every command as a picocli subcommand. */
 class HeedToolsTest {
@@ -51,6 +59,33 @@ class HeedToolsTest {
         String help = run(HeedCli::execute, "--help");
         assertThat(help).containsPattern("(?m)^  run ").containsPattern("(?m)^  tail ");
         assertThat(help).doesNotContainPattern("(?m)^  (demo|train|eval|bench|export) ");
+    }
+
+    @Test
+    void shouldFormatEveryHelpTextOfEveryCommand() {
+        List<String> broken = new ArrayList<>();
+        collectUnformattable(HeedCli.commandLine(HeedTools.commands()), broken);
+        assertThat(broken).as("help texts picocli cannot format (escape % as %%)").isEmpty();
+    }
+
+    /** Picocli formats every description with String.format; a bare % makes it print a warning. */
+    private static void collectUnformattable(CommandLine cli, List<String> broken) {
+        CommandSpec spec = cli.getCommandSpec();
+        List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+        for (OptionSpec option : spec.options()) {
+            texts.addAll(List.of(option.description()));
+        }
+        for (PositionalParamSpec param : spec.positionalParameters()) {
+            texts.addAll(List.of(param.description()));
+        }
+        for (String text : texts) {
+            try {
+                String.format(Locale.ROOT, text);
+            } catch (IllegalFormatException e) {
+                broken.add(spec.qualifiedName() + ": " + text);
+            }
+        }
+        cli.getSubcommands().values().forEach(sub -> collectUnformattable(sub, broken));
     }
 
     private static String run(Function<String[], Integer> cli, String... args) {

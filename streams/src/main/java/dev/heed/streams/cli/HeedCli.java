@@ -36,11 +36,7 @@ public final class HeedCli {
      * exit code 2; anything else keeps its stack trace.
      */
     public static int execute(List<Object> extra, String... args) {
-        CommandLine cli = new CommandLine(new HeedCli());
-        for (Object command : extra) {
-            cli.addSubcommand(command);
-        }
-        cli.addSubcommand(new CommandLine.HelpCommand());
+        CommandLine cli = commandLine(extra);
         cli.setExecutionExceptionHandler(
                 (e, cmd, parsed) -> {
                     if (e instanceof HeedStreamsException
@@ -53,5 +49,15 @@ public final class HeedCli {
                     throw e;
                 });
         return cli.execute(args);
+    }
+
+    /** The command tree: the runtime's commands, {@code extra} beside them, and {@code help}. */
+    public static CommandLine commandLine(List<Object> extra) {
+        CommandLine cli = new CommandLine(new HeedCli());
+        for (Object command : extra) {
+            cli.addSubcommand(command);
+        }
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        return cli;
     }
 }
