@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heed.streams.cli.HeedCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
@@ -13,9 +15,11 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The launcher's command line lists and reaches every command as a picocli subcommand. */
 class HeedToolsTest {
@@ -68,15 +72,25 @@ class HeedToolsTest {
         assertThat(broken).as("help texts picocli cannot format (escape % as %%)").isEmpty();
     }
 
-    /** Picocli formats every description with String.format; a bare % makes it print a warning. */
+    /**
+     * Picocli formats every description with String.format and, where that fails, prints a warning
+     * and shows it raw; the specs hold the formatted text, so the annotations are read.
+     */
     private static void collectUnformattable(CommandLine cli, List<String> broken) {
         CommandSpec spec = cli.getCommandSpec();
-        List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
-        for (OptionSpec option : spec.options()) {
-            texts.addAll(List.of(option.description()));
+        List<String> texts = new ArrayList<>();
+        Object user = spec.userObject();
+        AnnotatedElement command = user instanceof Method m ? m : user.getClass();
+        if (command.getAnnotation(Command.class) != null) {
+            texts.addAll(List.of(command.getAnnotation(Command.class).description()));
         }
-        for (PositionalParamSpec param : spec.positionalParameters()) {
-            texts.addAll(List.of(param.description()));
+        for (ArgSpec arg : spec.args()) {
+            if (arg.userObject() instanceof AnnotatedElement e) {
+                Option option = e.getAnnotation(Option.class);
+                Parameters params = e.getAnnotation(Parameters.class);
+                texts.addAll(List.of(option != null ? option.description() : new String[0]));
+                texts.addAll(List.of(params != null ? params.description() : new String[0]));
+            }
         }
         for (String text : texts) {
             try {
