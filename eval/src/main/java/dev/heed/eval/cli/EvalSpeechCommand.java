@@ -175,8 +175,26 @@ final class EvalSpeechCommand implements Callable<Integer> {
             description = "Signal-to-noise ratios for --noise (default: ${DEFAULT-VALUE}).")
     List<Double> noiseSnr = List.of();
 
+    @Option(
+            names = "--transcripts",
+            paramLabel = "FILE",
+            description =
+                    "Also write every recording and digit string as the model heard it, one JSON"
+                            + " object a line (kind, item, speaker, reference, heard, substituted,"
+                            + " dropped, inserted), to read its errors one by one. Not with"
+                            + " --leave-one-speaker-out (give a fold's model with --model).")
+    Path transcripts;
+
     @Override
     public Integer call() throws Exception {
+        if (transcripts != null && leaveOneSpeakerOut) {
+            throw new HeedStreamsException(
+                    "--transcripts "
+                            + transcripts
+                            + " writes one model's transcripts; with --leave-one-speaker-out there"
+                            + " is one model per speaker: give one fold's model instead, such as"
+                            + " --model loso-models/without-S --data DIR_OF_S --indices all");
+        }
         if (streamTail < 0 || streamTail > 60_000) {
             throw new HeedStreamsException(
                     "--stream-tail "
@@ -221,6 +239,11 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             joined,
                             features.sampleRate());
             SpeechReport.result(System.out, "Heed " + m.descriptor().name(), heed);
+            if (transcripts != null) {
+                SpeechReport.transcripts(transcripts, heed);
+                System.err.printf(
+                        "heed: wrote %d transcripts to %s%n", heed.heard().size(), transcripts);
+            }
             SpeechReport.firstOfStream(System.out, m, features, isolated, joined);
             SpeechReport.hardCases(System.out, m, features, isolated, strings, joined, seed);
             SpeechReport.model(System.out, m.descriptor());

@@ -1,12 +1,19 @@
 package dev.heed.eval.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.audio.FeatureConfig;
 import dev.heed.eval.speech.DigitStrings;
 import dev.heed.eval.speech.Recording;
 import dev.heed.eval.speech.SpeechEvaluation;
 import dev.heed.models.speech.SpeechDescriptor;
 import dev.heed.models.speech.SpeechModel;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +57,29 @@ final class SpeechReport {
         }
         for (String c : r.stringConfusions()) {
             out.println("    string error: " + c);
+        }
+    }
+
+    /**
+     * Every recording and string of {@code r} as heard, one JSON object a line: kind, item,
+     * speaker, reference, heard, and the word errors (substituted, dropped, inserted).
+     */
+    static void transcripts(Path file, SpeechEvaluation.Result r) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (SpeechEvaluation.Heard h : r.heard()) {
+                ObjectNode o = json.createObjectNode();
+                o.put("kind", h.kind());
+                o.put("item", h.item());
+                o.put("speaker", h.speaker());
+                o.put("reference", String.join(" ", h.reference()));
+                o.put("heard", h.hypothesis());
+                o.put("substituted", h.errors()[0]);
+                o.put("dropped", h.errors()[1]);
+                o.put("inserted", h.errors()[2]);
+                w.write(json.writeValueAsString(o));
+                w.newLine();
+            }
         }
     }
 

@@ -41,6 +41,7 @@ public final class SpeechEvaluation {
      * @param confusions up to 20 examples of errors, "reference -> hypothesis"
      * @param errorKinds the strings' word errors as substitutions, deletions, insertions
      * @param stringConfusions up to 20 strings with errors, "reference -> hypothesis"
+     * @param heard every recording and string in the order heard, with what was heard
      */
     public record Result(
             Map<String, int[]> correctBySpeaker,
@@ -50,7 +51,8 @@ public final class SpeechEvaluation {
             double audioSeconds,
             List<String> confusions,
             long[] errorKinds,
-            List<String> stringConfusions) {
+            List<String> stringConfusions,
+            List<Heard> heard) {
 
         public double accuracy() {
             int c = 0;
@@ -70,6 +72,24 @@ public final class SpeechEvaluation {
             return processingSeconds / Math.max(1e-9, audioSeconds);
         }
     }
+
+    /**
+     * One recording or string as the recogniser heard it.
+     *
+     * @param kind {@code isolated} or {@code string}
+     * @param item the recording's file name; for a string, its number in the evaluation's order
+     * @param speaker who said it (null when the words are by several)
+     * @param reference the words said
+     * @param hypothesis the words heard
+     * @param errors word errors against the reference: substituted, dropped, inserted
+     */
+    public record Heard(
+            String kind,
+            String item,
+            String speaker,
+            List<String> reference,
+            String hypothesis,
+            int[] errors) {}
 
     /**
      * Heed's model, one stream per speaker: each utterance is transcribed with what the speaker's
@@ -150,6 +170,7 @@ public final class SpeechEvaluation {
             int sampleRate) {
         Map<String, int[]> bySpeaker = new TreeMap<>();
         List<String> confusions = new ArrayList<>();
+        List<Heard> heard = new ArrayList<>();
         double busy = 0;
         double audio = 0;
         for (Recording r : heardOrder(isolated, recognizer)) {
@@ -161,6 +182,14 @@ public final class SpeechEvaluation {
             audio += u.samples().length / (double) sampleRate;
             int[] v = bySpeaker.computeIfAbsent(r.speaker(), k -> new int[2]);
             v[1]++;
+            heard.add(
+                    new Heard(
+                            "isolated",
+                            r.file().getFileName().toString(),
+                            r.speaker(),
+                            List.of(r.label()),
+                            said,
+                            EditDistance.kinds(List.of(r.label()), words(said))));
             if (said.equals(r.label())) {
                 v[0]++;
             } else if (confusions.size() < 20) {
@@ -171,13 +200,21 @@ public final class SpeechEvaluation {
         long words = 0;
         long[] kinds = new long[3];
         List<String> wrongStrings = new ArrayList<>();
+        int stringNo = 0;
         for (DigitStrings.Utterance u : strings) {
             long t0 = System.nanoTime();
             String said = recognizer.words(u.speaker(), u.samples()).strip();
             busy += (System.nanoTime() - t0) / 1e9;
             audio += u.samples().length / (double) sampleRate;
-            List<String> hyp = said.isEmpty() ? List.of() : Arrays.asList(said.split("\\s+"));
-            int[] k = EditDistance.kinds(u.words(), hyp);
+            int[] k = EditDistance.kinds(u.words(), words(said));
+            heard.add(
+                    new Heard(
+                            "string",
+                            Integer.toString(stringNo++),
+                            u.speaker(),
+                            u.words(),
+                            said,
+                            k));
             for (int i = 0; i < kinds.length; i++) {
                 kinds[i] += k[i];
                 errors += k[i];
@@ -187,7 +224,12 @@ public final class SpeechEvaluation {
                 wrongStrings.add(String.join(" ", u.words()) + " -> '" + said + "'");
             }
         }
-        return new Result(bySpeaker, errors, words, busy, audio, confusions, kinds, wrongStrings);
+        return new Result(
+                bySpeaker, errors, words, busy, audio, confusions, kinds, wrongStrings, heard);
+    }
+
+    private static List<String> words(String said) {
+        return said.isEmpty() ? List.of() : Arrays.asList(said.split("\\s+"));
     }
 
     /**

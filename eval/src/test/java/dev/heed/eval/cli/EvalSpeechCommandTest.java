@@ -2,10 +2,18 @@ package dev.heed.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code heed eval speech} on the shipped demo recordings with the shipped model. */
 class EvalSpeechCommandTest {
@@ -53,6 +61,76 @@ class EvalSpeechCommandTest {
                         "isolated-digit accuracy",
                         "digit-string WER",
                         "real-time factor (one core)");
+    }
+
+    @Test
+    void shouldWriteEveryRecordingAndStringAsHeardWhenAsked(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("heard.jsonl");
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--indices",
+                        "all",
+                        "--strings",
+                        "3",
+                        "--model",
+                        "../models/shipped/speech-digits",
+                        "--transcripts",
+                        file.toString());
+        assertThat(r[0]).isEqualTo("0");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        List<JsonNode> isolated =
+                lines.stream().filter(n -> n.path("kind").asText().equals("isolated")).toList();
+        List<JsonNode> strings =
+                lines.stream().filter(n -> n.path("kind").asText().equals("string")).toList();
+        assertThat(strings).hasSize(3);
+        assertThat(r[2]).contains("wrote " + lines.size() + " transcripts to " + file);
+        long right =
+                isolated.stream()
+                        .filter(n -> n.path("heard").asText().equals(n.path("reference").asText()))
+                        .count();
+        assertThat(r[1])
+                .contains(
+                        String.format(
+                                Locale.ROOT,
+                                "isolated-digit accuracy        %6.2f%%",
+                                100.0 * right / isolated.size()));
+        int[] kinds = new int[3];
+        for (JsonNode n : strings) {
+            kinds[0] += n.path("substituted").asInt();
+            kinds[1] += n.path("dropped").asInt();
+            kinds[2] += n.path("inserted").asInt();
+            assertThat(n.path("speaker").asText()).isNotEmpty();
+        }
+        assertThat(r[1])
+                .contains(
+                        String.format(
+                                Locale.ROOT,
+                                "%d substituted, %d dropped, %d inserted",
+                                kinds[0],
+                                kinds[1],
+                                kinds[2]));
+    }
+
+    @Test
+    void shouldRefuseTranscriptsWithLeaveOneSpeakerOut() {
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--leave-one-speaker-out",
+                        "--transcripts",
+                        "x.jsonl");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--transcripts x.jsonl", "one model per speaker", "--model");
     }
 
     @Test

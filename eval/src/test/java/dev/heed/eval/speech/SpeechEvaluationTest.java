@@ -74,6 +74,36 @@ class SpeechEvaluationTest {
     }
 
     @Test
+    void shouldKeepEveryRecordingAndStringAsHeardWithItsErrors() {
+        List<Recording> r = recordings();
+        List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(r, 8000, 4, 2);
+        SpeechEvaluation.Result result = SpeechEvaluation.run((who, s) -> "one", r, strings, 8000);
+        assertThat(result.heard()).hasSize(r.size() + strings.size());
+        long wrong = 0;
+        for (SpeechEvaluation.Heard h : result.heard().subList(0, r.size())) {
+            assertThat(h.kind()).isEqualTo("isolated");
+            assertThat(h.hypothesis()).isEqualTo("one");
+            int[] expected =
+                    h.reference().equals(List.of("one")) ? new int[3] : new int[] {1, 0, 0};
+            assertThat(h.errors()).as(h.item()).containsExactly(expected);
+            wrong += expected[0];
+        }
+        assertThat(wrong).isEqualTo(Math.round(r.size() * (1 - result.accuracy())));
+        long[] kinds = new long[3];
+        for (int i = 0; i < strings.size(); i++) {
+            SpeechEvaluation.Heard h = result.heard().get(r.size() + i);
+            assertThat(h.kind()).isEqualTo("string");
+            assertThat(h.item()).isEqualTo(Integer.toString(i));
+            assertThat(h.reference()).isEqualTo(strings.get(i).words());
+            assertThat(h.speaker()).isEqualTo(strings.get(i).speaker());
+            for (int k = 0; k < 3; k++) {
+                kinds[k] += h.errors()[k];
+            }
+        }
+        assertThat(kinds).isEqualTo(result.errorKinds());
+    }
+
+    @Test
     void shouldJoinStringsFromOneSpeakerWithPausesAndPadding() {
         List<DigitStrings.Utterance> strings = SpeechEvaluation.strings(recordings(), 8000, 5, 3);
         for (DigitStrings.Utterance u : strings) {
