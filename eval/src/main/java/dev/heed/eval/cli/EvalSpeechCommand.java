@@ -210,23 +210,22 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + " audio topology takes), such as --streaming --input-rate 16000");
         }
         noise.forEach(Noise::check);
+        IntPredicate keep = indexFilter(indices);
         if (leaveOneSpeakerOut) {
             LeaveOneSpeakerOut loso =
                     new LeaveOneSpeakerOut(
                             data, folds, trainArgs, foldSpeakers, babbleSnr, System.out);
             if (streaming) {
-                streamedWith(
-                        setups -> loso.streaming(setups).run(indexFilter(indices), strings, seed));
+                streamedWith(setups -> loso.streaming(setups).run(keep, strings, seed));
             } else {
-                loso.run(indexFilter(indices), strings, seed);
+                loso.run(keep, strings, seed);
             }
             return 0;
         }
         Path dir = model != null ? model : shipped();
         try (SpeechModel m = SpeechModel.load(dir, DeviceChoice.CPU)) {
             FeatureConfig features = SpeechFeatures.of(m.descriptor());
-            List<Recording> isolated =
-                    FsddCorpus.load(data, indexFilter(indices), features.sampleRate());
+            List<Recording> isolated = FsddCorpus.load(data, keep, features.sampleRate());
             List<DigitStrings.Utterance> joined =
                     SpeechEvaluation.strings(isolated, features.sampleRate(), strings, seed);
             System.err.printf(
@@ -317,13 +316,22 @@ final class EvalSpeechCommand implements Callable<Integer> {
             return i -> true;
         }
         String[] p = spec.split("-");
+        int from;
+        int to;
         try {
-            int from = Integer.parseInt(p[0].strip());
-            int to = p.length > 1 ? Integer.parseInt(p[1].strip()) : from;
-            return i -> i >= from && i <= to;
+            from = Integer.parseInt(p[0].strip());
+            to = p.length > 1 ? Integer.parseInt(p[1].strip()) : from;
         } catch (NumberFormatException e) {
             throw new HeedStreamsException("--indices must be FROM-TO or all: " + spec);
         }
+        if (p.length > 2 || from > to) {
+            throw new HeedStreamsException(
+                    "--indices "
+                            + spec
+                            + " is no range: give FROM-TO with FROM at most TO, such as 0-4 (the"
+                            + " FSDD test split), or all");
+        }
+        return i -> i >= from && i <= to;
     }
 
     private static Recognizer recognizer(String name) {

@@ -119,6 +119,17 @@ class EvalSpeechCommandTest {
     }
 
     @Test
+    void shouldRefuseAReversedIndexRangeAndSayWhatToGive() {
+        String[] r =
+                run("eval", "speech", "--data", "target/classes/demo/audio", "--indices", "9-3");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--indices 9-3 is no range", "such as 0-4");
+        assertThat(EvalSpeechCommand.indexFilter("3-9").test(3)).isTrue();
+        assertThat(EvalSpeechCommand.indexFilter("3-9").test(10)).isFalse();
+        assertThat(EvalSpeechCommand.indexFilter("all").test(49)).isTrue();
+    }
+
+    @Test
     void shouldRefuseTranscriptsWithLeaveOneSpeakerOut() {
         String[] r =
                 run(
