@@ -67,6 +67,18 @@ final class SendCommand implements Callable<Integer> {
             throw new HeedStreamsException(
                     "heed send takes 'sensors' or 'audio', got '" + kind + "'");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new HeedStreamsException(
+                    "heed send "
+                            + kind
+                            + ": no file at "
+                            + file.toAbsolutePath()
+                            + "; give the path of a "
+                            + (kind.equals("audio") ? "16-bit PCM WAV file" : "CSV file")
+                            + ", such as heed send "
+                            + kind
+                            + (kind.equals("audio") ? " talk.wav" : " readings.csv"));
+        }
         HeedConfig config = options.load();
         if (!config.hasBootstrapServers()) {
             config =
