@@ -88,11 +88,12 @@ public final class CsvReadings {
                                 source
                                         + " line "
                                         + row
-                                        + ": "
+                                        + ": column '"
                                         + names[i]
-                                        + " value '"
+                                        + "' holds '"
                                         + cells[i + 1]
-                                        + "' is not a number");
+                                        + "', not a number; every column after the timestamp"
+                                        + " must be numeric");
                     }
                 }
                 t.ts().add(epochMs(cells[0], source, row));

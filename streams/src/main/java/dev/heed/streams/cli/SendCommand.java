@@ -69,7 +69,7 @@ final class SendCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(file)) {
             throw new HeedStreamsException(
-                    "heed send "
+                    "send "
                             + kind
                             + ": no file at "
                             + file.toAbsolutePath()

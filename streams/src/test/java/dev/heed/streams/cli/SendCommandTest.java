@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code heed send} answers a file that is not there with what to give, before any broker. */
 class SendCommandTest {
@@ -13,10 +16,18 @@ class SendCommandTest {
     @Test
     void shouldSayWhichFileIsMissingAndWhatToGive() {
         String err = run("send", "sensors", "no-such-readings.csv");
-        assertThat(err).contains("heed send sensors: no file at", "no-such-readings.csv", "CSV");
+        assertThat(err).contains("heed: send sensors: no file at", "no-such-readings.csv", "CSV");
         assertThat(err).doesNotContain("Exception");
         String audio = run("send", "audio", "no-such-talk.wav");
-        assertThat(audio).contains("heed send audio: no file at", "no-such-talk.wav", "WAV");
+        assertThat(audio).contains("heed: send audio: no file at", "no-such-talk.wav", "WAV");
+    }
+
+    @Test
+    void shouldNameTheColumnAndTheValueThatIsNotANumber(@TempDir Path tmp) throws Exception {
+        Path csv = tmp.resolve("bad.csv");
+        Files.writeString(csv, "timestamp,temp\n2014-01-01 00:00:00,1\n2014-01-01 00:05:00,warm\n");
+        String err = run("send", "sensors", csv.toString(), "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(err).contains("bad.csv line 3: column 'temp' holds 'warm', not a number");
     }
 
     private static String run(String... args) {
