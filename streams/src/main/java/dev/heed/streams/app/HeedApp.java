@@ -82,6 +82,11 @@ public final class HeedApp implements AutoCloseable {
      */
     public static HeedApp start(
             HeedConfig config, ModelSource models, SpeechSource speech, RouteCounters counters) {
+        // the topologies first: a bad setting is refused before an embedded broker starts
+        Topology topology = SensorTopology.build(config, models, counters);
+        if (speech != null) {
+            AudioTopology.addTo(topology, config, speech, counters);
+        }
         EmbeddedKafka broker = null;
         HeedConfig effective = config;
         if (!config.hasBootstrapServers()) {
@@ -101,10 +106,6 @@ public final class HeedApp implements AutoCloseable {
                     topics,
                     effective.getPositiveInt(HeedKeys.TOPIC_PARTITIONS),
                     (short) effective.getInt(HeedKeys.TOPIC_REPLICATION));
-            Topology topology = SensorTopology.build(effective, models, counters);
-            if (speech != null) {
-                AudioTopology.addTo(topology, effective, speech, counters);
-            }
             KafkaStreams streams =
                     new KafkaStreams(topology, streamsProperties(effective, counters));
             ThreadFailures failures =
