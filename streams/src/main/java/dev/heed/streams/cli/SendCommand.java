@@ -95,6 +95,10 @@ final class SendCommand implements Callable<Integer> {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             readings = CsvReadings.read(in, file.toString(), name);
         }
+        if (readings.isEmpty()) {
+            throw new HeedStreamsException(
+                    file + " holds no readings under its header; nothing was sent");
+        }
         String topic = config.getString(HeedKeys.TOPIC_SENSORS);
         Map<String, Object> props = HeedApp.producerProperties(config);
         props.putIfAbsent("acks", "all");

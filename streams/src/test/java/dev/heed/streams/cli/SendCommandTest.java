@@ -30,6 +30,14 @@ class SendCommandTest {
         assertThat(err).contains("bad.csv line 3: column 'temp' holds 'warm', not a number");
     }
 
+    @Test
+    void shouldSayNothingWasSentWhenTheFileHoldsOnlyAHeader(@TempDir Path tmp) throws Exception {
+        Path csv = tmp.resolve("empty.csv");
+        Files.writeString(csv, "timestamp,temp\n");
+        String err = run("send", "sensors", csv.toString(), "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(err).contains("empty.csv holds no readings under its header; nothing was sent");
+    }
+
     private static String run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
