@@ -1,4 +1,5 @@
 // usage: java -cp "eval/target/heed.jar:eval/target/lib/*" docs/decisions/scripts/Rescore.java RUN K LAMBDA ZC SCALE CATEGORIES DATA...
+// A one-off probe kept for the record (2026-12-07), outside the modules and their formatter.
 // (K 0: the run's own scores, rescored; the choice set's categories and --data folders as in heed-data/nabxe.sh)
 import dev.heed.eval.nab.*;
 import java.nio.file.*;

@@ -150,14 +150,11 @@ public final class AudioBench {
             List<AudioRow> rows,
             PrintStream out)
             throws Exception {
-        try (SpeechModel speech = HeedApp.loadSpeech(config);
+        SpeechModel speech = HeedApp.loadSpeech(config);
+        // the source closes the speech model and a later one the topology attaches to it
+        try (SpeechSource source = speech == null ? null : SpeechSource.of(speech);
                 ModelSource models = ModelSource.of(HeedApp.loadModel(config));
-                HeedApp app =
-                        HeedApp.start(
-                                config,
-                                models,
-                                speech == null ? null : SpeechSource.of(speech),
-                                new RouteCounters())) {
+                HeedApp app = HeedApp.start(config, models, source, new RouteCounters())) {
             if (speech == null) {
                 throw new HeedStreamsException(
                         "heed bench audio needs a speech model: set"

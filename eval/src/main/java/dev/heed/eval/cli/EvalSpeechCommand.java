@@ -181,7 +181,8 @@ final class EvalSpeechCommand implements Callable<Integer> {
             description =
                     "Also write every recording and digit string as the model heard it, one JSON"
                             + " object a line (kind, item, speaker, reference, heard, substituted,"
-                            + " dropped, inserted), to read its errors one by one. Not with"
+                            + " dropped, inserted), to read its errors one by one (the recordings"
+                            + " and strings given whole, not --streaming's). Not with"
                             + " --leave-one-speaker-out (give a fold's model with --model).")
     Path transcripts;
 
@@ -193,7 +194,21 @@ final class EvalSpeechCommand implements Callable<Integer> {
                             + transcripts
                             + " writes one model's transcripts; with --leave-one-speaker-out there"
                             + " is one model per speaker: give one fold's model instead, such as"
-                            + " --model loso-models/without-S --data DIR_OF_S --indices all");
+                            + " --model "
+                            + folds.resolve("without-S")
+                            + " --data DIR_OF_S --indices all");
+        }
+        if (transcripts != null) {
+            Path parent = transcripts.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+                throw new HeedStreamsException(
+                        "--transcripts "
+                                + transcripts
+                                + ": no folder to write it in at "
+                                + parent
+                                + "; give a file in an existing, writable folder, such as"
+                                + " --transcripts heard.jsonl");
+            }
         }
         if (streamTail < 0 || streamTail > 60_000) {
             throw new HeedStreamsException(

@@ -145,6 +145,22 @@ class EvalSpeechCommandTest {
     }
 
     @Test
+    void shouldRefuseTranscriptsWithNoFolderToWriteThemInBeforeScoring(@TempDir Path tmp) {
+        Path file = tmp.resolve("missing").resolve("heard.jsonl");
+        String[] r =
+                run(
+                        "eval",
+                        "speech",
+                        "--data",
+                        "target/classes/demo/audio",
+                        "--transcripts",
+                        file.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--transcripts " + file, "no folder to write it in");
+        assertThat(r[1]).as("nothing scored first").isEmpty();
+    }
+
+    @Test
     void shouldScoreThroughEachNoiseKindAtEachAskedSnr() {
         String[] r =
                 run(

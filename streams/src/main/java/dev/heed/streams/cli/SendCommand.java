@@ -97,7 +97,10 @@ final class SendCommand implements Callable<Integer> {
         }
         if (readings.isEmpty()) {
             throw new HeedStreamsException(
-                    file + " holds no readings under its header; nothing was sent");
+                    file.toAbsolutePath()
+                            + " holds no readings under its header; nothing was sent. Add rows"
+                            + " under it, a timestamp and then the values, such as"
+                            + " 2024-01-01T00:00:00Z,1.5");
         }
         String topic = config.getString(HeedKeys.TOPIC_SENSORS);
         Map<String, Object> props = HeedApp.producerProperties(config);
