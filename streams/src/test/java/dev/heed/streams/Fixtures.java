@@ -1,18 +1,23 @@
 package dev.heed.streams;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.ModelLoadException;
 import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.ModelLoader;
 import dev.heed.models.speech.SpeechModel;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * Shared test fixtures: the shipped forecasting and speech models (each loaded once per JVM) and
- * reading builders.
+ * Shared test fixtures: the shipped forecasting and speech models (each loaded once per JVM),
+ * copies of model folders to edit, and reading builders.
  */
 public final class Fixtures {
     /** The model Heed ships, trained by {@code heed train forecast}; committed in the repo. */
@@ -50,6 +55,25 @@ public final class Fixtures {
             }
         }
         return speech;
+    }
+
+    /** A copy of the model folder {@code from} at {@code to} (made), to edit or swap in tests. */
+    public static Path copyModel(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    /** Sets {@code field} of the {@code model.json} in {@code dir} to {@code value}. */
+    public static void editDescriptor(Path dir, String field, Object value) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode d = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        d.putPOJO(field, value);
+        Files.writeString(dir.resolve("model.json"), json.writeValueAsString(d));
     }
 
     public static byte[] reading(String series, long ts, double value) {

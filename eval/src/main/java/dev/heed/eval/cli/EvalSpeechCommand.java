@@ -188,27 +188,8 @@ final class EvalSpeechCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (transcripts != null && leaveOneSpeakerOut) {
-            throw new HeedStreamsException(
-                    "--transcripts "
-                            + transcripts
-                            + " writes one model's transcripts; with --leave-one-speaker-out there"
-                            + " is one model per speaker: give one fold's model instead, such as"
-                            + " --model "
-                            + folds.resolve("without-S")
-                            + " --data DIR_OF_S --indices all");
-        }
         if (transcripts != null) {
-            Path parent = transcripts.toAbsolutePath().getParent();
-            if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-                throw new HeedStreamsException(
-                        "--transcripts "
-                                + transcripts
-                                + ": no folder to write it in at "
-                                + parent
-                                + "; give a file in an existing, writable folder, such as"
-                                + " --transcripts heard.jsonl");
-            }
+            checkTranscripts();
         }
         if (streamTail < 0 || streamTail > 60_000) {
             throw new HeedStreamsException(
@@ -323,6 +304,30 @@ final class EvalSpeechCommand implements Callable<Integer> {
                                     state));
         } finally {
             TempDirs.deleteTree(state);
+        }
+    }
+
+    /** {@code --transcripts}: one model's, into a folder that is there, refused before scoring. */
+    private void checkTranscripts() {
+        if (leaveOneSpeakerOut) {
+            throw new HeedStreamsException(
+                    "--transcripts "
+                            + transcripts
+                            + " writes one model's transcripts; with --leave-one-speaker-out there"
+                            + " is one model per speaker: give one fold's model instead, such as"
+                            + " --model "
+                            + folds.resolve("without-S")
+                            + " --data DIR_OF_S --indices all");
+        }
+        Path parent = transcripts.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new HeedStreamsException(
+                    "--transcripts "
+                            + transcripts
+                            + ": no folder to write it in at "
+                            + parent
+                            + "; give a file in an existing, writable folder, such as"
+                            + " --transcripts heard.jsonl");
         }
     }
 

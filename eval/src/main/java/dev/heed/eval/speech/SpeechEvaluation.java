@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Scores a recogniser: isolated-word accuracy per speaker and overall, word error rate on strings
@@ -38,9 +39,7 @@ public final class SpeechEvaluation {
      * @param words reference words over all strings
      * @param processingSeconds time spent recognising (features and model)
      * @param audioSeconds audio recognised
-     * @param confusions up to 20 examples of errors, "reference -> hypothesis"
      * @param errorKinds the strings' word errors as substitutions, deletions, insertions
-     * @param stringConfusions up to 20 strings with errors, "reference -> hypothesis"
      * @param heard every recording and string in the order heard, with what was heard
      */
     public record Result(
@@ -49,10 +48,26 @@ public final class SpeechEvaluation {
             long words,
             double processingSeconds,
             double audioSeconds,
-            List<String> confusions,
             long[] errorKinds,
-            List<String> stringConfusions,
             List<Heard> heard) {
+
+        /** Up to 20 isolated recordings heard wrong, "file: reference -> 'hypothesis'". */
+        public List<String> confusions() {
+            return wrong("isolated", h -> h.item() + ": " + h.reference().get(0));
+        }
+
+        /** Up to 20 strings with errors, "reference -> 'hypothesis'". */
+        public List<String> stringConfusions() {
+            return wrong("string", h -> String.join(" ", h.reference()));
+        }
+
+        private List<String> wrong(String kind, Function<Heard, String> said) {
+            return heard.stream()
+                    .filter(h -> h.kind().equals(kind) && h.errorCount() > 0)
+                    .limit(20)
+                    .map(h -> said.apply(h) + " -> '" + h.hypothesis() + "'")
+                    .toList();
+        }
 
         public double accuracy() {
             int c = 0;
@@ -89,7 +104,12 @@ public final class SpeechEvaluation {
             String speaker,
             List<String> reference,
             String hypothesis,
-            int[] errors) {}
+            int[] errors) {
+
+        int errorCount() {
+            return errors[0] + errors[1] + errors[2];
+        }
+    }
 
     /**
      * Heed's model, one stream per speaker: each utterance is transcribed with what the speaker's
@@ -169,7 +189,6 @@ public final class SpeechEvaluation {
             List<DigitStrings.Utterance> strings,
             int sampleRate) {
         Map<String, int[]> bySpeaker = new TreeMap<>();
-        List<String> confusions = new ArrayList<>();
         List<Heard> heard = new ArrayList<>();
         double busy = 0;
         double audio = 0;
@@ -192,14 +211,11 @@ public final class SpeechEvaluation {
                             EditDistance.kinds(List.of(r.label()), words(said))));
             if (said.equals(r.label())) {
                 v[0]++;
-            } else if (confusions.size() < 20) {
-                confusions.add(r.file().getFileName() + ": " + r.label() + " -> '" + said + "'");
             }
         }
         long errors = 0;
         long words = 0;
         long[] kinds = new long[3];
-        List<String> wrongStrings = new ArrayList<>();
         int stringNo = 0;
         for (DigitStrings.Utterance u : strings) {
             long t0 = System.nanoTime();
@@ -220,12 +236,8 @@ public final class SpeechEvaluation {
                 errors += k[i];
             }
             words += u.words().size();
-            if (k[0] + k[1] + k[2] > 0 && wrongStrings.size() < 20) {
-                wrongStrings.add(String.join(" ", u.words()) + " -> '" + said + "'");
-            }
         }
-        return new Result(
-                bySpeaker, errors, words, busy, audio, confusions, kinds, wrongStrings, heard);
+        return new Result(bySpeaker, errors, words, busy, audio, kinds, heard);
     }
 
     private static List<String> words(String said) {

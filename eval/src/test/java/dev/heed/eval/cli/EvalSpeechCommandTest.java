@@ -18,6 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code heed eval speech} on the shipped demo recordings with the shipped model. */
 class EvalSpeechCommandTest {
 
+    /** {@code heed eval speech --data} the shipped demo recordings, then {@code more}. */
+    private static String[] onDemoAudio(String... more) {
+        String[] args = new String[4 + more.length];
+        System.arraycopy(
+                new String[] {"eval", "speech", "--data", "target/classes/demo/audio"},
+                0,
+                args,
+                0,
+                4);
+        System.arraycopy(more, 0, args, 4, more.length);
+        return run(args);
+    }
+
     private static String[] run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -42,11 +55,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldPrintAccuracyPerSpeakerWerAndRealTimeFactor() {
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--indices",
                         "all",
                         "--strings",
@@ -67,11 +76,7 @@ class EvalSpeechCommandTest {
     void shouldWriteEveryRecordingAndStringAsHeardWhenAsked(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("heard.jsonl");
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--indices",
                         "all",
                         "--strings",
@@ -120,8 +125,7 @@ class EvalSpeechCommandTest {
 
     @Test
     void shouldRefuseAReversedIndexRangeAndSayWhatToGive() {
-        String[] r =
-                run("eval", "speech", "--data", "target/classes/demo/audio", "--indices", "9-3");
+        String[] r = onDemoAudio("--indices", "9-3");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--indices 9-3 is no range", "such as 0-4");
         assertThat(EvalSpeechCommand.indexFilter("3-9").test(3)).isTrue();
@@ -131,15 +135,7 @@ class EvalSpeechCommandTest {
 
     @Test
     void shouldRefuseTranscriptsWithLeaveOneSpeakerOut() {
-        String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
-                        "--leave-one-speaker-out",
-                        "--transcripts",
-                        "x.jsonl");
+        String[] r = onDemoAudio("--leave-one-speaker-out", "--transcripts", "x.jsonl");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--transcripts x.jsonl", "one model per speaker", "--model");
     }
@@ -147,14 +143,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldRefuseTranscriptsWithNoFolderToWriteThemInBeforeScoring(@TempDir Path tmp) {
         Path file = tmp.resolve("missing").resolve("heard.jsonl");
-        String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
-                        "--transcripts",
-                        file.toString());
+        String[] r = onDemoAudio("--transcripts", file.toString());
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--transcripts " + file, "no folder to write it in");
         assertThat(r[1]).as("nothing scored first").isEmpty();
@@ -163,11 +152,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldScoreThroughEachNoiseKindAtEachAskedSnr() {
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--indices",
                         "all",
                         "--strings",
@@ -188,11 +173,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldRefuseAnUnknownNoiseBeforeScoringAndSayWhatThereIs() {
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--indices",
                         "all",
                         "--noise",
@@ -207,11 +188,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldScoreThroughBabbleAtEachAskedSnr() {
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--indices",
                         "all",
                         "--strings",
@@ -243,11 +220,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldExplainHowToGetVoskWhenItIsNotOnTheClasspath() {
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--indices",
                         "all",
                         "--strings",
@@ -263,11 +236,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldStreamAtTheAskedInputRateAndTranscribeAfterTheTopologyResamples() {
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--indices",
                         "all",
                         "--strings",
@@ -286,11 +255,7 @@ class EvalSpeechCommandTest {
     @Test
     void shouldRefuseAnInputRateWithoutStreamingOrOutOfRange() {
         String[] r =
-                run(
-                        "eval",
-                        "speech",
-                        "--data",
-                        "target/classes/demo/audio",
+                onDemoAudio(
                         "--input-rate",
                         "1000",
                         "--streaming",

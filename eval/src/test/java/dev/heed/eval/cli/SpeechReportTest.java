@@ -24,9 +24,7 @@ class SpeechReportTest {
                         4,
                         1,
                         2,
-                        List.of(),
                         new long[] {1, 2, 3},
-                        List.of(),
                         List.of(
                                 new SpeechEvaluation.Heard(
                                         "isolated",

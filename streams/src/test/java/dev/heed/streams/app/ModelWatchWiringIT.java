@@ -3,7 +3,6 @@ package dev.heed.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.forecasting.ModelLoader;
 import dev.heed.models.speech.SpeechModel;
@@ -13,14 +12,12 @@ import dev.heed.streams.ModelSource;
 import dev.heed.streams.RouteCounters;
 import dev.heed.streams.SpeechSource;
 import dev.heed.streams.TestKafka;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +35,9 @@ class ModelWatchWiringIT {
 
     @Test
     void shouldSwapEachModelFromItsOwnFolder() throws Exception {
-        Path sensorDir = copy(Fixtures.SHIPPED_MODEL, "sensor");
-        Path speechDir = copy(Fixtures.SPEECH_MODEL, "speech");
-        Path laterDir = copy(Fixtures.SPEECH_MODEL, "later");
+        Path sensorDir = Fixtures.copyModel(Fixtures.SHIPPED_MODEL, tmp.resolve("sensor"));
+        Path speechDir = Fixtures.copyModel(Fixtures.SPEECH_MODEL, tmp.resolve("speech"));
+        Path laterDir = Fixtures.copyModel(Fixtures.SPEECH_MODEL, tmp.resolve("later"));
         setVersion(laterDir, "later-v1");
         String app = "heed-watch-" + UUID.randomUUID();
         try (TestKafka kafka = TestKafka.start();
@@ -94,20 +91,8 @@ class ModelWatchWiringIT {
         return HeedConfig.of(c);
     }
 
-    private Path copy(Path from, String name) throws Exception {
-        Path to = Files.createDirectories(tmp.resolve(name));
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        return to;
-    }
-
     private static void setVersion(Path dir, String version) throws Exception {
-        ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
-        d.put("version", version);
-        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
+        Fixtures.editDescriptor(dir, "version", version);
     }
 
     private static void await(Supplier<String> version, String expected) throws Exception {

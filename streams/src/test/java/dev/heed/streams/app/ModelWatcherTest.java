@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.models.DeviceChoice;
 import dev.heed.models.forecasting.ForecastModel;
 import dev.heed.models.forecasting.Forecaster;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +35,7 @@ class ModelWatcherTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        dir = tmp.resolve("model");
-        Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(Fixtures.SHIPPED_MODEL)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        dir = Fixtures.copyModel(Fixtures.SHIPPED_MODEL, tmp.resolve("model"));
         source = ModelSource.of(ModelLoader.load(dir, DeviceChoice.CPU));
         watcher = ModelWatcher.manual(dir, DeviceChoice.CPU, source);
         harness = new TopologyHarness(HeedConfig.of(Map.of()), tmp.resolve("state"), source);
@@ -57,9 +49,7 @@ class ModelWatcherTest {
     }
 
     private void editDescriptor(String field, Object value) throws Exception {
-        ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
-        d.putPOJO(field, value);
-        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
+        Fixtures.editDescriptor(dir, field, value);
     }
 
     /** Feeds readings until one more window is predicted; returns its model version. */

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -63,13 +62,7 @@ class SpeechWatcherTest {
     }
 
     private Path copyOfShipped(String name) throws Exception {
-        Path to = Files.createDirectories(tmp.resolve(name));
-        try (Stream<Path> files = Files.list(Fixtures.SPEECH_MODEL)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-        return to;
+        return Fixtures.copyModel(Fixtures.SPEECH_MODEL, tmp.resolve(name));
     }
 
     /** A test driver of the audio topology on {@code source}, with {@code settings}. */
@@ -147,9 +140,7 @@ class SpeechWatcherTest {
     }
 
     private static void editDescriptor(Path dir, String field, Object value) throws Exception {
-        ObjectNode d = (ObjectNode) JSON.readTree(dir.resolve("model.json").toFile());
-        d.putPOJO(field, value);
-        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(d));
+        Fixtures.editDescriptor(dir, field, value);
     }
 
     @Test

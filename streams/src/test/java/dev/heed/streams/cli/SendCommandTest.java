@@ -24,18 +24,23 @@ class SendCommandTest {
 
     @Test
     void shouldNameTheColumnAndTheValueThatIsNotANumber(@TempDir Path tmp) throws Exception {
-        Path csv = tmp.resolve("bad.csv");
-        Files.writeString(csv, "timestamp,temp\n2014-01-01 00:00:00,1\n2014-01-01 00:05:00,warm\n");
-        String err = run("send", "sensors", csv.toString(), "--bootstrap-servers", "127.0.0.1:1");
+        String err =
+                sendCsv(
+                        tmp.resolve("bad.csv"),
+                        "timestamp,temp\n2014-01-01 00:00:00,1\n2014-01-01 00:05:00,warm\n");
         assertThat(err).contains("bad.csv line 3: column 'temp' holds 'warm', not a number");
     }
 
     @Test
     void shouldSayNothingWasSentWhenTheFileHoldsOnlyAHeader(@TempDir Path tmp) throws Exception {
-        Path csv = tmp.resolve("empty.csv");
-        Files.writeString(csv, "timestamp,temp\n");
-        String err = run("send", "sensors", csv.toString(), "--bootstrap-servers", "127.0.0.1:1");
+        String err = sendCsv(tmp.resolve("empty.csv"), "timestamp,temp\n");
         assertThat(err).contains("empty.csv holds no readings under its header; nothing was sent");
+    }
+
+    /** {@code heed send sensors} of a file holding {@code content}, to no broker; its stderr. */
+    private static String sendCsv(Path csv, String content) throws Exception {
+        Files.writeString(csv, content);
+        return run("send", "sensors", csv.toString(), "--bootstrap-servers", "127.0.0.1:1");
     }
 
     private static String run(String... args) {
